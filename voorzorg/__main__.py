@@ -1,0 +1,3 @@
+from voorzorg.cli import main
+
+main()

@@ -1,0 +1,126 @@
+"""The ``voorzorg`` command line: parses, calls the core, prints."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from voorzorg import __version__
+from voorzorg.cli.base import App, Group, option
+from voorzorg.i18n import _, set_language
+
+COMMANDS = {
+    "init": "voorzorg.cli.init:init",
+    "circle": "voorzorg.cli.circle:circle",
+    "member": "voorzorg.cli.member:member",
+    "consent": "voorzorg.cli.consent:consent",
+    "demo": "voorzorg.cli.demo:demo",
+}
+
+
+def _set_lang(ctx, param, value):
+    if value:
+        set_language(value)
+    return value
+
+
+@click.group(
+    "voorzorg",
+    cls=Group,
+    lazy_subcommands=COMMANDS,
+    help="help.root",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@option(
+    "--config",
+    "config_path",
+    metavar="PATH",
+    envvar="VOORZORG_CONFIG",
+    help="opt.config",
+)
+@option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    is_eager=True,
+    expose_value=False,
+    callback=_set_lang,
+    help="opt.lang",
+)
+@click.version_option(__version__, "--version", prog_name="voorzorg")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None) -> None:
+    ctx.obj = App(config_path)
+    if ctx.invoked_subcommand not in ("init", "demo"):
+        _peek_config_language(ctx.obj)
+
+
+def _peek_config_language(app: App) -> None:
+    """Load config.toml early so its ``language`` applies to help texts too.
+
+    A missing or broken config is reported by the command that needs it, not here.
+    """
+    from voorzorg.errors import VoorzorgError
+
+    try:
+        app.config  # noqa: B018 - loading sets the configured language
+    except VoorzorgError:
+        pass
+
+
+def main(args: list[str] | None = None) -> None:
+    """Entry point: run the CLI and turn every user error into a clean message."""
+    from voorzorg.cli import clicktext
+    from voorzorg.errors import VoorzorgError
+
+    clicktext.install()
+    try:
+        rv = cli.main(args=args, prog_name="voorzorg", standalone_mode=False)
+        code = rv if isinstance(rv, int) else 0
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.Abort:
+        click.echo(_("click.aborted"), err=True)
+        code = 1
+    except VoorzorgError as exc:
+        show_error(exc)
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("\n" + _("error.interrupted"), err=True)
+        code = 130
+    except BrokenPipeError:
+        code = 1
+    except Exception as exc:
+        code = _handle_unexpected(exc)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    sys.exit(code)
+
+
+def show_error(exc) -> None:
+    click.echo(_("error.prefix", message=exc.message), err=True)
+    if exc.hint:
+        click.echo(_(exc.hint, **exc.params), err=True)
+
+
+def _handle_unexpected(exc: Exception) -> int:
+    """SQLite and file-system errors get a clear message; anything else is a bug."""
+    import sqlite3
+
+    if isinstance(exc, sqlite3.Error):
+        from voorzorg.store import sqlite_error
+
+        app = App.current
+        error = sqlite_error(exc, app.current_db_path if app else None)
+        show_error(error)
+        return error.exit_code
+    if isinstance(exc, OSError) and exc.strerror:
+        message = _("error.os", path=exc.filename or "", error=exc.strerror)
+        click.echo(_("error.prefix", message=message), err=True)
+        return 1
+    raise exc

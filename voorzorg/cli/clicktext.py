@@ -1,0 +1,81 @@
+"""Dutch (and English) for click's own messages: usage, errors, help headings.
+
+click translates its texts with ``gettext``; we route those calls through our one
+translation function so "Usage:" reads "Gebruik:" like every other message.
+"""
+
+from __future__ import annotations
+
+from voorzorg.i18n import _, catalogue, language
+
+# English text as click writes it -> our message key.
+CLICK_TEXTS = {
+    "Usage:": "click.usage",
+    "Options": "click.options",
+    "Commands": "click.commands",
+    "Show this message and exit.": "click.help",
+    "Show the version and exit.": "click.version",
+    "%(prog)s, version %(version)s": "click.version_line",
+    "Error: {message}": "click.error",
+    "Try '{command} {option}' for help.": "click.try_help",
+    "No such option: {name}": "click.no_such_option",
+    "No such option {name!r}.": "click.no_such_option_q",
+    "No such command {name!r}.": "click.no_such_command",
+    "Missing argument": "click.missing_argument",
+    "Missing option": "click.missing_option",
+    "Missing parameter": "click.missing_parameter",
+    "Missing command.": "click.missing_command",
+    "Missing {param_type}": "click.missing_type",
+    "Invalid value for {param_hint}: {message}": "click.invalid_for",
+    "Invalid value: {message}": "click.invalid",
+    "Option {name!r} does not take a value.": "click.no_value",
+    "Aborted!": "click.aborted",
+    "Repeat for confirmation": "click.repeat",
+    "Error: The two entered values do not match.": "click.no_match",
+    "{value!r} is not a valid {number_type}.": "click.not_number",
+    "{value} is not in the range {range}.": "click.range",
+    "default: {default}": "click.default",
+    "env var: {var}": "click.envvar",
+    "Choose from:\n\t{choices}": "click.choose_from",
+    "{name} {filename!r} does not exist.": "click.file_missing",
+    "Did you mean {possibility}?": "click.did_you_mean",
+    "(Did you mean one of: {possibilities}?)": "click.did_you_mean_many",
+    "Got unexpected extra argument ({args})": "click.extra_arg",
+    "Got unexpected extra arguments ({args})": "click.extra_args",
+    "Option {name!r} requires an argument.": "click.requires_arg",
+    "{value!r} is not {choice}.": "click.not_choice",
+    "{value!r} is not one of {choices}.": "click.not_choices",
+}
+
+
+def gettext(message: str) -> str:
+    key = CLICK_TEXTS.get(message)
+    if key is None or key not in catalogue(language()):
+        return message
+    return _(key)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return gettext(singular if n == 1 else plural)
+
+
+def install() -> None:
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    for module in (
+        click.core,
+        click.decorators,
+        click.exceptions,
+        click.formatting,
+        click.parser,
+        click.types,
+    ):
+        if hasattr(module, "_"):
+            module._ = gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext

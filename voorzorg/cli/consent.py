@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import click
+
+from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.output import echo_json, echo_table
+from voorzorg.i18n import _
+
+PURPOSE = click.Choice(["matching", "stats", "wellbeing"])
+
+
+@group("consent", help="help.consent")
+def consent() -> None:
+    pass
+
+
+@consent.command("give", help="help.consent.give")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@click.argument("purpose", type=PURPOSE)
+@option("--recorded-by", metavar="NAME", help="opt.recorded_by")
+@option("--text-version", metavar="V", help="opt.text_version")
+@json_option
+@pass_app
+def give(app, circle_id, member_ref, purpose, recorded_by, text_version, as_json) -> None:
+    from voorzorg.consents import give_consent
+    from voorzorg.members import get_member, resolve_member
+
+    _entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref))
+    info = give_consent(
+        db, member_id, purpose, recorded_by=recorded_by, text_version=text_version
+    )
+    if as_json:
+        echo_json(info)
+    else:
+        name = get_member(db, member_id)["name"]
+        click.echo(_("consent.given", name=name, purpose=_("purpose." + purpose)))
+
+
+@consent.command("withdraw", help="help.consent.withdraw")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@click.argument("purpose", type=PURPOSE)
+@option("--recorded-by", metavar="NAME", help="opt.recorded_by")
+@json_option
+@pass_app
+def withdraw(app, circle_id, member_ref, purpose, recorded_by, as_json) -> None:
+    from voorzorg.categories import label
+    from voorzorg.consents import withdraw_consent
+    from voorzorg.members import get_member, resolve_member
+
+    _entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref))
+    info = withdraw_consent(db, member_id, purpose, recorded_by=recorded_by)
+    if as_json:
+        echo_json(info)
+        return
+    name = get_member(db, member_id)["name"]
+    click.echo(_("consent.withdrawn", name=name, purpose=_("purpose." + purpose)))
+    if info["needs_removed"]:
+        labels = ", ".join(label(c) for c in info["needs_removed"])
+        click.echo(_("consent.needs_removed", needs=labels))
+
+
+@consent.command("list", help="help.consent.list")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1)
+@option("--active", "active_only", is_flag=True, help="opt.consent_active")
+@json_option
+@pass_app
+def list_(app, circle_id, member_ref, active_only, as_json) -> None:
+    from voorzorg.consents import list_consents
+    from voorzorg.members import resolve_member
+
+    _entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref)) if member_ref else None
+    rows = list_consents(db, member_id, active_only=active_only)
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        row["purpose_label"] = _("purpose." + row["purpose"])
+        row["state"] = _("consent.state_active") if row["active"] else _("consent.state_withdrawn")
+    echo_table(
+        rows,
+        [
+            ("member_id", "col.member_id"),
+            ("member_name", "col.name"),
+            ("purpose_label", "col.purpose"),
+            ("given_at", "col.given_at"),
+            ("recorded_by", "col.recorded_by"),
+            ("text_version", "col.text_version"),
+            ("withdrawn_at", "col.withdrawn_at"),
+            ("state", "col.state"),
+        ],
+        empty="consent.none_found",
+    )

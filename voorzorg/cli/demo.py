@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import click
+
+from voorzorg.cli.base import command, option
+from voorzorg.i18n import _
+
+
+@command("demo", help="help.demo")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=str))
+@option("--no-serve", is_flag=True, help="opt.no_serve")
+@option("--seed", type=int, default=2026, show_default=True, help="opt.seed")
+def demo(directory: str, no_serve: bool, seed: int) -> None:
+    from pathlib import Path
+
+    from voorzorg.demo import build_demo
+
+    click.echo(_("demo.building", directory=directory))
+    summary = build_demo(
+        Path(directory),
+        seed=seed,
+        progress=lambda name, count: click.echo(_("demo.circle", name=name, members=count)),
+    )
+    click.echo(
+        _(
+            "demo.done",
+            circles=len(summary["circles"]),
+            members=summary["members"],
+            directory=summary["directory"],
+        )
+    )
+    click.echo(_("demo.try", directory=directory))
+    if not no_serve:
+        click.echo(_("demo.no_server_yet"))

@@ -1,0 +1,222 @@
+from __future__ import annotations
+
+import click
+
+from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.output import echo_fields, echo_json, echo_table
+from voorzorg.i18n import _
+
+CONTACT_CHOICES = click.Choice(["phone", "email", "signal", "whatsapp", "in-person"])
+
+
+def _labels(codes):
+    from voorzorg.categories import label
+
+    return [label(code) for code in codes]
+
+
+def _categories(text):
+    from voorzorg.categories import parse_categories
+
+    return parse_categories(text)
+
+
+def _one_category(text):
+    from voorzorg.categories import parse_category
+
+    return parse_category(text) if text else None
+
+
+def _today(entry):
+    from voorzorg.dates import today
+
+    return today(entry.timezone)
+
+
+@group("member", help="help.member")
+def member() -> None:
+    pass
+
+
+def _contact_options(func):
+    for decorator in reversed(
+        [
+            option("--address", metavar="TEXT", help="opt.address"),
+            option("--postcode", metavar="TEXT", help="opt.postcode"),
+            option("--phone", metavar="TEXT", help="opt.phone"),
+            option("--email", metavar="TEXT", help="opt.email"),
+            option("--birth-year", type=int, metavar="YEAR", help="opt.birth_year"),
+            option("--contact-via", type=CONTACT_CHOICES, help="opt.contact_via"),
+            option("--offers", metavar="CAT,CAT", help="opt.offers"),
+            option("--needs", metavar="CAT,CAT", help="opt.needs"),
+        ]
+    ):
+        func = decorator(func)
+    return func
+
+
+@member.command("add", help="help.member.add")
+@circle_option
+@click.argument("name", nargs=-1, required=True)
+@_contact_options
+@option("--connector", is_flag=True, help="opt.connector")
+@option("--consent", "consents", metavar="PURPOSE,PURPOSE", help="opt.consent_at_intake")
+@option("--recorded-by", metavar="NAME", help="opt.recorded_by")
+@option("--text-version", metavar="V", help="opt.text_version")
+@json_option
+@pass_app
+def add(app, circle_id, name, offers, needs, consents, as_json, **fields) -> None:
+    from voorzorg.members import add_member
+
+    entry, db = app.open_circle(circle_id)
+    info = add_member(
+        db,
+        " ".join(name),
+        today=_today(entry),
+        offers=_categories(offers),
+        needs=_categories(needs),
+        consents=[p for p in (consents or "").split(",") if p.strip()],
+        **fields,
+    )
+    if as_json:
+        echo_json(info)
+    else:
+        click.echo(_("member.added", id=info["id"], name=info["name"], circle=entry.name))
+
+
+MEMBER_COLUMNS = [
+    ("id", "col.id"),
+    ("name", "col.name"),
+    ("phone", "col.phone"),
+    ("postcode", "col.postcode"),
+    ("offers_label", "col.offers"),
+    ("connector", "col.connector"),
+]
+
+
+def _print_members(rows, as_json, empty) -> None:
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        row["offers_label"] = _labels(row["offers"])
+        if row["left_on"]:
+            row["name"] = _("member.left_mark", name=row["name"], on=row["left_on"])
+    echo_table(rows, MEMBER_COLUMNS, empty=empty)
+
+
+@member.command("list", help="help.member.list")
+@circle_option
+@option("--offers", "offers", metavar="CAT", help="opt.filter_offers")
+@option("--needs", "needs", metavar="CAT", help="opt.filter_needs")
+@option("--connectors", is_flag=True, help="opt.filter_connectors")
+@option("--all", "include_left", is_flag=True, help="opt.member_all")
+@json_option
+@pass_app
+def list_(app, circle_id, offers, needs, connectors, include_left, as_json) -> None:
+    from voorzorg.members import list_members
+
+    offers, needs = _one_category(offers), _one_category(needs)
+    _entry, db = app.open_circle(circle_id)
+    rows = list_members(
+        db, offers=offers, needs=needs, connectors=connectors, include_left=include_left
+    )
+    _print_members(rows, as_json, "member.none_found")
+
+
+@member.command("search", help="help.member.search")
+@circle_option
+@click.argument("text", nargs=-1, required=True)
+@json_option
+@pass_app
+def search(app, circle_id, text, as_json) -> None:
+    from voorzorg.members import search_members
+
+    _entry, db = app.open_circle(circle_id)
+    _print_members(search_members(db, " ".join(text)), as_json, "member.none_found")
+
+
+@member.command("show", help="help.member.show")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@json_option
+@pass_app
+def show(app, circle_id, member_ref, as_json) -> None:
+    from voorzorg.members import member_details, resolve_member
+
+    _entry, db = app.open_circle(circle_id)
+    info = member_details(db, resolve_member(db, " ".join(member_ref)))
+    if as_json:
+        echo_json(info)
+        return
+    contact = _("contact." + info["contact_via"]) if info["contact_via"] else None
+    echo_fields(
+        [
+            ("col.id", info["id"]),
+            ("col.name", info["name"]),
+            ("col.address", info["address"]),
+            ("col.postcode", info["postcode"]),
+            ("col.phone", info["phone"]),
+            ("col.email", info["email"]),
+            ("col.birth_year", info["birth_year"]),
+            ("col.contact_via", contact),
+            ("col.connector", info["connector"]),
+            ("col.offers", _labels(info["offers"])),
+            ("col.needs", _labels(info["needs"])),
+            ("col.consents", [_("purpose." + p) for p in info["consents"]]),
+            ("col.joined_on", info["joined_on"]),
+            ("col.left_on", info["left_on"]),
+            ("col.restricted", info["restricted"]),
+        ]
+    )
+    if info["changes"]:
+        last = info["changes"][-1]
+        click.echo(
+            _("member.last_change", at=last["changed_at"], fields=", ".join(last["fields"]))
+        )
+
+
+@member.command("edit", help="help.member.edit")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@option("--name", metavar="NAME", help="opt.new_name")
+@_contact_options
+@option("--connector/--no-connector", default=None, help="opt.connector_edit")
+@json_option
+@pass_app
+def edit(app, circle_id, member_ref, offers, needs, as_json, **fields) -> None:
+    from voorzorg.members import edit_member, resolve_member
+
+    entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref))
+    info = edit_member(
+        db,
+        member_id,
+        today=_today(entry),
+        offers=_categories(offers),
+        needs=_categories(needs),
+        **fields,
+    )
+    if as_json:
+        echo_json(info)
+    else:
+        click.echo(_("member.edited", id=info["id"], name=info["name"]))
+
+
+@member.command("leave", help="help.member.leave")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@option("--on", "on", metavar="DATE", help="opt.leave_on")
+@json_option
+@pass_app
+def leave(app, circle_id, member_ref, on, as_json) -> None:
+    from voorzorg.dates import parse_date
+    from voorzorg.members import leave_member, resolve_member
+
+    entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref))
+    info = leave_member(db, member_id, on=parse_date(on) if on else _today(entry))
+    if as_json:
+        echo_json(info)
+    else:
+        click.echo(_("member.left", name=info["name"], on=info["left_on"]))

@@ -1,0 +1,61 @@
+"""Printing: readable tables for people, stable JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import click
+
+from voorzorg.i18n import _
+
+
+def echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+
+
+def _width(text: str) -> int:
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("word.yes") if value else ""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def echo_table(rows: list[dict], columns: list[tuple[str, str]], empty: str) -> None:
+    """Print ``rows`` under translated headers; ``empty`` is a key shown when there are none."""
+    if not rows:
+        click.echo(_(empty))
+        return
+    headers = [_(label) for _key, label in columns]
+    body = [[cell(row.get(key)) for key, _label in columns] for row in rows]
+    widths = [max(_width(h), *(_width(r[i]) for r in body)) for i, h in enumerate(headers)]
+    click.echo("  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    click.echo("  ".join("─" * w for w in widths))
+    for row in body:
+        click.echo("  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+def echo_fields(pairs: list[tuple[str, object]]) -> None:
+    """Print ``label: value`` lines, labels translated and aligned."""
+    labels = [_(label) for label, _value in pairs]
+    width = max(_width(label) for label in labels) if labels else 0
+    for label, (_key, value) in zip(labels, pairs, strict=True):
+        text = cell(value)
+        if text:
+            click.echo(f"{_pad(label + ':', width + 1)} {text}")

@@ -1,0 +1,323 @@
+"""Find, read, validate and edit a deployment's config.toml.
+
+Reading uses the standard library's ``tomllib`` (fast: every command reads the
+config). Editing uses ``tomlkit`` so the user's comments and layout survive, and
+every edit is validated before it is written atomically (temp file, fsync, rename).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from voorzorg.errors import ConfigError, VoorzorgError
+
+CONFIG_NAME = "config.toml"
+SECRETS_NAME = "secrets.toml"
+CIRCLE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+DEFAULT_TIMEZONE = "Europe/Amsterdam"
+EXAMPLE = Path(__file__).with_name("config.example.toml")
+
+# key -> (type, required); "circles" entries are checked with CIRCLE_KEYS.
+TOP_KEYS: dict[str, tuple[type, bool]] = {
+    "language": (str, False),
+    "data_dir": (str, False),
+    "base_url": (str, False),
+    "timezone": (str, False),
+    "circles": (dict, False),
+}
+CIRCLE_KEYS: dict[str, tuple[type, bool]] = {
+    "name": (str, True),
+    "neighbourhood": (str, False),
+    "timezone": (str, False),
+    "archived": (bool, False),
+    "created": (str, False),
+}
+_TYPE_NAMES = {str: "type.text", bool: "type.boolean", dict: "type.table", int: "type.number"}
+
+
+@dataclass(frozen=True)
+class CircleEntry:
+    id: str
+    name: str
+    neighbourhood: str | None = None
+    timezone: str = DEFAULT_TIMEZONE
+    archived: bool = False
+    created: str | None = None
+
+
+@dataclass
+class Config:
+    path: Path
+    data: dict[str, Any]
+    circles: dict[str, CircleEntry] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str | None:
+        return self.data.get("language")
+
+    @property
+    def data_dir(self) -> Path:
+        return (self.path.parent / self.data.get("data_dir", "data")).resolve()
+
+    @property
+    def secrets_path(self) -> Path:
+        return self.path.parent / SECRETS_NAME
+
+    @property
+    def default_timezone(self) -> str:
+        return self.data.get("timezone", DEFAULT_TIMEZONE)
+
+    def active_circles(self) -> list[CircleEntry]:
+        return [c for c in self.circles.values() if not c.archived]
+
+
+def is_circle_id(text: str) -> bool:
+    return CIRCLE_ID.fullmatch(text) is not None
+
+
+def user_config_path() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "voorzorg" / CONFIG_NAME
+
+
+def find_config(explicit: str | os.PathLike | None = None) -> Path:
+    """``--config``, then ``VOORZORG_CONFIG``, then ./config.toml, then the user's config dir."""
+    if explicit:
+        path = Path(explicit)
+        if path.is_dir():
+            path = path / CONFIG_NAME
+        if not path.is_file():
+            raise ConfigError("config.missing_given", path=str(path))
+        return path.absolute()
+    env = os.environ.get("VOORZORG_CONFIG")
+    if env:
+        path = Path(env)
+        if path.is_dir():
+            path = path / CONFIG_NAME
+        if not path.is_file():
+            raise ConfigError("config.missing_env", path=str(path))
+        return path.absolute()
+    candidates = [Path.cwd() / CONFIG_NAME, user_config_path()]
+    for path in candidates:
+        if path.is_file():
+            return path.absolute()
+    raise ConfigError(
+        "config.not_found", searched="\n  ".join(str(p) for p in candidates), hint="config.init_hint"
+    )
+
+
+def load(path: Path) -> Config:
+    """Read and validate config.toml; errors name the file, line and column."""
+    import tomllib
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError("config.unreadable", path=str(path), error=exc.strerror) from None
+    text = _decode(raw, path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _syntax_error(path, str(exc)) from None
+    return _validated(path, text, data)
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ConfigError("config.not_utf8", path=str(path), line=line, column=column) from None
+
+
+_POSITION = re.compile(r"^(?P<what>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+_END = re.compile(r"^(?P<what>.*?)\s*\(at end of document\)$")
+
+
+def _syntax_error(path: Path, message: str) -> ConfigError:
+    match = _POSITION.match(message)
+    if match:
+        return ConfigError(
+            "config.syntax",
+            path=str(path),
+            line=int(match["line"]),
+            column=int(match["col"]),
+            detail=match["what"],
+        )
+    match = _END.match(message)
+    return ConfigError(
+        "config.syntax_end", path=str(path), detail=match["what"] if match else message
+    )
+
+
+def _validated(path: Path, text: str, data: dict[str, Any]) -> Config:
+    _check_table(path, text, data, TOP_KEYS, ())
+    if "language" in data and data["language"] not in ("nl", "en"):
+        _fail(path, text, ("language",), "config.bad_language", value=data["language"])
+    for key in ("base_url",):
+        if key in data and not re.match(r"https?://", data[key]):
+            _fail(path, text, (key,), "config.bad_url", value=data[key])
+    circles: dict[str, CircleEntry] = {}
+    for cid, entry in data.get("circles", {}).items():
+        if not is_circle_id(cid):
+            _fail(path, text, ("circles", cid), "config.bad_circle_id", id=cid)
+        if not isinstance(entry, dict):
+            _fail(path, text, ("circles", cid), "config.circle_not_table", id=cid)
+        _check_table(path, text, entry, CIRCLE_KEYS, ("circles", cid))
+        circles[cid] = CircleEntry(
+            id=cid,
+            name=entry["name"],
+            neighbourhood=entry.get("neighbourhood"),
+            timezone=entry.get("timezone", data.get("timezone", DEFAULT_TIMEZONE)),
+            archived=entry.get("archived", False),
+            created=entry.get("created"),
+        )
+    return Config(path=path, data=data, circles=circles)
+
+
+def _check_table(path, text, table, schema, prefix) -> None:
+    for key, value in table.items():
+        if key not in schema:
+            _fail(
+                path,
+                text,
+                (*prefix, key),
+                "config.unknown_key",
+                key=".".join((*prefix, key)),
+                known=", ".join(schema),
+            )
+        expected, _required = schema[key]
+        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
+            from voorzorg.i18n import _
+
+            _fail(
+                path,
+                text,
+                (*prefix, key),
+                "config.wrong_type",
+                key=".".join((*prefix, key)),
+                expected=_(_TYPE_NAMES[expected]),
+            )
+    for key, (_type, required) in schema.items():
+        if required and key not in table:
+            _fail(path, text, prefix, "config.missing_key", key=".".join((*prefix, key)))
+
+
+def _fail(path: Path, text: str, keypath: tuple[str, ...], key: str, **params) -> None:
+    line, column = locate(text, keypath)
+    raise ConfigError(key, path=str(path), line=line, column=column, **params)
+
+
+def locate(text: str, keypath: tuple[str, ...]) -> tuple[int, int]:
+    """Best-effort line and column of ``keypath`` (a table or a key) in TOML ``text``."""
+    table: tuple[str, ...] = ()
+    header = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]")
+    keyline = re.compile(r"^(\s*)(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_.-]+)\s*=")
+    fallback = (1, 1)
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = header.match(line)
+        if match:
+            table = tuple(part.strip().strip("\"'") for part in match[1].split("."))
+            if table == keypath:
+                return number, line.index("[") + 1
+            if keypath[: len(table)] == table and fallback == (1, 1):
+                fallback = (number, 1)
+            continue
+        match = keyline.match(line)
+        if match:
+            dotted = tuple(p.strip().strip("\"'") for p in match[2].split("."))
+            if (*table, *dotted) == keypath:
+                return number, len(match[1]) + 1
+    return fallback
+
+
+def edit(path: Path, change: Callable[[Any], None]) -> Config:
+    """Apply ``change`` to the tomlkit document of ``path``, validate, write atomically.
+
+    Comments and layout the user wrote are kept. Nothing is written if the result
+    would not be a valid config.
+    """
+    import tomlkit
+    from tomlkit.exceptions import ParseError
+
+    raw = path.read_bytes()
+    text = _decode(raw, path)
+    try:
+        document = tomlkit.parse(text)
+    except ParseError as exc:
+        raise ConfigError(
+            "config.syntax", path=str(path), line=exc.line, column=exc.col, detail=""
+        ) from None
+    change(document)
+    new_text = tomlkit.dumps(document)
+    config = _validated(path, new_text, document.unwrap())
+    atomic_write(path, new_text.encode("utf-8"))
+    return config
+
+
+def atomic_write(path: Path, content: bytes, mode: int | None = None) -> None:
+    """Write ``content`` to ``path`` so that a crash leaves the old or the new file, whole."""
+    if mode is None:
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            mode = 0o644
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        if isinstance(exc, OSError):
+            raise VoorzorgError("file.write_failed", path=str(path), error=exc.strerror) from None
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def load_secrets(path: Path) -> dict[str, Any]:
+    """Read secrets.toml, refusing (as ssh does) a file that others can read."""
+    import tomllib
+
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return {}
+    if info.st_mode & 0o077:
+        raise ConfigError(
+            "secrets.too_open", path=str(path), mode=oct(stat.S_IMODE(info.st_mode))[2:]
+        )
+    text = _decode(path.read_bytes(), path)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _syntax_error(path, str(exc)) from None

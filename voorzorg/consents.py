@@ -1,0 +1,123 @@
+"""Consents per purpose (matching, stats, wellbeing), with full history.
+
+Each consent is a row from the moment it was given until it was withdrawn; a
+withdrawal fills in ``withdrawn_at`` and never erases when or by whom it was given.
+Giving again after a withdrawal starts a new row.
+"""
+
+from __future__ import annotations
+
+from voorzorg.errors import VoorzorgError
+from voorzorg.store import utc_now
+from voorzorg.text import clean_line
+
+PURPOSES = ("matching", "stats", "wellbeing")
+
+
+def parse_purpose(text: str) -> str:
+    value = text.strip().lower()
+    aliases = {"matchen": "matching", "koppelen": "matching", "statistiek": "stats"}
+    value = aliases.get(value, value)
+    if value not in PURPOSES:
+        raise VoorzorgError("consent.unknown_purpose", text=text, choices=", ".join(PURPOSES))
+    return value
+
+
+def active_purposes(db, member_id: int) -> set[str]:
+    rows = db.execute(
+        "SELECT purpose FROM consents WHERE member_id = ? AND withdrawn_at IS NULL", [member_id]
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def give_consent(
+    db,
+    member_id: int,
+    purpose: str,
+    *,
+    recorded_by: str | None = None,
+    text_version: str | None = None,
+    at: str | None = None,
+) -> dict:
+    purpose = parse_purpose(purpose)
+    recorded_by = clean_line(recorded_by, field="recorded-by", max_length=80)
+    text_version = clean_line(text_version, field="text-version", max_length=40)
+    with db.atomic():
+        if purpose in active_purposes(db, member_id):
+            raise VoorzorgError("consent.already", purpose=purpose)
+        cursor = db.execute(
+            """INSERT INTO consents (member_id, purpose, given_at, recorded_by, text_version)
+               VALUES (?, ?, ?, ?, ?)""",
+            [member_id, purpose, at or utc_now(), recorded_by, text_version],
+        )
+        consent_id = cursor.lastrowid
+    return get_consent(db, consent_id)
+
+
+def withdraw_consent(
+    db, member_id: int, purpose: str, *, recorded_by: str | None = None, at: str | None = None
+) -> dict:
+    """Withdraw; withdrawing ``matching`` also removes the member's recorded needs."""
+    purpose = parse_purpose(purpose)
+    recorded_by = clean_line(recorded_by, field="recorded-by", max_length=80)
+    with db.atomic():
+        row = db.execute(
+            """SELECT id FROM consents
+               WHERE member_id = ? AND purpose = ? AND withdrawn_at IS NULL""",
+            [member_id, purpose],
+        ).fetchone()
+        if row is None:
+            raise VoorzorgError("consent.not_given", purpose=purpose)
+        db.execute(
+            "UPDATE consents SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ?",
+            [at or utc_now(), recorded_by, row[0]],
+        )
+        removed: list[str] = []
+        if purpose == "matching":
+            removed = [
+                r[0]
+                for r in db.execute(
+                    "SELECT category FROM member_needs WHERE member_id = ? ORDER BY category",
+                    [member_id],
+                ).fetchall()
+            ]
+            db.execute("DELETE FROM member_needs WHERE member_id = ?", [member_id])
+    result = get_consent(db, row[0])
+    result["needs_removed"] = removed
+    return result
+
+
+_COLUMNS = (
+    "id, member_id, purpose, given_at, recorded_by, text_version, withdrawn_at, withdrawn_by"
+)
+
+
+def _as_dict(row) -> dict:
+    keys = [k.strip() for k in _COLUMNS.split(",")]
+    item = dict(zip(keys, row, strict=True))
+    item["active"] = item["withdrawn_at"] is None
+    return item
+
+
+def get_consent(db, consent_id: int) -> dict:
+    row = db.execute(f"SELECT {_COLUMNS} FROM consents WHERE id = ?", [consent_id]).fetchone()
+    return _as_dict(row)
+
+
+def list_consents(db, member_id: int | None = None, *, active_only: bool = False) -> list[dict]:
+    where, params = [], []
+    if member_id is not None:
+        where.append("c.member_id = ?")
+        params.append(member_id)
+    if active_only:
+        where.append("c.withdrawn_at IS NULL")
+    sql = f"""SELECT {", ".join("c." + k.strip() for k in _COLUMNS.split(","))}, m.name
+              FROM consents c JOIN members m ON m.id = c.member_id
+              {"WHERE " + " AND ".join(where) if where else ""}
+              ORDER BY c.member_id, c.purpose, c.given_at, c.id"""
+    result = []
+    for row in db.execute(sql, params).fetchall():
+        item = _as_dict(row[:-1])
+        item["member_name"] = row[-1]
+        result.append(item)
+    return result

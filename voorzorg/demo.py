@@ -1,0 +1,151 @@
+"""The demo deployment: fictional circles in Almere Muziekwijk.
+
+Everything here is invented and obviously so: surnames such as "Voorbeeld" and
+"Verzonnen", phone numbers in the unused 06-0 range, e-mail at example.org. The
+same seed always gives the same demo.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from voorzorg import circles as circles_mod
+from voorzorg import config as config_mod
+from voorzorg.categories import CATEGORIES
+from voorzorg.consents import give_consent, withdraw_consent
+from voorzorg.deployment import init_deployment
+from voorzorg.errors import VoorzorgError
+from voorzorg.members import add_member, leave_member
+
+DEMO_CIRCLES = [
+    ("zorgsaam", "ZorgSaam", 16),
+    ("samenspel", "SamenSpel", 15),
+    ("harmonie", "De Harmonie", 13),
+    ("notenbalk", "Notenbalk", 12),
+    ("klankbord", "Klankbord", 12),
+]
+NEIGHBOURHOOD = "Almere Muziekwijk"
+FIRST_NAMES = [
+    "Anna", "Bep", "Cor", "Dirk", "Els", "Fenna", "Gerrit", "Henk", "Ineke", "Jan",
+    "Kees", "Lies", "Marie", "Nel", "Ömer", "Piet", "Riet", "Sjaak", "Truus", "Wim",
+    "Zoë", "Ĳsbrand", "Fatima", "Mohamed", "Joke", "Ria", "Ton", "Greet", "Hans", "Yvonne",
+    "Bert", "Corrie", "Ahmed", "Saskia", "Leo", "Willemien",
+]  # fmt: skip
+SURNAMES = [
+    "Voorbeeld", "Verzonnen", "Proefmans", "de Demo", "van Oefenstein", "Testers",
+    "Nepkamp", "Fictief", "van Bedacht", "Denkbeeld", "Probeersma", "van Nergens",
+]  # fmt: skip
+STREETS = [
+    "Vioolstraat", "Cellostraat", "Harpstraat", "Fluitstraat", "Trommelstraat",
+    "Hoornweg", "Orgelplein", "Pianostraat", "Hoboweg", "Luitstraat",
+]  # fmt: skip
+OFFER_WEIGHTS = {
+    "transport": 5, "company": 6, "errands": 5, "odd_jobs": 4, "garden": 3, "meals": 3,
+    "paperwork": 2, "digital": 3, "pets": 2, "checking_in": 5, "other": 1,
+}  # fmt: skip
+NEED_WEIGHTS = {
+    "transport": 6, "company": 4, "errands": 3, "odd_jobs": 3, "garden": 3, "meals": 2,
+    "paperwork": 2, "digital": 4, "pets": 1, "checking_in": 3, "other": 1,
+}  # fmt: skip
+HISTORY_DAYS = 730
+
+
+def _pick(rng: random.Random, weights: dict[str, int], count: int) -> list[str]:
+    chosen: list[str] = []
+    codes = list(weights)
+    while len(chosen) < count:
+        code = rng.choices(codes, weights=[weights[c] for c in codes])[0]
+        if code not in chosen:
+            chosen.append(code)
+    return [c for c in CATEGORIES if c in chosen]
+
+
+def _stamp(day: date, rng: random.Random) -> str:
+    moment = datetime.combine(day, time(rng.randint(9, 16), rng.choice((0, 15, 30, 45))))
+    return moment.replace(tzinfo=UTC).isoformat(timespec="seconds")
+
+
+def build_demo(
+    directory: Path,
+    *,
+    seed: int = 2026,
+    today: date | None = None,
+    progress: Callable[[str, int], None] | None = None,
+) -> dict:
+    """Create the demo deployment in an empty or new ``directory``; return a summary."""
+    directory = Path(directory)
+    if directory.exists() and any(directory.iterdir()):
+        raise VoorzorgError("demo.exists", path=str(directory))
+    today = today or date.today()
+    rng = random.Random(seed)
+    init_deployment(directory)
+    config = config_mod.load(directory / config_mod.CONFIG_NAME)
+    summary = {"directory": str(directory.absolute()), "circles": [], "members": 0}
+    used_names: set[str] = set()
+    for circle_id, name, size in DEMO_CIRCLES:
+        config, _info = circles_mod.add_circle(config, circle_id, name, NEIGHBOURHOOD)
+        db = circles_mod.open_db(config, circle_id)
+        try:
+            with db.atomic():
+                count = _fill_circle(db, rng, size, today, used_names)
+        finally:
+            db.close()
+        summary["circles"].append({"id": circle_id, "name": name, "members": count})
+        summary["members"] += count
+        if progress:
+            progress(name, count)
+    return summary
+
+
+def _fill_circle(db, rng: random.Random, size: int, today: date, used: set[str]) -> int:
+    connectors = rng.sample(range(size), 2)
+    for index in range(size):
+        while True:
+            full_name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+            if full_name not in used:
+                used.add(full_name)
+                break
+        joined = today - timedelta(days=rng.randint(0, HISTORY_DAYS))
+        if index < size // 2:  # the founders joined at the start
+            joined = today - timedelta(days=HISTORY_DAYS - rng.randint(0, 30))
+        consents = ["matching"] if rng.random() < 0.9 else []
+        if rng.random() < 0.85:
+            consents.append("stats")
+        if rng.random() < 0.4:
+            consents.append("wellbeing")
+        needs = _pick(rng, NEED_WEIGHTS, rng.randint(0, 3)) if "matching" in consents else []
+        first = full_name.split()[0].lower().replace("ö", "o").replace("ë", "e")
+        member = add_member(
+            db,
+            full_name,
+            today=joined,
+            address=f"{rng.choice(STREETS)} {rng.randint(1, 140)}",
+            postcode=f"13{rng.randint(23, 27)} {rng.choice('ABCDEGHJKLMN')}{rng.choice('ABEGKLPRST')}",
+            phone=f"06-0{rng.randint(1000000, 9999999)}",
+            email=f"{first}.{index}@example.org" if rng.random() < 0.6 else None,
+            birth_year=rng.randint(1936, 1968),
+            contact_via=rng.choice(["phone", "phone", "whatsapp", "email", "in-person", "signal"]),
+            connector=index in connectors,
+            offers=_pick(rng, OFFER_WEIGHTS, rng.randint(1, 4)),
+            needs=needs,
+            consents=consents,
+            recorded_by="verbinder",
+            text_version="2024-1",
+            at=_stamp(joined, rng),
+        )
+        days_in = (today - joined).days
+        if "stats" not in consents and days_in > 200 and rng.random() < 0.5:
+            given = joined + timedelta(days=rng.randint(30, days_in - 1))
+            give_consent(
+                db, member["id"], "stats", recorded_by="verbinder", at=_stamp(given, rng)
+            )
+        if "wellbeing" in consents and days_in > 120 and rng.random() < 0.15:
+            later = joined + timedelta(days=rng.randint(60, days_in - 1))
+            withdraw_consent(db, member["id"], "wellbeing", at=_stamp(later, rng))
+        if index not in connectors and days_in > 300 and rng.random() < 0.08:
+            left = joined + timedelta(days=rng.randint(200, days_in - 1))
+            leave_member(db, member["id"], on=left, at=_stamp(left, rng))
+    return size

@@ -1,0 +1,42 @@
+"""Create a deployment: config.toml, secrets.toml (0600) and the data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from voorzorg import config as config_mod
+from voorzorg.errors import VoorzorgError
+
+SECRETS_TEMPLATE = b"""\
+# voorzorg secrets: passwords and notification addresses with tokens.
+# Keep this file readable only by you (chmod 600); voorzorg refuses it otherwise.
+# config.toml refers to entries here by name.
+"""
+
+
+def init_deployment(directory: Path, language: str | None = None) -> dict:
+    """Create ``directory/config.toml``, ``secrets.toml`` and ``data/``; never overwrite."""
+    directory = Path(directory)
+    config_path = directory / config_mod.CONFIG_NAME
+    secrets_path = directory / config_mod.SECRETS_NAME
+    if config_path.exists():
+        raise VoorzorgError("init.exists", path=str(config_path))
+    if secrets_path.exists():
+        raise VoorzorgError("init.exists", path=str(secrets_path))
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / "data").mkdir(exist_ok=True)
+    except OSError as exc:
+        raise VoorzorgError("file.write_failed", path=str(directory), error=exc.strerror) from None
+    text = config_mod.EXAMPLE.read_text(encoding="utf-8")
+    if language:
+        text = text.replace('language = "nl"', f'language = "{language}"', 1)
+    config_mod.atomic_write(secrets_path, SECRETS_TEMPLATE, mode=0o600)
+    config_mod.atomic_write(config_path, text.encode("utf-8"), mode=0o644)
+    os.chmod(secrets_path, 0o600)
+    return {
+        "config": str(config_path.absolute()),
+        "secrets": str(secrets_path.absolute()),
+        "data_dir": str((directory / "data").absolute()),
+    }

@@ -1,0 +1,36 @@
+"""The one exception type for errors a user can cause.
+
+The message is a translation key plus parameters, so it is rendered in the user's
+language when it is shown, not when it is raised. The CLI prints it without a
+traceback and exits with ``exit_code``.
+"""
+
+from __future__ import annotations
+
+from voorzorg.i18n import _
+
+USER_ERROR = 1
+USAGE_ERROR = 2
+
+
+class VoorzorgError(Exception):
+    exit_code = USER_ERROR
+
+    def __init__(self, key: str, /, hint: str | None = None, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+        self.hint = hint
+
+    @property
+    def message(self) -> str:
+        return _(self.key, **self.params)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ConfigError(VoorzorgError):
+    """The deployment's configuration is missing or wrong (exit code 2)."""
+
+    exit_code = USAGE_ERROR

@@ -1,0 +1,345 @@
+"""Nederlands: de standaardtaal van voorzorg."""
+
+MESSAGES = {
+    # General
+    "error.prefix": "Fout: {message}",
+    "error.interrupted": "Afgebroken. Er is niets half opgeslagen.",
+    "error.os": "{path}: {error}",
+    "word.yes": "ja",
+    "file.write_failed": "Kan {path} niet schrijven: {error}. Er is niets gewijzigd.",
+    # Text input
+    "text.required": "{field} mag niet leeg zijn.",
+    "text.control": "{field} bevat een onzichtbaar stuurteken (zoals NUL of een regeleinde).",
+    "text.too_long": "{field} is te lang: {length} tekens, maximaal {max}.",
+    "field.name": "De naam",
+    "field.address": "Het adres",
+    "field.postcode": "De postcode",
+    "field.phone": "Het telefoonnummer",
+    "field.email": "Het e-mailadres",
+    "field.neighbourhood": "De wijk",
+    "field.recorded-by": "Vastgelegd door",
+    "field.text-version": "De tekstversie",
+    "field.text": "De zoektekst",
+    # Categories
+    "category.transport": "vervoer",
+    "category.company": "gezelschap",
+    "category.errands": "boodschappen",
+    "category.odd_jobs": "klusjes",
+    "category.garden": "tuin",
+    "category.meals": "samen eten",
+    "category.paperwork": "administratie",
+    "category.digital": "digitale hulp",
+    "category.pets": "huisdier",
+    "category.checking_in": "even langs",
+    "category.other": "anders",
+    "category.unknown": "Onbekende soort hulp: '{text}'. Kies uit: {choices}.",
+    "category.body_care": (
+        "'{text}' is lichaamsgebonden zorg. Dat doet een voorzorgcirkel niet: "
+        "dat is werk voor professionals."
+    ),
+    "category.body_care_hint": (
+        "Verwijs door naar de wijkverpleging, de huisarts of het sociaal wijkteam."
+    ),
+    # Config
+    "config.missing_given": "Configuratiebestand {path} bestaat niet.",
+    "config.missing_env": "VOORZORG_CONFIG wijst naar {path}, maar dat bestand bestaat niet.",
+    "config.not_found": "Geen config.toml gevonden. Gezocht in:\n  {searched}",
+    "config.init_hint": (
+        "Maak een nieuwe installatie met 'voorzorg init MAP', of geef het bestand op met "
+        "--config PAD."
+    ),
+    "config.unreadable": "Kan {path} niet lezen: {error}.",
+    "config.not_utf8": (
+        "{path}, regel {line}, kolom {column}: geen geldige UTF-8-tekst. "
+        "Sla het bestand op als UTF-8."
+    ),
+    "config.syntax": "{path}, regel {line}, kolom {column}: TOML-fout: {detail}.",
+    "config.syntax_end": "{path}: TOML-fout aan het eind van het bestand: {detail}.",
+    "config.bad_language": (
+        "{path}, regel {line}, kolom {column}: language moet \"nl\" of \"en\" zijn, "
+        "niet '{value}'."
+    ),
+    "config.bad_url": (
+        "{path}, regel {line}, kolom {column}: '{value}' is geen adres dat met "
+        "http:// of https:// begint."
+    ),
+    "config.bad_circle_id": (
+        "{path}, regel {line}, kolom {column}: '{id}' is geen geldige cirkelcode "
+        "(kleine letters, cijfers en streepjes, hoogstens 40 tekens)."
+    ),
+    "config.circle_not_table": (
+        "{path}, regel {line}, kolom {column}: circles.{id} moet een tabel zijn."
+    ),
+    "config.unknown_key": (
+        "{path}, regel {line}, kolom {column}: onbekende instelling '{key}'. "
+        "Mogelijk zijn: {known}."
+    ),
+    "config.wrong_type": (
+        "{path}, regel {line}, kolom {column}: '{key}' moet {expected} zijn."
+    ),
+    "config.missing_key": "{path}, regel {line}, kolom {column}: '{key}' ontbreekt.",
+    "type.text": "een tekst tussen aanhalingstekens",
+    "type.boolean": "true of false",
+    "type.table": "een tabel",
+    "type.number": "een getal",
+    "secrets.too_open": (
+        "{path} is leesbaar voor anderen (rechten {mode}). Geheimen horen alleen voor u "
+        "leesbaar te zijn: voer 'chmod 600 {path}' uit."
+    ),
+    # Dates
+    "date.format": (
+        "'{text}' is geen datum. Schrijf bijvoorbeeld 3-12-2026 of 2026-12-03."
+    ),
+    "date.invalid": "'{text}' bestaat niet in de kalender.",
+    # Init
+    "init.exists": "{path} bestaat al; er is niets overschreven.",
+    "init.done": "Configuratie aangemaakt: {config}",
+    "init.secrets": "Geheimen (alleen voor u leesbaar): {secrets}",
+    "init.data": "Gegevensmap: {data_dir}",
+    "init.next": (
+        "Volgende stap: cd {directory} && voorzorg circle add mijncirkel --name \"Mijn cirkel\""
+    ),
+    # Circles
+    "circle.bad_id": (
+        "'{id}' is geen geldige cirkelcode: gebruik kleine letters, cijfers en streepjes "
+        "(begin met een letter of cijfer, hoogstens 40 tekens), bijvoorbeeld 'zorgsaam'."
+    ),
+    "circle.bad_timezone": "'{zone}' is geen bekende tijdzone (bijvoorbeeld Europe/Amsterdam).",
+    "circle.unknown": "Er is geen cirkel '{id}'. Bekende cirkels: {choices}.",
+    "circle.archived": (
+        "Cirkel '{id}' is gearchiveerd. Haal hem terug met 'voorzorg circle unarchive {id}'."
+    ),
+    "circle.none": "Er zijn nog geen cirkels.",
+    "circle.add_hint": "Voeg er een toe met: voorzorg circle add ID --name NAAM",
+    "circle.choose": (
+        "Er zijn meerdere cirkels; kies er een met -c ID of VOORZORG_CIRCLE. Keuze: {choices}."
+    ),
+    "circle.exists": "Cirkel '{id}' bestaat al.",
+    "circle.added": "Cirkel {id} ({name}) aangemaakt: {path}",
+    "circle.state_archived": "gearchiveerd",
+    "circle.none_yet": "Nog geen cirkels. Voeg er een toe met 'voorzorg circle add'.",
+    "circle.renamed": "Cirkel {id} heet nu {name}.",
+    "circle.archived_done": (
+        "Cirkel {id} is gearchiveerd. Het bestand blijft bewaard: {path}"
+    ),
+    "circle.unarchived_done": "Cirkel {id} is weer actief.",
+    # Storage
+    "store.outside_data_dir": "{path} ligt buiten de gegevensmap {data_dir}; geweigerd.",
+    "store.exists": "{path} bestaat al; er is niets overschreven.",
+    "store.missing": (
+        "Het databasebestand {path} ontbreekt. Zet een reservekopie terug of controleer "
+        "data_dir in config.toml."
+    ),
+    "store.not_circle_db": (
+        "{path} is geen cirkeldatabase van voorzorg. Het bestand is niet aangeraakt."
+    ),
+    "store.corrupt": (
+        "{path} is beschadigd. voorzorg schrijft er niet meer in; het bestand is niet "
+        "aangeraakt."
+    ),
+    "store.restore_hint": "Zet de laatste goede reservekopie terug.",
+    "store.full": (
+        "De schijf is vol (of het bestand te groot) bij het schrijven naar {path}. "
+        "Er is niets half opgeslagen; maak ruimte vrij en probeer het opnieuw."
+    ),
+    "store.readonly": "{path} is alleen-lezen; er is niets opgeslagen.",
+    "store.permissions_hint": (
+        "Controleer de rechten van het bestand en de map (de gebruiker die voorzorg draait "
+        "moet er mogen schrijven)."
+    ),
+    "store.busy": (
+        "{path} is te lang bezet door een ander programma. Probeer het zo opnieuw; "
+        "er is niets opgeslagen."
+    ),
+    "store.cantopen": "Kan {path} niet openen.",
+    "store.ioerr": (
+        "Schrijf- of leesfout bij {path} (schijf vol of kaart defect?). Er is niets half "
+        "opgeslagen."
+    ),
+    "store.other": "Databasefout bij {path}: {error}",
+    # Consents
+    "consent.unknown_purpose": "Onbekend doel '{text}'. Kies uit: {choices}.",
+    "consent.already": "Toestemming voor {purpose} is al gegeven (en niet ingetrokken).",
+    "consent.not_given": "Er is geen geldige toestemming voor {purpose} om in te trekken.",
+    "consent.given": "Toestemming vastgelegd: {name}, {purpose}.",
+    "consent.withdrawn": "Toestemming ingetrokken: {name}, {purpose}.",
+    "consent.needs_removed": "De vastgelegde hulpvragen zijn verwijderd: {needs}.",
+    "consent.state_active": "geldig",
+    "consent.state_withdrawn": "ingetrokken",
+    "consent.none_found": "Geen toestemmingen gevonden.",
+    "purpose.matching": "koppelen (hulp zoeken)",
+    "purpose.stats": "statistiek",
+    "purpose.wellbeing": "welbevinden",
+    # Members
+    "member.bad_postcode": "'{value}' is geen postcode zoals 1234 AB.",
+    "member.bad_phone": "'{value}' is geen telefoonnummer (cijfers, spaties, +, - en haakjes).",
+    "member.bad_email": "'{value}' is geen e-mailadres.",
+    "member.bad_birth_year": "Geboortejaar {value} kan niet: kies een jaar van 1900 tot {max}.",
+    "member.bad_contact": "Onbekende contactvoorkeur '{value}'. Kies uit: {choices}.",
+    "member.needs_without_consent": (
+        "Hulpvragen zijn gezondheidsgegevens en worden alleen vastgelegd met toestemming "
+        "voor koppelen (matching)."
+    ),
+    "member.needs_consent_hint": (
+        "Leg eerst de toestemming vast: 'voorzorg consent give LID matching', "
+        "of bij aanmelding met --consent matching."
+    ),
+    "member.unknown_id": "Er is geen deelnemer met nummer {id}.",
+    "member.unknown": "Geen deelnemer gevonden bij '{text}'.",
+    "member.ambiguous": "'{text}' past bij meerdere deelnemers: {choices}. Gebruik het nummer.",
+    "member.already_left": "{name} is al vertrokken op {on}.",
+    "member.left_before_joined": "Die datum ligt vóór de aanmelding ({joined}).",
+    "member.added": "Deelnemer {id} toegevoegd: {name} ({circle}).",
+    "member.left_mark": "{name} (vertrokken {on})",
+    "member.none_found": "Geen deelnemers gevonden.",
+    "member.last_change": "Laatst gewijzigd: {at} ({fields})",
+    "member.edited": "Deelnemer {id} bijgewerkt: {name}.",
+    "member.left": "{name} is uit de cirkel vertrokken op {on}. De geschiedenis blijft bewaard.",
+    "contact.phone": "telefoon",
+    "contact.email": "e-mail",
+    "contact.signal": "Signal",
+    "contact.whatsapp": "WhatsApp",
+    "contact.in-person": "persoonlijk langs",
+    # Column labels
+    "col.id": "nr",
+    "col.code": "code",
+    "col.name": "naam",
+    "col.neighbourhood": "wijk",
+    "col.members": "deelnemers",
+    "col.members_left": "vertrokken",
+    "col.connectors": "verbinders",
+    "col.state": "status",
+    "col.timezone": "tijdzone",
+    "col.database": "database",
+    "col.archived": "gearchiveerd",
+    "col.phone": "telefoon",
+    "col.postcode": "postcode",
+    "col.address": "adres",
+    "col.email": "e-mail",
+    "col.birth_year": "geboortejaar",
+    "col.contact_via": "contact via",
+    "col.connector": "verbinder",
+    "col.offers": "biedt",
+    "col.needs": "hulpvragen",
+    "col.consents": "toestemming",
+    "col.joined_on": "lid sinds",
+    "col.left_on": "vertrokken op",
+    "col.restricted": "beperkt",
+    "col.member_id": "lid",
+    "col.purpose": "doel",
+    "col.given_at": "gegeven",
+    "col.recorded_by": "door",
+    "col.text_version": "tekstversie",
+    "col.withdrawn_at": "ingetrokken",
+    # Demo
+    "demo.exists": "{path} bestaat al en is niet leeg; kies een nieuwe map voor de demo.",
+    "demo.building": "Demo opbouwen in {directory} …",
+    "demo.circle": "  {name}: {members} deelnemers",
+    "demo.done": (
+        "Klaar: {circles} cirkels met samen {members} verzonnen deelnemers in {directory}."
+    ),
+    "demo.try": "Probeer: cd {directory} && voorzorg member list -c zorgsaam",
+    "demo.no_server_yet": (
+        "(De webweergave volgt in een latere versie; deze demo stopt hier.)"
+    ),
+    # Help texts
+    "help.root": (
+        "voorzorg: software voor voorzorgcirkels. Deelnemers, afspraken en activiteiten "
+        "per cirkel, veilig bewaard op deze computer."
+    ),
+    "help.init": "Maak een nieuwe installatie: config.toml, secrets.toml en een gegevensmap.",
+    "help.demo": (
+        "Bouw een demo-installatie met verzonnen cirkels in Almere Muziekwijk om voorzorg "
+        "te leren kennen."
+    ),
+    "help.circle": "Cirkels beheren: toevoegen, bekijken, hernoemen, archiveren.",
+    "help.circle.add": (
+        "Voeg een cirkel toe. ID is een korte code (kleine letters, cijfers, streepjes) "
+        "die niet meer verandert."
+    ),
+    "help.circle.list": "Toon de cirkels.",
+    "help.circle.show": "Toon één cirkel met tellingen.",
+    "help.circle.rename": "Geef een cirkel een nieuwe naam (de code blijft).",
+    "help.circle.archive": "Archiveer een cirkel: verborgen, maar het bestand blijft bewaard.",
+    "help.circle.unarchive": "Maak een gearchiveerde cirkel weer actief.",
+    "help.member": "Deelnemers beheren: aanmelden, zoeken, bekijken, wijzigen, afmelden.",
+    "help.member.add": "Meld een deelnemer aan.",
+    "help.member.list": "Toon de deelnemers van een cirkel.",
+    "help.member.search": "Zoek deelnemers op naam, adres, postcode, telefoon of e-mail.",
+    "help.member.show": "Toon alles over één deelnemer (MEMBER: nummer of naam).",
+    "help.member.edit": "Wijzig gegevens van een deelnemer; een lege tekst (\"\") wist een veld.",
+    "help.member.leave": "Meld een deelnemer af; de geschiedenis blijft bewaard.",
+    "help.consent": "Toestemmingen vastleggen en intrekken, met volledige geschiedenis.",
+    "help.consent.give": "Leg een toestemming vast (matching, stats of wellbeing).",
+    "help.consent.withdraw": (
+        "Trek een toestemming in. Intrekken van matching wist ook de hulpvragen."
+    ),
+    "help.consent.list": "Toon toestemmingen, ook ingetrokken (geschiedenis).",
+    # Option help
+    "opt.config": "Pad naar config.toml (anders VOORZORG_CONFIG, ./config.toml, ~/.config).",
+    "opt.lang": "Taal van berichten: nl (standaard) of en.",
+    "opt.circle": "De cirkel (code); anders VOORZORG_CIRCLE of de enige cirkel.",
+    "opt.json": "Uitvoer als JSON.",
+    "opt.circle_name": "Naam van de cirkel, bijvoorbeeld \"ZorgSaam\".",
+    "opt.neighbourhood": "Wijk of buurt.",
+    "opt.timezone": "Tijdzone (standaard Europe/Amsterdam).",
+    "opt.circle_all": "Ook gearchiveerde cirkels tonen.",
+    "opt.address": "Straat en huisnummer.",
+    "opt.postcode": "Postcode, bijvoorbeeld 1325 AB.",
+    "opt.phone": "Telefoonnummer.",
+    "opt.email": "E-mailadres.",
+    "opt.birth_year": "Geboortejaar (alleen het jaar; 0 wist het bij wijzigen).",
+    "opt.contact_via": "Hoe iemand bereikt wil worden.",
+    "opt.offers": "Wat iemand voor anderen wil doen, bijvoorbeeld vervoer,tuin.",
+    "opt.needs": "Waar iemand hulp bij kan gebruiken (vereist toestemming matching).",
+    "opt.connector": "Deze deelnemer is verbinder.",
+    "opt.connector_edit": "Maak verbinder, of juist niet meer.",
+    "opt.consent_at_intake": "Toestemming bij aanmelding: matching, stats, wellbeing.",
+    "opt.recorded_by": "Wie de toestemming vastlegt.",
+    "opt.text_version": "Versie van de toestemmingstekst.",
+    "opt.filter_offers": "Alleen wie deze hulp aanbiedt.",
+    "opt.filter_needs": "Alleen wie deze hulpvraag heeft.",
+    "opt.filter_connectors": "Alleen verbinders.",
+    "opt.member_all": "Ook vertrokken deelnemers tonen.",
+    "opt.new_name": "Nieuwe naam.",
+    "opt.leave_on": "Datum van vertrek (standaard vandaag).",
+    "opt.consent_active": "Alleen geldige toestemmingen.",
+    "opt.no_serve": "Niet daarna de webweergave starten.",
+    "opt.seed": "Startgetal voor de verzonnen gegevens (zelfde getal, zelfde demo).",
+    # click's own texts
+    "click.usage": "Gebruik:",
+    "click.options": "Opties",
+    "click.commands": "Opdrachten",
+    "click.help": "Toon deze hulp en stop.",
+    "click.version": "Toon de versie en stop.",
+    "click.version_line": "%(prog)s, versie %(version)s",
+    "click.error": "Fout: {message}",
+    "click.try_help": "Zie '{command} {option}' voor hulp.",
+    "click.no_such_option": "Onbekende optie: {name}",
+    "click.no_such_option_q": "Onbekende optie {name!r}.",
+    "click.no_such_command": "Onbekende opdracht {name!r}.",
+    "click.missing_argument": "Ontbrekend argument",
+    "click.missing_option": "Ontbrekende optie",
+    "click.missing_parameter": "Ontbrekende waarde",
+    "click.missing_command": "Geef een opdracht.",
+    "click.missing_type": "Ontbreekt: {param_type}",
+    "click.invalid_for": "Ongeldige waarde voor {param_hint}: {message}",
+    "click.invalid": "Ongeldige waarde: {message}",
+    "click.no_value": "Optie {name!r} neemt geen waarde.",
+    "click.aborted": "Afgebroken.",
+    "click.repeat": "Herhaal ter bevestiging",
+    "click.no_match": "Fout: de twee invoeren zijn niet gelijk.",
+    "click.not_number": "{value!r} is geen geldig {number_type}.",
+    "click.range": "{value} ligt niet in het bereik {range}.",
+    "click.default": "standaard: {default}",
+    "click.envvar": "omgevingsvariabele: {var}",
+    "click.choose_from": "Kies uit:\n\t{choices}",
+    "click.file_missing": "{name} {filename!r} bestaat niet.",
+    "click.did_you_mean": "Bedoelde u {possibility}?",
+    "click.did_you_mean_many": "(Bedoelde u een van: {possibilities}?)",
+    "click.extra_arg": "Onverwacht extra argument ({args})",
+    "click.extra_args": "Onverwachte extra argumenten ({args})",
+    "click.requires_arg": "Optie {name!r} heeft een waarde nodig.",
+    "click.not_choice": "{value!r} is niet {choice}.",
+    "click.not_choices": "{value!r} is niet een van {choices}.",
+}

@@ -1,0 +1,369 @@
+"""Members (deelnemers): who they are, what they offer and need, how to reach them.
+
+Needs are health data: they are recorded only for a member who gave ``matching``
+consent. A member who leaves keeps their history (``left_on`` is set); they are
+hidden from lists unless asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from voorzorg import consents as consents_mod
+from voorzorg.categories import CATEGORIES
+from voorzorg.errors import VoorzorgError
+from voorzorg.store import utc_now
+from voorzorg.text import clean_line, fold
+
+CONTACT_VIA = ("phone", "email", "signal", "whatsapp", "in-person")
+LIMITS = {"name": 100, "address": 150, "postcode": 10, "phone": 25, "email": 254}
+_POSTCODE = re.compile(r"(\d{4})\s*([A-Za-z]{2})")
+_PHONE = re.compile(r"\+?[0-9 ()\-]+")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+MEMBER_COLUMNS = (
+    "id",
+    "name",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+    "birth_year",
+    "contact_via",
+    "is_connector",
+    "joined_on",
+    "left_on",
+    "restricted_at",
+)
+
+
+def _postcode(value: str | None) -> str | None:
+    value = clean_line(value, field="postcode", max_length=LIMITS["postcode"])
+    if value is None:
+        return None
+    match = _POSTCODE.fullmatch(value)
+    if not match:
+        raise VoorzorgError("member.bad_postcode", value=value)
+    return f"{match[1]} {match[2].upper()}"
+
+
+def _phone(value: str | None) -> str | None:
+    value = clean_line(value, field="phone", max_length=LIMITS["phone"])
+    if value is None:
+        return None
+    digits = sum(c.isdigit() for c in value)
+    if not _PHONE.fullmatch(value) or not 6 <= digits <= 15:
+        raise VoorzorgError("member.bad_phone", value=value)
+    return value
+
+
+def _email(value: str | None) -> str | None:
+    value = clean_line(value, field="email", max_length=LIMITS["email"])
+    if value is None:
+        return None
+    if not _EMAIL.fullmatch(value):
+        raise VoorzorgError("member.bad_email", value=value)
+    return value
+
+
+def _birth_year(value: int | None, today: date) -> int | None:
+    if value is None:
+        return None
+    if not 1900 <= value <= today.year:
+        raise VoorzorgError("member.bad_birth_year", value=value, max=today.year)
+    return value
+
+
+def _contact_via(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    value = value.strip().lower()
+    aliases = {"telefoon": "phone", "bellen": "phone", "mail": "email", "e-mail": "email"}
+    aliases |= {"persoonlijk": "in-person", "in persoon": "in-person", "langs": "in-person"}
+    value = aliases.get(value, value)
+    if value not in CONTACT_VIA:
+        raise VoorzorgError("member.bad_contact", value=value, choices=", ".join(CONTACT_VIA))
+    return value
+
+
+def _check_categories(codes: list[str]) -> list[str]:
+    for code in codes:
+        if code not in CATEGORIES:
+            raise VoorzorgError("category.unknown", text=code, choices=", ".join(CATEGORIES))
+    return list(dict.fromkeys(codes))
+
+
+def add_member(
+    db,
+    name: str,
+    *,
+    today: date,
+    address: str | None = None,
+    postcode: str | None = None,
+    phone: str | None = None,
+    email: str | None = None,
+    birth_year: int | None = None,
+    contact_via: str | None = None,
+    connector: bool = False,
+    offers: list[str] | None = None,
+    needs: list[str] | None = None,
+    consents: list[str] | None = None,
+    recorded_by: str | None = None,
+    text_version: str | None = None,
+    at: str | None = None,
+) -> dict:
+    """Add a member; consents given at intake are recorded before needs are."""
+    record = {
+        "name": clean_line(name, field="name", max_length=LIMITS["name"], required=True),
+        "address": clean_line(address, field="address", max_length=LIMITS["address"]),
+        "postcode": _postcode(postcode),
+        "phone": _phone(phone),
+        "email": _email(email),
+        "birth_year": _birth_year(birth_year, today),
+        "contact_via": _contact_via(contact_via),
+        "is_connector": 1 if connector else 0,
+        "joined_on": today.isoformat(),
+    }
+    offers = _check_categories(offers or [])
+    needs = _check_categories(needs or [])
+    purposes = [consents_mod.parse_purpose(p) for p in consents or []]
+    if needs and "matching" not in purposes:
+        raise VoorzorgError("member.needs_without_consent", hint="member.needs_consent_hint")
+    stamp = at or utc_now()
+    with db.atomic():
+        cursor = db.execute(
+            f"""INSERT INTO members ({", ".join(record)}, created_at, updated_at)
+                VALUES ({", ".join("?" for _ in record)}, ?, ?)""",
+            [*record.values(), stamp, stamp],
+        )
+        member_id = cursor.lastrowid
+        for purpose in dict.fromkeys(purposes):
+            consents_mod.give_consent(
+                db,
+                member_id,
+                purpose,
+                recorded_by=recorded_by,
+                text_version=text_version,
+                at=stamp,
+            )
+        _set_categories(db, "member_offers", member_id, offers)
+        _set_categories(db, "member_needs", member_id, needs)
+    return get_member(db, member_id)
+
+
+def _set_categories(db, table: str, member_id: int, codes: list[str]) -> None:
+    db.execute(f"DELETE FROM {table} WHERE member_id = ?", [member_id])
+    for code in codes:
+        db.execute(f"INSERT INTO {table} (member_id, category) VALUES (?, ?)", [member_id, code])
+
+
+def _categories(db, table: str, member_id: int) -> list[str]:
+    rows = db.execute(
+        f"SELECT category FROM {table} WHERE member_id = ?", [member_id]
+    ).fetchall()
+    found = {row[0] for row in rows}
+    return [code for code in CATEGORIES if code in found]
+
+
+def _member_dict(row) -> dict:
+    item = dict(zip(MEMBER_COLUMNS, row, strict=False))
+    item["connector"] = bool(item.pop("is_connector"))
+    item["restricted"] = item.pop("restricted_at") is not None
+    item["active"] = item["left_on"] is None
+    return item
+
+
+def get_member(db, member_id: int) -> dict:
+    row = db.execute(
+        f"SELECT {', '.join(MEMBER_COLUMNS)} FROM members WHERE id = ?", [member_id]
+    ).fetchone()
+    if row is None:
+        raise VoorzorgError("member.unknown_id", id=member_id)
+    item = _member_dict(row)
+    item["offers"] = _categories(db, "member_offers", member_id)
+    item["needs"] = _categories(db, "member_needs", member_id)
+    item["consents"] = sorted(consents_mod.active_purposes(db, member_id))
+    return item
+
+
+def member_details(db, member_id: int) -> dict:
+    """Everything ``member show`` displays: the member, consent history, recent changes."""
+    item = get_member(db, member_id)
+    item["consent_history"] = consents_mod.list_consents(db, member_id)
+    item["changes"] = [
+        {"changed_at": r[0], "fields": r[1].split(",")}
+        for r in db.execute(
+            "SELECT changed_at, fields FROM member_changes WHERE member_id = ? ORDER BY id",
+            [member_id],
+        ).fetchall()
+    ]
+    return item
+
+
+def resolve_member(db, text: str) -> int:
+    """A MEMBER argument: an id, or a name that matches exactly one member."""
+    value = text.strip()
+    if value.isdigit():
+        row = db.execute("SELECT id FROM members WHERE id = ?", [int(value)]).fetchone()
+        if row is None:
+            raise VoorzorgError("member.unknown_id", id=value)
+        return row[0]
+    if not value:
+        raise VoorzorgError("member.unknown", text=text)
+    wanted = fold(value)
+    rows = db.execute("SELECT id, name, left_on FROM members ORDER BY id").fetchall()
+    exact = [r for r in rows if fold(r[1]) == wanted]
+    if len(exact) == 1:
+        return exact[0][0]
+    candidates = exact or [r for r in rows if wanted in fold(r[1])]
+    if len(candidates) > 1:
+        active = [r for r in candidates if r[2] is None]
+        if len(active) == 1 and not exact:
+            return active[0][0]
+    if len(candidates) == 1:
+        return candidates[0][0]
+    if not candidates:
+        raise VoorzorgError("member.unknown", text=text)
+    raise VoorzorgError(
+        "member.ambiguous",
+        text=text,
+        choices=", ".join(f"{r[0]} ({r[1]})" for r in candidates[:10]),
+    )
+
+
+def list_members(
+    db,
+    *,
+    offers: str | None = None,
+    needs: str | None = None,
+    connectors: bool = False,
+    include_left: bool = False,
+    search: str | None = None,
+) -> list[dict]:
+    where, params = [], []
+    if not include_left:
+        where.append("m.left_on IS NULL")
+    if connectors:
+        where.append("m.is_connector = 1")
+    if offers:
+        where.append("m.id IN (SELECT member_id FROM member_offers WHERE category = ?)")
+        params.append(offers)
+    if needs:
+        where.append("m.id IN (SELECT member_id FROM member_needs WHERE category = ?)")
+        params.append(needs)
+    sql = f"""
+        SELECT {", ".join("m." + c for c in MEMBER_COLUMNS)},
+          (SELECT group_concat(category) FROM member_offers WHERE member_id = m.id),
+          (SELECT group_concat(category) FROM member_needs WHERE member_id = m.id)
+        FROM members m
+        {"WHERE " + " AND ".join(where) if where else ""}
+        ORDER BY m.name COLLATE NOCASE, m.id"""
+    order = {code: i for i, code in enumerate(CATEGORIES)}
+    result = []
+    wanted = fold(search) if search else None
+    for row in db.execute(sql, params).fetchall():
+        item = _member_dict(row[: len(MEMBER_COLUMNS)])
+        if wanted is not None:
+            haystack = " ".join(
+                str(item[k] or "") for k in ("name", "address", "postcode", "phone", "email")
+            )
+            if wanted not in fold(haystack) and wanted.replace(" ", "") not in fold(
+                haystack
+            ).replace(" ", ""):
+                continue
+        for key, value in (("offers", row[-2]), ("needs", row[-1])):
+            item[key] = sorted(value.split(","), key=order.get) if value else []
+        result.append(item)
+    return result
+
+
+def search_members(db, text: str) -> list[dict]:
+    """Members whose name, address, postcode, phone or e-mail contains ``text``."""
+    text = clean_line(text, field="text", max_length=100, required=True)
+    return list_members(db, include_left=True, search=text)
+
+
+
+def edit_member(db, member_id: int, *, today: date, at: str | None = None, **changes) -> dict:
+    """Change fields; ``None`` leaves a field alone, ``""`` clears it.
+
+    Which fields changed and when is kept in ``member_changes`` (the values are not:
+    an audit trail must not become a second copy of personal data).
+    """
+    current = get_member(db, member_id)
+    cleaners = {
+        "name": lambda v: clean_line(v, field="name", max_length=LIMITS["name"], required=True),
+        "address": lambda v: clean_line(v, field="address", max_length=LIMITS["address"]),
+        "postcode": _postcode,
+        "phone": _phone,
+        "email": _email,
+        "contact_via": _contact_via,
+    }
+    updates: dict[str, object] = {}
+    for key, clean in cleaners.items():
+        value = changes.get(key)
+        if value is not None:
+            new = clean(value)
+            if new != current[key]:
+                updates[key] = new
+    if changes.get("birth_year") is not None:
+        year = changes["birth_year"]
+        new_year = None if year == 0 else _birth_year(year, today)
+        if new_year != current["birth_year"]:
+            updates["birth_year"] = new_year
+    if changes.get("connector") is not None and changes["connector"] != current["connector"]:
+        updates["is_connector"] = 1 if changes["connector"] else 0
+    new_offers = changes.get("offers")
+    new_needs = changes.get("needs")
+    changed_fields = list(updates)
+    if new_offers is not None and _check_categories(new_offers) != current["offers"]:
+        changed_fields.append("offers")
+    if new_needs is not None and _check_categories(new_needs) != current["needs"]:
+        changed_fields.append("needs")
+        if new_needs and "matching" not in current["consents"]:
+            raise VoorzorgError("member.needs_without_consent", hint="member.needs_consent_hint")
+    if not changed_fields:
+        return current
+    stamp = at or utc_now()
+    with db.atomic():
+        if updates:
+            assignments = ", ".join(f"{k} = ?" for k in updates)
+            db.execute(
+                f"UPDATE members SET {assignments}, updated_at = ? WHERE id = ?",
+                [*updates.values(), stamp, member_id],
+            )
+        else:
+            db.execute("UPDATE members SET updated_at = ? WHERE id = ?", [stamp, member_id])
+        if "offers" in changed_fields:
+            _set_categories(db, "member_offers", member_id, _check_categories(new_offers))
+        if "needs" in changed_fields:
+            _set_categories(db, "member_needs", member_id, _check_categories(new_needs))
+        db.execute(
+            "INSERT INTO member_changes (member_id, changed_at, fields) VALUES (?, ?, ?)",
+            [
+                member_id,
+                stamp,
+                ",".join(f if f != "is_connector" else "connector" for f in changed_fields),
+            ],
+        )
+    return get_member(db, member_id)
+
+
+def leave_member(db, member_id: int, *, on: date, at: str | None = None) -> dict:
+    """Mark a member as having left on ``on``; their history stays."""
+    current = get_member(db, member_id)
+    if current["left_on"] is not None:
+        raise VoorzorgError("member.already_left", name=current["name"], on=current["left_on"])
+    if on.isoformat() < current["joined_on"]:
+        raise VoorzorgError("member.left_before_joined", joined=current["joined_on"])
+    stamp = at or utc_now()
+    with db.atomic():
+        db.execute(
+            "UPDATE members SET left_on = ?, is_connector = 0, updated_at = ? WHERE id = ?",
+            [on.isoformat(), stamp, member_id],
+        )
+        db.execute(
+            "INSERT INTO member_changes (member_id, changed_at, fields) VALUES (?, ?, ?)",
+            [member_id, stamp, "left_on"],
+        )
+    return get_member(db, member_id)

@@ -1,0 +1,150 @@
+"""The one place that opens databases.
+
+Every circle lives in its own SQLite file ``<data_dir>/<circle-id>.db``. Files are
+opened with the settings the reliability brief asks for (WAL, synchronous=FULL,
+foreign keys, busy timeout, secure_delete), existing files in ``mode=rw`` so a
+mistyped path never creates an empty database, and checked: a file that is not a
+circle database or is damaged is refused before anything is written to it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from voorzorg.config import is_circle_id
+from voorzorg.errors import VoorzorgError
+
+# PRAGMA application_id marks a file as a voorzorg circle database ("VZRG").
+APPLICATION_ID = 0x565A5247
+BUSY_TIMEOUT_MS = 5000
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def circle_path(data_dir: Path, circle_id: str) -> Path:
+    """The database path of a circle; never outside ``data_dir``."""
+    if not is_circle_id(circle_id):
+        raise VoorzorgError("circle.bad_id", id=circle_id)
+    base = Path(data_dir).resolve()
+    path = base / f"{circle_id}.db"
+    if path.is_symlink() or path.resolve().parent != base:
+        raise VoorzorgError("store.outside_data_dir", path=str(path), data_dir=str(base))
+    return path
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    uri = f"file:{quote(str(path))}?mode={mode}"
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA secure_delete=ON")
+
+
+def create_circle_db(path: Path, circle_id: str, timezone: str):
+    """Create and migrate a new circle database; refuse if the file exists."""
+    from voorzorg import schema
+
+    path = Path(path)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o640)
+    except FileExistsError:
+        raise VoorzorgError("store.exists", path=str(path)) from None
+    except OSError as exc:
+        raise VoorzorgError("file.write_failed", path=str(path), error=exc.strerror) from None
+    os.close(fd)
+    try:
+        conn = _connect(path, "rw")
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        _configure(conn)
+        db = _database(conn)
+        schema.migrate(db)
+        with db.atomic():
+            db.execute(
+                "INSERT INTO circle_meta (key, value) VALUES (?, ?), (?, ?), (?, ?)",
+                ["circle_id", circle_id, "timezone", timezone, "created_at", utc_now()],
+            )
+        return db
+    except sqlite3.Error as exc:
+        remove_database_files(path)
+        raise sqlite_error(exc, path) from None
+    except BaseException:
+        remove_database_files(path)
+        raise
+
+
+def remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+
+
+def _database(conn: sqlite3.Connection):
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def open_circle(path: Path, *, check: bool = True):
+    """Open an existing circle database, checked and migrated; returns a sqlite-utils Database."""
+    from voorzorg import schema
+
+    path = Path(path)
+    if not path.is_file():
+        raise VoorzorgError("store.missing", path=str(path))
+    try:
+        conn = _connect(path, "rw")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            conn.close()
+            raise VoorzorgError("store.not_circle_db", path=str(path))
+        if check:
+            result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if result != "ok":
+                conn.close()
+                raise VoorzorgError("store.corrupt", hint="store.restore_hint", path=str(path))
+        _configure(conn)
+        db = _database(conn)
+        schema.migrate(db)
+        return db
+    except sqlite3.Error as exc:
+        raise sqlite_error(exc, path) from None
+
+
+def sqlite_error(exc: sqlite3.Error, path: Path | str | None = None) -> VoorzorgError:
+    """Turn an SQLite error into a clear message for the user."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    where = str(path) if path else "?"
+    text = str(exc).lower()
+    if primary == sqlite3.SQLITE_NOTADB or "not a database" in text:
+        return VoorzorgError("store.not_circle_db", path=where)
+    if primary == sqlite3.SQLITE_CORRUPT or "malformed" in text:
+        return VoorzorgError("store.corrupt", hint="store.restore_hint", path=where)
+    if primary == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return VoorzorgError("store.full", path=where)
+    if primary == sqlite3.SQLITE_READONLY or "readonly" in text:
+        return VoorzorgError("store.readonly", hint="store.permissions_hint", path=where)
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
+        return VoorzorgError("store.busy", path=where)
+    if primary in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM) or "unable to open" in text:
+        return VoorzorgError("store.cantopen", hint="store.permissions_hint", path=where)
+    if primary == sqlite3.SQLITE_IOERR or "i/o" in text:
+        return VoorzorgError("store.ioerr", path=where)
+    return VoorzorgError("store.other", path=where, error=str(exc))

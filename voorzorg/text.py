@@ -1,0 +1,42 @@
+"""Cleaning of text a user types: one place for normalisation and limits.
+
+Every name, address or note is NFC-normalised (so "Zoë" typed on a Mac and on a Pi
+is the same string), stripped, checked for control characters (NUL and friends
+would be stored invisibly and break exports) and for length.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from voorzorg.errors import VoorzorgError
+from voorzorg.i18n import _
+
+# Control characters except none: a one-line field never needs tab or newline.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def clean_line(value: str | None, *, field: str, max_length: int, required: bool = False):
+    """Return ``value`` as clean one-line text, or None when empty and optional."""
+    label = _(f"field.{field}")
+    if value is None:
+        if required:
+            raise VoorzorgError("text.required", field=label)
+        return None
+    text = unicodedata.normalize("NFC", value).strip()
+    if _CONTROL.search(text):
+        raise VoorzorgError("text.control", field=label)
+    if not text:
+        if required:
+            raise VoorzorgError("text.required", field=label)
+        return None
+    if len(text) > max_length:
+        raise VoorzorgError("text.too_long", field=label, max=max_length, length=len(text))
+    return text
+
+
+def fold(text: str) -> str:
+    """A key for case- and accent-insensitive matching ("zoe" finds "Zoë")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
