@@ -7,6 +7,7 @@ every edit is validated before it is written atomically (temp file, fsync, renam
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -109,7 +110,9 @@ def find_config(explicit: str | os.PathLike | None = None) -> Path:
         if path.is_file():
             return path.absolute()
     raise ConfigError(
-        "config.not_found", searched="\n  ".join(str(p) for p in candidates), hint="config.init_hint"
+        "config.not_found",
+        searched="\n  ".join(str(p) for p in candidates),
+        hint="config.init_hint",
     )
 
 
@@ -213,9 +216,9 @@ def _check_table(path, text, table, schema, prefix) -> None:
             _fail(path, text, prefix, "config.missing_key", key=".".join((*prefix, key)))
 
 
-def _fail(path: Path, text: str, keypath: tuple[str, ...], key: str, **params) -> None:
+def _fail(path: Path, text: str, keypath: tuple[str, ...], message: str, **params) -> None:
     line, column = locate(text, keypath)
-    raise ConfigError(key, path=str(path), line=line, column=column, **params)
+    raise ConfigError(message, path=str(path), line=line, column=column, **params)
 
 
 def locate(text: str, keypath: tuple[str, ...]) -> tuple[int, int]:
@@ -281,10 +284,8 @@ def atomic_write(path: Path, content: bytes, mode: int | None = None) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         if isinstance(exc, OSError):
             raise VoorzorgError("file.write_failed", path=str(path), error=exc.strerror) from None
         raise

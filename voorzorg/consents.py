@@ -7,6 +7,7 @@ Giving again after a withdrawal starts a new row.
 
 from __future__ import annotations
 
+from voorzorg.categories import CATEGORIES
 from voorzorg.errors import VoorzorgError
 from voorzorg.store import utc_now
 from voorzorg.text import clean_line
@@ -74,22 +75,18 @@ def withdraw_consent(
         )
         removed: list[str] = []
         if purpose == "matching":
-            removed = [
-                r[0]
-                for r in db.execute(
-                    "SELECT category FROM member_needs WHERE member_id = ? ORDER BY category",
-                    [member_id],
-                ).fetchall()
-            ]
+            rows = db.execute(
+                "SELECT category FROM member_needs WHERE member_id = ?", [member_id]
+            ).fetchall()
+            found = {r[0] for r in rows}
+            removed = [code for code in CATEGORIES if code in found]
             db.execute("DELETE FROM member_needs WHERE member_id = ?", [member_id])
     result = get_consent(db, row[0])
     result["needs_removed"] = removed
     return result
 
 
-_COLUMNS = (
-    "id, member_id, purpose, given_at, recorded_by, text_version, withdrawn_at, withdrawn_by"
-)
+_COLUMNS = "id, member_id, purpose, given_at, recorded_by, text_version, withdrawn_at, withdrawn_by"
 
 
 def _as_dict(row) -> dict:

@@ -63,6 +63,10 @@ def _pick(rng: random.Random, weights: dict[str, int], count: int) -> list[str]:
     return [c for c in CATEGORIES if c in chosen]
 
 
+def _letters(rng: random.Random) -> str:
+    return rng.choice("ABCDEGHJKLMN") + rng.choice("ABEGKLPRST")
+
+
 def _stamp(day: date, rng: random.Random) -> str:
     moment = datetime.combine(day, time(rng.randint(9, 16), rng.choice((0, 15, 30, 45))))
     return moment.replace(tzinfo=UTC).isoformat(timespec="seconds")
@@ -123,7 +127,7 @@ def _fill_circle(db, rng: random.Random, size: int, today: date, used: set[str])
             full_name,
             today=joined,
             address=f"{rng.choice(STREETS)} {rng.randint(1, 140)}",
-            postcode=f"13{rng.randint(23, 27)} {rng.choice('ABCDEGHJKLMN')}{rng.choice('ABEGKLPRST')}",
+            postcode=f"13{rng.randint(23, 27)} {_letters(rng)}",
             phone=f"06-0{rng.randint(1000000, 9999999)}",
             email=f"{first}.{index}@example.org" if rng.random() < 0.6 else None,
             birth_year=rng.randint(1936, 1968),
@@ -139,9 +143,7 @@ def _fill_circle(db, rng: random.Random, size: int, today: date, used: set[str])
         days_in = (today - joined).days
         if "stats" not in consents and days_in > 200 and rng.random() < 0.5:
             given = joined + timedelta(days=rng.randint(30, days_in - 1))
-            give_consent(
-                db, member["id"], "stats", recorded_by="verbinder", at=_stamp(given, rng)
-            )
+            give_consent(db, member["id"], "stats", recorded_by="verbinder", at=_stamp(given, rng))
         if "wellbeing" in consents and days_in > 120 and rng.random() < 0.15:
             later = joined + timedelta(days=rng.randint(60, days_in - 1))
             withdraw_consent(db, member["id"], "wellbeing", at=_stamp(later, rng))

@@ -39,10 +39,7 @@ def _normalise(lang: str | None) -> str | None:
 
 def language() -> str:
     return (
-        _explicit
-        or _normalise(os.environ.get("VOORZORG_LANG"))
-        or _configured
-        or DEFAULT_LANGUAGE
+        _explicit or _normalise(os.environ.get("VOORZORG_LANG")) or _configured or DEFAULT_LANGUAGE
     )
 
 

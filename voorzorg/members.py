@@ -158,9 +158,7 @@ def _set_categories(db, table: str, member_id: int, codes: list[str]) -> None:
 
 
 def _categories(db, table: str, member_id: int) -> list[str]:
-    rows = db.execute(
-        f"SELECT category FROM {table} WHERE member_id = ?", [member_id]
-    ).fetchall()
+    rows = db.execute(f"SELECT category FROM {table} WHERE member_id = ?", [member_id]).fetchall()
     found = {row[0] for row in rows}
     return [code for code in CATEGORIES if code in found]
 
@@ -281,7 +279,6 @@ def search_members(db, text: str) -> list[dict]:
     """Members whose name, address, postcode, phone or e-mail contains ``text``."""
     text = clean_line(text, field="text", max_length=100, required=True)
     return list_members(db, include_left=True, search=text)
-
 
 
 def edit_member(db, member_id: int, *, today: date, at: str | None = None, **changes) -> dict:

@@ -68,7 +68,7 @@ def m001_members(db) -> None:
             changed_at TEXT NOT NULL,
             fields TEXT NOT NULL
         );
-        """
+        """,
     )
 
 

@@ -9,6 +9,7 @@ circle database or is damaged is refused before anything is written to it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from datetime import UTC, datetime
@@ -88,10 +89,8 @@ def create_circle_db(path: Path, circle_id: str, timezone: str):
 
 def remove_database_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(f"{path}{suffix}")
-        except FileNotFoundError:
-            pass
 
 
 def _database(conn: sqlite3.Connection):

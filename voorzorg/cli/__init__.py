@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import click
@@ -60,12 +61,12 @@ def _peek_config_language(app: App) -> None:
 
     A missing or broken config is reported by the command that needs it, not here.
     """
+    import contextlib
+
     from voorzorg.errors import VoorzorgError
 
-    try:
+    with contextlib.suppress(VoorzorgError):
         app.config  # noqa: B018 - loading sets the configured language
-    except VoorzorgError:
-        pass
 
 
 def main(args: list[str] | None = None) -> None:
@@ -95,10 +96,8 @@ def main(args: list[str] | None = None) -> None:
         code = 1
     except Exception as exc:
         code = _handle_unexpected(exc)
-    try:
+    with contextlib.suppress(BrokenPipeError):
         sys.stdout.flush()
-    except BrokenPipeError:
-        pass
     sys.exit(code)
 
 

@@ -41,7 +41,16 @@ class _TranslatedHelp:
         self.__dict__["_epilog_key"] = value
 
 
-class Command(_TranslatedHelp, click.Command):
+class _TranslatedHelpOption:
+    def get_help_option(self, ctx):
+        # click builds --help once and caches it: refresh its text for the current language.
+        help_option = super().get_help_option(ctx)
+        if help_option is not None:
+            help_option.help = _("click.help")
+        return help_option
+
+
+class Command(_TranslatedHelpOption, _TranslatedHelp, click.Command):
     pass
 
 
@@ -56,7 +65,7 @@ class Option(click.Option):
         self.__dict__["_help_key"] = value
 
 
-class Group(_TranslatedHelp, click.Group):
+class Group(_TranslatedHelpOption, _TranslatedHelp, click.Group):
     """A group whose subcommands are imported only when used (fast start-up)."""
 
     command_class = Command

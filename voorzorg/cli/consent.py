@@ -28,9 +28,7 @@ def give(app, circle_id, member_ref, purpose, recorded_by, text_version, as_json
 
     _entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
-    info = give_consent(
-        db, member_id, purpose, recorded_by=recorded_by, text_version=text_version
-    )
+    info = give_consent(db, member_id, purpose, recorded_by=recorded_by, text_version=text_version)
     if as_json:
         echo_json(info)
     else:

@@ -171,9 +171,7 @@ def show(app, circle_id, member_ref, as_json) -> None:
     )
     if info["changes"]:
         last = info["changes"][-1]
-        click.echo(
-            _("member.last_change", at=last["changed_at"], fields=", ".join(last["fields"]))
-        )
+        click.echo(_("member.last_change", at=last["changed_at"], fields=", ".join(last["fields"])))
 
 
 @member.command("edit", help="help.member.edit")

@@ -56,8 +56,7 @@ MESSAGES = {
     "config.syntax": "{path}, regel {line}, kolom {column}: TOML-fout: {detail}.",
     "config.syntax_end": "{path}: TOML-fout aan het eind van het bestand: {detail}.",
     "config.bad_language": (
-        "{path}, regel {line}, kolom {column}: language moet \"nl\" of \"en\" zijn, "
-        "niet '{value}'."
+        '{path}, regel {line}, kolom {column}: language moet "nl" of "en" zijn, niet \'{value}\'.'
     ),
     "config.bad_url": (
         "{path}, regel {line}, kolom {column}: '{value}' is geen adres dat met "
@@ -74,9 +73,7 @@ MESSAGES = {
         "{path}, regel {line}, kolom {column}: onbekende instelling '{key}'. "
         "Mogelijk zijn: {known}."
     ),
-    "config.wrong_type": (
-        "{path}, regel {line}, kolom {column}: '{key}' moet {expected} zijn."
-    ),
+    "config.wrong_type": ("{path}, regel {line}, kolom {column}: '{key}' moet {expected} zijn."),
     "config.missing_key": "{path}, regel {line}, kolom {column}: '{key}' ontbreekt.",
     "type.text": "een tekst tussen aanhalingstekens",
     "type.boolean": "true of false",
@@ -87,9 +84,7 @@ MESSAGES = {
         "leesbaar te zijn: voer 'chmod 600 {path}' uit."
     ),
     # Dates
-    "date.format": (
-        "'{text}' is geen datum. Schrijf bijvoorbeeld 3-12-2026 of 2026-12-03."
-    ),
+    "date.format": ("'{text}' is geen datum. Schrijf bijvoorbeeld 3-12-2026 of 2026-12-03."),
     "date.invalid": "'{text}' bestaat niet in de kalender.",
     # Init
     "init.exists": "{path} bestaat al; er is niets overschreven.",
@@ -97,7 +92,7 @@ MESSAGES = {
     "init.secrets": "Geheimen (alleen voor u leesbaar): {secrets}",
     "init.data": "Gegevensmap: {data_dir}",
     "init.next": (
-        "Volgende stap: cd {directory} && voorzorg circle add mijncirkel --name \"Mijn cirkel\""
+        'Volgende stap: cd {directory} && voorzorg circle add mijncirkel --name "Mijn cirkel"'
     ),
     # Circles
     "circle.bad_id": (
@@ -119,9 +114,7 @@ MESSAGES = {
     "circle.state_archived": "gearchiveerd",
     "circle.none_yet": "Nog geen cirkels. Voeg er een toe met 'voorzorg circle add'.",
     "circle.renamed": "Cirkel {id} heet nu {name}.",
-    "circle.archived_done": (
-        "Cirkel {id} is gearchiveerd. Het bestand blijft bewaard: {path}"
-    ),
+    "circle.archived_done": ("Cirkel {id} is gearchiveerd. Het bestand blijft bewaard: {path}"),
     "circle.unarchived_done": "Cirkel {id} is weer actief.",
     # Storage
     "store.outside_data_dir": "{path} ligt buiten de gegevensmap {data_dir}; geweigerd.",
@@ -134,8 +127,7 @@ MESSAGES = {
         "{path} is geen cirkeldatabase van voorzorg. Het bestand is niet aangeraakt."
     ),
     "store.corrupt": (
-        "{path} is beschadigd. voorzorg schrijft er niet meer in; het bestand is niet "
-        "aangeraakt."
+        "{path} is beschadigd. voorzorg schrijft er niet meer in; het bestand is niet aangeraakt."
     ),
     "store.restore_hint": "Zet de laatste goede reservekopie terug.",
     "store.full": (
@@ -239,9 +231,7 @@ MESSAGES = {
         "Klaar: {circles} cirkels met samen {members} verzonnen deelnemers in {directory}."
     ),
     "demo.try": "Probeer: cd {directory} && voorzorg member list -c zorgsaam",
-    "demo.no_server_yet": (
-        "(De webweergave volgt in een latere versie; deze demo stopt hier.)"
-    ),
+    "demo.no_server_yet": ("(De webweergave volgt in een latere versie; deze demo stopt hier.)"),
     # Help texts
     "help.root": (
         "voorzorg: software voor voorzorgcirkels. Deelnemers, afspraken en activiteiten "
@@ -267,7 +257,7 @@ MESSAGES = {
     "help.member.list": "Toon de deelnemers van een cirkel.",
     "help.member.search": "Zoek deelnemers op naam, adres, postcode, telefoon of e-mail.",
     "help.member.show": "Toon alles over één deelnemer (MEMBER: nummer of naam).",
-    "help.member.edit": "Wijzig gegevens van een deelnemer; een lege tekst (\"\") wist een veld.",
+    "help.member.edit": 'Wijzig gegevens van een deelnemer; een lege tekst ("") wist een veld.',
     "help.member.leave": "Meld een deelnemer af; de geschiedenis blijft bewaard.",
     "help.consent": "Toestemmingen vastleggen en intrekken, met volledige geschiedenis.",
     "help.consent.give": "Leg een toestemming vast (matching, stats of wellbeing).",
@@ -280,7 +270,7 @@ MESSAGES = {
     "opt.lang": "Taal van berichten: nl (standaard) of en.",
     "opt.circle": "De cirkel (code); anders VOORZORG_CIRCLE of de enige cirkel.",
     "opt.json": "Uitvoer als JSON.",
-    "opt.circle_name": "Naam van de cirkel, bijvoorbeeld \"ZorgSaam\".",
+    "opt.circle_name": 'Naam van de cirkel, bijvoorbeeld "ZorgSaam".',
     "opt.neighbourhood": "Wijk of buurt.",
     "opt.timezone": "Tijdzone (standaard Europe/Amsterdam).",
     "opt.circle_all": "Ook gearchiveerde cirkels tonen.",

@@ -1,0 +1,190 @@
+"""config.toml: found in the right order, checked with file/line/column, edited safely."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+
+import pytest
+
+from voorzorg import config as config_mod
+from voorzorg.errors import ConfigError
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_init_creates_commented_config_private_secrets_and_data_dir(tmp_path, cli):
+    result = cli("init", tmp_path / "d")
+    assert result.code == 0, result.err
+    config = (tmp_path / "d" / "config.toml").read_text()
+    assert config.startswith("# voorzorg")
+    assert config.count("#") > 10
+    secrets = tmp_path / "d" / "secrets.toml"
+    assert stat.S_IMODE(secrets.stat().st_mode) == 0o600
+    assert (tmp_path / "d" / "data").is_dir()
+    assert config_mod.load(tmp_path / "d" / "config.toml").circles == {}
+
+
+def test_init_never_overwrites(tmp_path, cli):
+    assert cli("init", tmp_path / "d").code == 0
+    config = tmp_path / "d" / "config.toml"
+    config.write_text(config.read_text() + "# mine\n")
+    before = digest(config)
+    result = cli("init", tmp_path / "d")
+    assert result.code == 1
+    assert "bestaat al" in result.err
+    assert digest(config) == before
+
+
+def test_config_search_order(tmp_path, cli, monkeypatch):
+    for name in ("flag", "env", "cwd", "xdg"):
+        assert cli("init", tmp_path / name).code == 0
+        assert cli("--config", tmp_path / name / "config.toml", "circle", "add", name,
+                   "--name", name.upper()).code == 0  # fmt: skip
+    xdg = tmp_path / "xdg-config"
+    (xdg / "voorzorg").mkdir(parents=True)
+    (xdg / "voorzorg" / "config.toml").symlink_to(tmp_path / "xdg" / "config.toml")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+
+    def shown_circle(*args, cwd):
+        result = cli(*args, "circle", "list", "--json", cwd=cwd)
+        assert result.code == 0, result.err
+        return [c["id"] for c in result.json]
+
+    monkeypatch.setenv("VOORZORG_CONFIG", str(tmp_path / "env" / "config.toml"))
+    assert shown_circle("--config", tmp_path / "flag" / "config.toml", cwd=tmp_path / "cwd") == [
+        "flag"
+    ]
+    assert shown_circle(cwd=tmp_path / "cwd") == ["env"]
+    monkeypatch.delenv("VOORZORG_CONFIG")
+    assert shown_circle(cwd=tmp_path / "cwd") == ["cwd"]
+    assert shown_circle(cwd=elsewhere) == ["xdg"]
+
+
+def test_missing_config_says_where_it_looked(tmp_path, cli):
+    result = cli("circle", "list", cwd=tmp_path)
+    assert result.code == 2
+    assert "config.toml" in result.err
+    assert "voorzorg init" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_given_config_that_does_not_exist(tmp_path, cli):
+    result = cli("--config", tmp_path / "nope.toml", "circle", "list")
+    assert result.code == 2
+    assert "nope.toml" in result.err
+
+
+BAD_CONFIGS = [
+    ('language = "nl"\ndata_dir = \n', 2, "TOML"),
+    ('language = "nl"\nlanguage = "en"\n', 2, "TOML"),
+    ('language = "nl"\n[circles.a]\nname = 5\n', 3, "'circles.a.name'"),
+    ('language = "nl"\n\n[circles.a]\nname = "A"\nnmae = "typo"\n', 5, "nmae"),
+    ('langauge = "nl"\n', 1, "langauge"),
+    ('language = "fr"\n', 1, "language"),
+    ('[circles.Bad]\nname = "A"\n', 1, "Bad"),
+    ('[circles.a]\nneighbourhood = "x"\n', 1, "circles.a.name"),
+    ('[circles.a]\nname = "A"\narchived = "yes"\n', 3, "archived"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "fragment"), BAD_CONFIGS)
+def test_bad_config_names_file_line_and_column_and_writes_nothing(
+    tmp_path, cli, text, line, fragment
+):
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    before = digest(path)
+    result = cli("--config", path, "circle", "add", "b", "--name", "B")
+    assert result.code == 2, result.err
+    assert str(path) in result.err
+    assert f"regel {line}, kolom " in result.err
+    assert fragment in result.err
+    assert "Traceback" not in result.err
+    assert digest(path) == before
+    assert not (tmp_path / "data" / "b.db").exists()
+
+
+def test_invalid_utf8_config_names_the_line(tmp_path, cli):
+    path = tmp_path / "config.toml"
+    path.write_bytes(b'language = "nl"\n# caf\xe9\n')
+    result = cli("--config", path, "circle", "list")
+    assert result.code == 2
+    assert "regel 2, kolom 6" in result.err
+    assert "UTF-8" in result.err
+
+
+def test_config_errors_in_english(tmp_path, cli):
+    path = tmp_path / "config.toml"
+    path.write_text('langauge = "nl"\n')
+    result = cli("--lang", "en", "--config", path, "circle", "list")
+    assert result.code == 2
+    assert "line 1, column 1" in result.err
+    assert "unknown setting" in result.err.lower()
+
+
+def test_circle_add_keeps_comments_and_formatting(deployment, cli):
+    path = deployment / "config.toml"
+    original = path.read_text()
+    custom = original.replace(
+        'data_dir = "data"', 'data_dir   =   "data"    # my own comment, kept'
+    )
+    path.write_text(custom + "\n# trailing note from the volunteer\n")
+    assert cli("circle", "add", "zorgsaam", "--name", "ZorgSaam").code == 0
+    assert cli("circle", "add", "samenspel", "--name", "SamenSpel").code == 0
+    after = path.read_text()
+    assert after.startswith(custom)
+    assert 'data_dir   =   "data"    # my own comment, kept' in after
+    assert "# trailing note from the volunteer" in after
+    loaded = config_mod.load(path)
+    assert list(loaded.circles) == ["zorgsaam", "samenspel"]
+    assert not [p for p in deployment.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_edit_that_would_be_invalid_writes_nothing(deployment):
+    path = deployment / "config.toml"
+    before = digest(path)
+
+    def bad_change(document):
+        document["language"] = "klingon"
+
+    with pytest.raises(ConfigError):
+        config_mod.edit(path, bad_change)
+    assert digest(path) == before
+
+
+def test_atomic_write_failure_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
+    path = tmp_path / "config.toml"
+    path.write_text("old = 1\n")
+
+    def broken_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    from voorzorg.errors import VoorzorgError
+
+    with pytest.raises(VoorzorgError) as info:
+        config_mod.atomic_write(path, b"new = 2\n")
+    assert "No space left" in info.value.message
+    assert path.read_text() == "old = 1\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]
+
+
+def test_secrets_readable_by_others_are_refused(deployment):
+    secrets = deployment / "secrets.toml"
+    assert config_mod.load_secrets(secrets) == {}
+    os.chmod(secrets, 0o644)
+    with pytest.raises(ConfigError) as info:
+        config_mod.load_secrets(secrets)
+    assert "chmod 600" in info.value.message
+
+
+def test_locate_finds_keys_in_tables():
+    text = 'a = 1\n\n[circles.x]\nname = "X"\n  timezone = "Y"\n'
+    assert config_mod.locate(text, ("a",)) == (1, 1)
+    assert config_mod.locate(text, ("circles", "x")) == (3, 1)
+    assert config_mod.locate(text, ("circles", "x", "timezone")) == (5, 3)

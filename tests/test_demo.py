@@ -1,0 +1,82 @@
+"""The demo deployment shows the whole product with invented, obviously fictional people."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from voorzorg.demo import SURNAMES, build_demo
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("demo") / "demo"
+    summary = build_demo(directory, today=date(2026, 11, 27))
+    return directory, summary
+
+
+def test_demo_has_enough_circles_and_members(demo):
+    directory, summary = demo
+    ids = [c["id"] for c in summary["circles"]]
+    assert len(ids) >= 5
+    assert {"zorgsaam", "samenspel"} <= set(ids)
+    assert summary["members"] >= 60
+    for circle_id in ids:
+        assert (directory / "data" / f"{circle_id}.db").is_file()
+
+
+def test_demo_members_have_offers_needs_and_consents(demo):
+    directory, summary = demo
+    totals = {"offers": 0, "needs": 0, "consents": 0, "connectors": 0}
+    for circle in summary["circles"]:
+        db = sqlite3.connect(directory / "data" / f"{circle['id']}.db")
+        totals["offers"] += db.execute("SELECT count(*) FROM member_offers").fetchone()[0]
+        totals["needs"] += db.execute("SELECT count(*) FROM member_needs").fetchone()[0]
+        totals["consents"] += db.execute("SELECT count(*) FROM consents").fetchone()[0]
+        totals["connectors"] += db.execute(
+            "SELECT count(*) FROM members WHERE is_connector AND left_on IS NULL"
+        ).fetchone()[0]
+        # Needs are health data: only ever recorded with active matching consent.
+        assert (
+            db.execute(
+                """SELECT count(*) FROM member_needs n WHERE NOT EXISTS (
+                     SELECT 1 FROM consents c WHERE c.member_id = n.member_id
+                     AND c.purpose = 'matching' AND c.withdrawn_at IS NULL)"""
+            ).fetchone()[0]
+            == 0
+        )
+        for (name,) in db.execute("SELECT name FROM members"):
+            assert any(surname in name for surname in SURNAMES)  # obviously fictional
+        assert db.execute("SELECT min(joined_on) FROM members").fetchone()[0] <= "2025-01-01"
+    assert totals["offers"] > 60 and totals["needs"] > 20
+    assert totals["consents"] > 60 and totals["connectors"] >= 10
+
+
+def test_demo_is_usable_from_the_cli(demo, cli, monkeypatch):
+    directory, _summary = demo
+    monkeypatch.setenv("VOORZORG_CONFIG", str(directory / "config.toml"))
+    members = cli("member", "list", "-c", "zorgsaam", "--json")
+    assert members.code == 0 and len(members.json) >= 10
+    assert all(m["phone"].startswith("06-0") for m in members.json)
+    assert len(cli("circle", "list", "--json").json) >= 5
+
+
+def test_demo_is_reproducible_and_refuses_a_used_directory(tmp_path, demo, cli):
+    _directory, summary = demo
+    again = build_demo(tmp_path / "again", today=date(2026, 11, 27))
+    assert again["circles"] == summary["circles"]
+    (tmp_path / "used").mkdir()
+    (tmp_path / "used" / "mine.txt").write_text("keep")
+    result = cli("demo", tmp_path / "used", "--no-serve")
+    assert result.code == 1
+    assert (tmp_path / "used" / "mine.txt").read_text() == "keep"
+    assert not (tmp_path / "used" / "config.toml").exists()
+
+
+def test_demo_command_prints_a_summary(tmp_path, cli):
+    result = cli("demo", tmp_path / "d", "--no-serve")
+    assert result.code == 0, result.err
+    assert "ZorgSaam" in result.out and "SamenSpel" in result.out
+    assert "voorzorg member list -c zorgsaam" in result.out
