@@ -11,9 +11,7 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,21 +41,40 @@ CIRCLE_KEYS: dict[str, tuple[type, bool]] = {
 _TYPE_NAMES = {str: "type.text", bool: "type.boolean", dict: "type.table", int: "type.number"}
 
 
-@dataclass(frozen=True)
+# Plain classes rather than dataclasses: every command reads the config, and
+# dataclass creation costs milliseconds of start-up.
 class CircleEntry:
-    id: str
-    name: str
-    neighbourhood: str | None = None
-    timezone: str = DEFAULT_TIMEZONE
-    archived: bool = False
-    created: str | None = None
+    __slots__ = ("archived", "created", "id", "name", "neighbourhood", "timezone")
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        neighbourhood: str | None = None,
+        timezone: str = DEFAULT_TIMEZONE,
+        archived: bool = False,
+        created: str | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.neighbourhood = neighbourhood
+        self.timezone = timezone
+        self.archived = archived
+        self.created = created
+
+    def __repr__(self) -> str:
+        return f"CircleEntry({self.id!r}, {self.name!r})"
 
 
-@dataclass
 class Config:
-    path: Path
-    data: dict[str, Any]
-    circles: dict[str, CircleEntry] = field(default_factory=dict)
+    __slots__ = ("circles", "data", "path")
+
+    def __init__(
+        self, path: Path, data: dict[str, Any], circles: dict[str, CircleEntry] | None = None
+    ) -> None:
+        self.path = path
+        self.data = data
+        self.circles = circles or {}
 
     @property
     def language(self) -> str | None:
@@ -143,12 +160,12 @@ def _decode(raw: bytes, path: Path) -> str:
         raise ConfigError("config.not_utf8", path=str(path), line=line, column=column) from None
 
 
-_POSITION = re.compile(r"^(?P<what>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
-_END = re.compile(r"^(?P<what>.*?)\s*\(at end of document\)$")
+_POSITION = r"^(?P<what>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$"
+_END = r"^(?P<what>.*?)\s*\(at end of document\)$"
 
 
 def _syntax_error(path: Path, message: str) -> ConfigError:
-    match = _POSITION.match(message)
+    match = re.match(_POSITION, message)
     if match:
         return ConfigError(
             "config.syntax",
@@ -157,7 +174,7 @@ def _syntax_error(path: Path, message: str) -> ConfigError:
             column=int(match["col"]),
             detail=match["what"],
         )
-    match = _END.match(message)
+    match = re.match(_END, message)
     return ConfigError(
         "config.syntax_end", path=str(path), detail=match["what"] if match else message
     )
@@ -270,6 +287,8 @@ def edit(path: Path, change: Callable[[Any], None]) -> Config:
 
 def atomic_write(path: Path, content: bytes, mode: int | None = None) -> None:
     """Write ``content`` to ``path`` so that a crash leaves the old or the new file, whole."""
+    import tempfile
+
     if mode is None:
         try:
             mode = stat.S_IMODE(path.stat().st_mode)

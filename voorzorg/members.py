@@ -18,9 +18,10 @@ from voorzorg.text import clean_line, fold
 
 CONTACT_VIA = ("phone", "email", "signal", "whatsapp", "in-person")
 LIMITS = {"name": 100, "address": 150, "postcode": 10, "phone": 25, "email": 254}
-_POSTCODE = re.compile(r"(\d{4})\s*([A-Za-z]{2})")
-_PHONE = re.compile(r"\+?[0-9 ()\-]+")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+# Patterns as strings: compiled on first use (re caches them), not at start-up.
+_POSTCODE = r"(\d{4})\s*([A-Za-z]{2})"
+_PHONE = r"\+?[0-9 ()\-]+"
+_EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s.]+"
 MEMBER_COLUMNS = (
     "id",
     "name",
@@ -41,7 +42,7 @@ def _postcode(value: str | None) -> str | None:
     value = clean_line(value, field="postcode", max_length=LIMITS["postcode"])
     if value is None:
         return None
-    match = _POSTCODE.fullmatch(value)
+    match = re.fullmatch(_POSTCODE, value)
     if not match:
         raise VoorzorgError("member.bad_postcode", value=value)
     return f"{match[1]} {match[2].upper()}"
@@ -52,7 +53,7 @@ def _phone(value: str | None) -> str | None:
     if value is None:
         return None
     digits = sum(c.isdigit() for c in value)
-    if not _PHONE.fullmatch(value) or not 6 <= digits <= 15:
+    if not re.fullmatch(_PHONE, value) or not 6 <= digits <= 15:
         raise VoorzorgError("member.bad_phone", value=value)
     return value
 
@@ -61,7 +62,7 @@ def _email(value: str | None) -> str | None:
     value = clean_line(value, field="email", max_length=LIMITS["email"])
     if value is None:
         return None
-    if not _EMAIL.fullmatch(value):
+    if not re.fullmatch(_EMAIL, value):
         raise VoorzorgError("member.bad_email", value=value)
     return value
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
 
 import click
@@ -11,6 +10,8 @@ from voorzorg.i18n import _
 
 
 def echo_json(data) -> None:
+    import json
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
 
 
