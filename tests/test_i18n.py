@@ -17,7 +17,8 @@ PLACEHOLDER = re.compile(r"\{[^}]*\}|%\(\w+\)s")
 def test_catalogues_have_the_same_keys_and_placeholders():
     assert list(nl.MESSAGES) == list(en.MESSAGES)
     for key, dutch in nl.MESSAGES.items():
-        assert sorted(PLACEHOLDER.findall(dutch)) == sorted(PLACEHOLDER.findall(en.MESSAGES[key])), key
+        english = en.MESSAGES[key]
+        assert sorted(PLACEHOLDER.findall(dutch)) == sorted(PLACEHOLDER.findall(english)), key
 
 
 def _literal_keys() -> set[str]:
@@ -33,9 +34,12 @@ def _literal_keys() -> set[str]:
                     name in ("option", "command", "group")
                 ):
                     for arg in node.args:
-                        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                            if re.fullmatch(r"[a-z_]+\.[a-z_.\-]+", arg.value):
-                                keys.add(arg.value)
+                        if (
+                            isinstance(arg, ast.Constant)
+                            and isinstance(arg.value, str)
+                            and re.fullmatch(r"[a-z_]+\.[a-z_.\-]+", arg.value)
+                        ):
+                            keys.add(arg.value)
                 for kw in node.keywords:
                     if kw.arg in ("help", "hint", "empty") and isinstance(kw.value, ast.Constant):
                         keys.add(kw.value.value)
@@ -84,7 +88,8 @@ def test_clicks_own_errors_are_dutch(circle, cli):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_command_has_translated_help(cli, lang):
-    from voorzorg.cli import COMMANDS, cli as root
+    from voorzorg.cli import COMMANDS
+    from voorzorg.cli import cli as root
     from voorzorg.cli.base import Group
 
     def walk(command, path):

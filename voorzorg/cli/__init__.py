@@ -20,6 +20,12 @@ COMMANDS = {
 }
 
 
+def _print_version(ctx, param, value):
+    if value and not ctx.resilient_parsing:
+        click.echo(f"voorzorg {__version__}")
+        ctx.exit()
+
+
 def _set_lang(ctx, param, value):
     if value:
         set_language(value)
@@ -48,7 +54,14 @@ def _set_lang(ctx, param, value):
     callback=_set_lang,
     help="opt.lang",
 )
-@click.version_option(__version__, "--version", prog_name="voorzorg")
+@option(
+    "--version",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_print_version,
+    help="click.version",
+)
 @click.pass_context
 def cli(ctx: click.Context, config_path: str | None) -> None:
     ctx.obj = App(config_path)

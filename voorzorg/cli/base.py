@@ -14,6 +14,22 @@ class _TranslatedHelp:
     """Help texts are translation keys, rendered in the language of the moment."""
 
     @property
+    def options_metavar(self):
+        return _("click.options_metavar")
+
+    @options_metavar.setter
+    def options_metavar(self, value):
+        pass
+
+    @property
+    def subcommand_metavar(self):
+        return _("click.subcommand_metavar")
+
+    @subcommand_metavar.setter
+    def subcommand_metavar(self, value):
+        pass
+
+    @property
     def help(self):
         key = self.__dict__.get("_help_key")
         return _(key) if key else None

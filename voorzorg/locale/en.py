@@ -293,6 +293,8 @@ MESSAGES = {
     "opt.no_serve": "Do not start the web view afterwards.",
     "opt.seed": "Seed for the made-up data (same number, same demo).",
     # click's own texts
+    "click.options_metavar": "[OPTIONS]",
+    "click.subcommand_metavar": "COMMAND [ARGS]...",
     "click.usage": "Usage:",
     "click.options": "Options",
     "click.commands": "Commands",

@@ -297,6 +297,8 @@ MESSAGES = {
     "opt.no_serve": "Niet daarna de webweergave starten.",
     "opt.seed": "Startgetal voor de verzonnen gegevens (zelfde getal, zelfde demo).",
     # click's own texts
+    "click.options_metavar": "[OPTIES]",
+    "click.subcommand_metavar": "OPDRACHT [ARGUMENTEN]...",
     "click.usage": "Gebruik:",
     "click.options": "Opties",
     "click.commands": "Opdrachten",
