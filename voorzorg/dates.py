@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from voorzorg.errors import VoorzorgError
 
@@ -32,3 +32,38 @@ def today(timezone: str) -> date:
     from zoneinfo import ZoneInfo
 
     return datetime.now(ZoneInfo(timezone)).date()
+
+
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+
+
+def parse_local_datetime(text: str, timezone: str) -> datetime:
+    """ "2026-12-05 09:30" (or "5-12-2026 9.30") as an aware time in the circle's zone.
+
+    A wall time that does not exist (the hour skipped when summer time starts)
+    is refused. A wall time that happens twice (the hour repeated when it ends)
+    is taken as the first of the two, the summer-time one: documented choice.
+    """
+    from zoneinfo import ZoneInfo
+
+    parts = text.strip().replace("T", " ").split()
+    if len(parts) != 2:
+        raise VoorzorgError("datetime.format", text=text)
+    day = parse_date(parts[0])
+    match = _TIME.fullmatch(parts[1])
+    if not match:
+        raise VoorzorgError("datetime.format", text=text)
+    hour, minute = int(match[1]), int(match[2])
+    if hour > 23 or minute > 59:
+        raise VoorzorgError("datetime.invalid_time", text=parts[1])
+    zone = ZoneInfo(timezone)
+    local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone, fold=0)
+    round_trip = local.astimezone(UTC).astimezone(zone)
+    if round_trip.replace(tzinfo=None) != local.replace(tzinfo=None):
+        raise VoorzorgError("datetime.gap", text=text, zone=timezone)
+    return local
+
+
+def local_text(moment: datetime) -> str:
+    """The stored form of a wall-clock time: "2026-12-05 09:30"."""
+    return moment.strftime("%Y-%m-%d %H:%M")

@@ -72,6 +72,83 @@ def m001_members(db) -> None:
     )
 
 
+@migrations()
+def m002_help_flow(db) -> None:
+    """Agreements card (versioned), standing agreements, requests and their asks."""
+    _run(
+        db,
+        """
+        CREATE TABLE card_versions (
+            version INTEGER PRIMARY KEY,
+            text TEXT NOT NULL,
+            adopted_on TEXT NOT NULL,
+            adopted_at TEXT NOT NULL,
+            adopted_by TEXT
+        );
+        CREATE TABLE card_draft (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            text TEXT NOT NULL,
+            edited_at TEXT NOT NULL
+        );
+        CREATE TABLE card_acks (
+            member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL REFERENCES card_versions(version),
+            acked_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (member_id, version)
+        );
+        CREATE TABLE agreements (
+            id INTEGER PRIMARY KEY,
+            helper_id INTEGER NOT NULL REFERENCES members(id),
+            for_id INTEGER NOT NULL REFERENCES members(id),
+            category TEXT NOT NULL,
+            note TEXT,
+            valid_from TEXT NOT NULL,
+            valid_until TEXT,
+            ended_on TEXT,
+            created_at TEXT NOT NULL,
+            CHECK (helper_id != for_id)
+        );
+        CREATE INDEX agreements_for ON agreements(for_id, category);
+        CREATE TABLE requests (
+            id INTEGER PRIMARY KEY,
+            for_id INTEGER NOT NULL REFERENCES members(id),
+            category TEXT NOT NULL,
+            wanted_at TEXT,
+            note TEXT,
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'accepted', 'done', 'cancelled', 'referred')),
+            helper_id INTEGER REFERENCES members(id),
+            referred_to TEXT,
+            closing_note TEXT,
+            created_at TEXT NOT NULL,
+            accepted_at TEXT,
+            closed_at TEXT
+        );
+        CREATE INDEX requests_status ON requests(status);
+        CREATE INDEX requests_helper ON requests(helper_id, status);
+        CREATE TABLE request_asks (
+            id INTEGER PRIMARY KEY,
+            request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+            member_id INTEGER NOT NULL REFERENCES members(id),
+            asked_at TEXT NOT NULL,
+            answer TEXT CHECK (answer IN ('yes', 'no')),
+            answered_at TEXT,
+            UNIQUE (request_id, member_id)
+        );
+        CREATE INDEX request_asks_member ON request_asks(member_id, asked_at)
+        """,
+    )
+    from voorzorg.card import DEFAULT_CARD
+    from voorzorg.store import utc_now
+
+    now = utc_now()
+    db.execute(
+        "INSERT INTO card_versions (version, text, adopted_on, adopted_at) VALUES (1, ?, ?, ?)",
+        [DEFAULT_CARD, now[:10], now],
+    )
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):

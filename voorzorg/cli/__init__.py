@@ -17,6 +17,9 @@ COMMANDS = {
     "member": "voorzorg.cli.member:member",
     "consent": "voorzorg.cli.consent:consent",
     "demo": "voorzorg.cli.demo:demo",
+    "card": "voorzorg.cli.card:card",
+    "agreement": "voorzorg.cli.agreement:agreement",
+    "request": "voorzorg.cli.request:request",
 }
 
 
@@ -112,6 +115,23 @@ def main(args: list[str] | None = None) -> None:
     with contextlib.suppress(BrokenPipeError):
         sys.stdout.flush()
     sys.exit(code)
+
+
+def _report_handler_failures() -> None:
+    """An event handler that failed is reported; the change itself was already saved."""
+    events = sys.modules.get("voorzorg.events")
+    if events is None:
+        return
+    for failure in events.take_failures():
+        click.echo(
+            _(
+                "events.handler_failed",
+                handler=failure.handler,
+                event=failure.event,
+                error=failure.error,
+            ),
+            err=True,
+        )
 
 
 def show_error(exc) -> None:

@@ -142,10 +142,14 @@ def search(app, circle_id, text, as_json) -> None:
 @json_option
 @pass_app
 def show(app, circle_id, member_ref, as_json) -> None:
+    from datetime import UTC, datetime
+
     from voorzorg.members import member_details, resolve_member
+    from voorzorg.requests import reciprocity
 
     _entry, db = app.open_circle(circle_id)
     info = member_details(db, resolve_member(db, " ".join(member_ref)))
+    info["reciprocity"] = reciprocity(db, info["id"], now=datetime.now(UTC))
     if as_json:
         echo_json(info)
         return
@@ -169,6 +173,7 @@ def show(app, circle_id, member_ref, as_json) -> None:
             ("col.restricted", info["restricted"]),
         ]
     )
+    click.echo(_("member.reciprocity", **info["reciprocity"]))
     if info["changes"]:
         last = info["changes"][-1]
         click.echo(_("member.last_change", at=last["changed_at"], fields=", ".join(last["fields"])))

@@ -192,6 +192,153 @@ MESSAGES = {
     "contact.signal": "Signal",
     "contact.whatsapp": "WhatsApp",
     "contact.in-person": "persoonlijk langs",
+    # Agreements card
+    "card.control": "De tekst bevat onzichtbare stuurtekens; sla hem op als gewone tekst.",
+    "card.empty": "De afsprakenkaart mag niet leeg zijn.",
+    "card.too_long": "De afsprakenkaart is te lang: {length} tekens, maximaal {max}.",
+    "card.no_version": "Er is geen versie {version}; de nieuwste is versie {latest}.",
+    "card.no_draft": "Er is geen gewijzigde tekst om vast te stellen.",
+    "card.edit_hint": "Wijzig de kaart eerst met 'voorzorg card edit' (of --file PAD).",
+    "card.adopt_before": "{on} ligt vóór de vorige versie ({last}).",
+    "card.already_acked": "{name} heeft versie {version} al gezien op {on}.",
+    "card.ack_before": "{on} ligt vóór de vaststelling van deze versie ({adopted}).",
+    "card.no_draft_yet": "Er is geen concepttekst.",
+    "card.draft_header": "Concept (nog niet vastgesteld), gewijzigd op {at}:",
+    "card.header": "Afsprakenkaart van {circle}, versie {version}, vastgesteld op {on}",
+    "card.old_version": "(Let op: dit is een oude versie; de nieuwste is versie {latest}.)",
+    "card.draft_waiting": (
+        "Er ligt een gewijzigde tekst klaar: bekijk hem met 'voorzorg card show --draft' "
+        "en stel hem vast met 'voorzorg card adopt'."
+    ),
+    "card.no_versions": "Nog geen versies.",
+    "card.file_too_big": "{path} is te groot voor een afsprakenkaart (maximaal {max} bytes).",
+    "card.no_editor": (
+        "Kan geen teksteditor starten. Stel EDITOR in (bijvoorbeeld EDITOR=nano) "
+        "of gebruik --file PAD."
+    ),
+    "card.unchanged": "De tekst is niet gewijzigd.",
+    "card.draft_dropped": (
+        "De tekst is weer gelijk aan de huidige versie; het concept is vervallen."
+    ),
+    "card.draft_saved": (
+        "Concept opgeslagen. Stel het vast met 'voorzorg card adopt' als de cirkel akkoord is."
+    ),
+    "card.adopted": "Versie {version} van de afsprakenkaart is vastgesteld op {on}.",
+    "card.ack_reminder": (
+        "Laat iedereen de nieuwe versie zien en leg dat vast met 'voorzorg card ack LID'."
+    ),
+    "card.acked": "Vastgelegd: {name} heeft versie {version} van de afsprakenkaart gezien.",
+    "card.status_header": "Huidige versie: {version}",
+    "card.seen_current": "gezien",
+    "card.seen_not_current": "nog niet gezien",
+    "card.missing_count": "{count} deelnemer(s) hebben de huidige versie nog niet gezien.",
+    "file.read_failed": "Kan {path} niet lezen: {error}.",
+    "file.not_utf8": "{path}, regel {line}: geen geldige UTF-8-tekst. Sla het op als UTF-8.",
+    # Standing agreements
+    "agreement.same_member": "Helper en hulpvrager moeten twee verschillende deelnemers zijn.",
+    "agreement.needs_consent": (
+        "{name} heeft geen toestemming voor koppelen (matching); een vaste afspraak zegt "
+        "iets over wat iemand nodig heeft."
+    ),
+    "agreement.until_before_from": "De einddatum {until} ligt vóór de begindatum {start}.",
+    "agreement.unknown": "Er is geen afspraak met nummer {id}.",
+    "agreement.already_ended": "Afspraak {id} is al beëindigd op {on}.",
+    "agreement.end_before_start": "De afspraak begint pas op {start}.",
+    "agreement.period": "{start} – {end}",
+    "agreement.ended_mark": "(beëindigd)",
+    "agreement.none_found": "Geen afspraken gevonden.",
+    "agreement.added": "Afspraak {id}: {helper} helpt {name} met {category}.",
+    "agreement.ended": "Afspraak {id} is beëindigd op {on}.",
+    # Requests
+    "request.unknown": "Er is geen hulpvraag met nummer {id}.",
+    "request.bad_id": "'{text}' is geen nummer van een hulpvraag.",
+    "request.needs_consent": (
+        "{name} heeft geen toestemming voor koppelen (matching); zonder die toestemming "
+        "kan voorzorg geen helper zoeken."
+    ),
+    "request.in_past": "{when} ligt in het verleden. Kies een moment dat nog komt.",
+    "request.cannot_ask": (
+        "Hulpvraag {id} staat op '{status}'; er kan niemand meer gevraagd worden."
+    ),
+    "request.cannot_accept": "Hulpvraag {id} staat op '{status}'; een ja kan niet meer.",
+    "request.cannot_decline": "Hulpvraag {id} staat op '{status}'; een nee kan niet meer.",
+    "request.cannot_done": (
+        "Hulpvraag {id} staat op '{status}'. Alleen een toegezegde hulpvraag kan klaar "
+        "zijn: leg eerst een ja vast met 'voorzorg request answer'."
+    ),
+    "request.cannot_cancel": "Hulpvraag {id} staat op '{status}' en kan niet meer vervallen.",
+    "request.cannot_refer": (
+        "Hulpvraag {id} staat op '{status}' en kan niet meer doorverwezen worden."
+    ),
+    "request.cannot_suggest": (
+        "Hulpvraag {id} staat op '{status}'; er hoeft geen helper meer gezocht te worden."
+    ),
+    "request.ask_requester": "{name} is zelf de hulpvrager.",
+    "request.helper_needs_consent": "{name} heeft geen toestemming voor koppelen (matching).",
+    "request.already_said_no": "{name} heeft al nee gezegd op deze hulpvraag ({at}).",
+    "request.already_asked": "{name} is al gevraagd ({at}) en heeft nog niet geantwoord.",
+    "request.never_asked": "{name} is niet gevraagd voor hulpvraag {id}; vraag eerst.",
+    "request.accepted_by_other": "Deze hulpvraag is al toegezegd door {name}.",
+    "request.medical_warning": (
+        "Let op: de notitie lijkt een medisch detail te bevatten. Schrijf alleen wat er "
+        "nodig is, niet waarom; gezondheidsgegevens horen niet in een notitie."
+    ),
+    "request.added": "Hulpvraag {id} vastgelegd.",
+    "request.next_suggest": "Zoek een helper met: voorzorg request suggest {id}",
+    "request.no_candidates": (
+        "Geen helpers gevonden die dit aanbieden en nog niet gevraagd zijn. "
+        "Overweeg door te verwijzen met 'voorzorg request refer'."
+    ),
+    "request.waiting_for": "Gevraagd, wacht op antwoord: {names}",
+    "request.declined_by": "Heeft nee gezegd: {names}",
+    "request.asked": "Vastgelegd: {name} is gevraagd voor hulpvraag {id}.",
+    "request.bad_answer": "'{text}' is geen antwoord; gebruik ja of nee.",
+    "request.accepted": "{name} helpt bij hulpvraag {id}.",
+    "request.declined": (
+        "Vastgelegd: {name} kan niet bij hulpvraag {id}. Voor de volgende suggestie: "
+        "voorzorg request suggest {id}"
+    ),
+    "request.done_msg": "Hulpvraag {id} is gedaan: {helper} hielp {name} met {category}.",
+    "request.cancelled_msg": "Hulpvraag {id} is vervallen.",
+    "request.referred_msg": "Hulpvraag {id} is doorverwezen naar {to}.",
+    "request.none_found": "Geen hulpvragen gevonden.",
+    "request.ask_line": "  gevraagd: {name} op {at} — {answer}",
+    "member.has_left": "{name} is vertrokken op {on}.",
+    "member.restricted": ("De gegevens van {name} zijn beperkt (niet verwerken); dit kan nu niet."),
+    "member.reciprocity": (
+        "Afgelopen 12 maanden: {given} keer geholpen, {received} keer hulp gekregen."
+    ),
+    "events.handler_failed": (
+        "Waarschuwing: {handler} kon '{event}' niet verwerken ({error}). De "
+        "wijziging is wel opgeslagen."
+    ),
+    "datetime.format": (
+        "'{text}' is geen datum met tijd. Schrijf bijvoorbeeld \"5-12-2026 09:30\"."
+    ),
+    "datetime.invalid_time": "'{text}' is geen geldige tijd.",
+    "datetime.gap": (
+        "{text} bestaat niet in {zone}: die nacht gaat de klok een uur vooruit. "
+        "Kies een ander tijdstip."
+    ),
+    "field.note": "De notitie",
+    "field.organisation": "De organisatie",
+    "state.open": "open",
+    "state.asked": "gevraagd",
+    "state.accepted": "toegezegd",
+    "state.done": "gedaan",
+    "state.cancelled": "vervallen",
+    "state.referred": "doorverwezen",
+    "answer.yes": "ja",
+    "answer.no": "nee",
+    "answer.none": "nog geen antwoord",
+    "reason.agreement": "vaste afspraak met de hulpvrager",
+    "reason.offers": "biedt dit aan",
+    "reason.never_asked": "nog nooit gevraagd",
+    "reason.asked_recently": "{days} dagen geleden nog gevraagd",
+    "reason.not_asked_recently": "{days} dagen niet gevraagd",
+    "reason.load": "{period} dagen: {asked}× gevraagd, {helped}× geholpen",
+    "reason.same_street": "zelfde straat",
+    "reason.same_postcode": "zelfde postcode",
     # Column labels
     "col.id": "nr",
     "col.code": "code",
@@ -223,6 +370,22 @@ MESSAGES = {
     "col.recorded_by": "door",
     "col.text_version": "tekstversie",
     "col.withdrawn_at": "ingetrokken",
+    "col.version": "versie",
+    "col.adopted_on": "vastgesteld",
+    "col.acknowledgements": "gezien door",
+    "col.acked_on": "gezien op",
+    "col.helper": "helper",
+    "col.for": "voor",
+    "col.category": "soort hulp",
+    "col.period": "periode",
+    "col.note": "notitie",
+    "col.rank": "#",
+    "col.reasons": "waarom",
+    "col.when": "wanneer",
+    "col.referred_to": "doorverwezen naar",
+    "col.closing_note": "afsluiting",
+    "col.created_at": "vastgelegd",
+    "col.closed_at": "afgesloten",
     # Demo
     "demo.exists": "{path} bestaat al en is niet leeg; kies een nieuwe map voor de demo.",
     "demo.building": "Demo opbouwen in {directory} …",
@@ -265,6 +428,27 @@ MESSAGES = {
         "Trek een toestemming in. Intrekken van matching wist ook de hulpvragen."
     ),
     "help.consent.list": "Toon toestemmingen, ook ingetrokken (geschiedenis).",
+    "help.card": "De afsprakenkaart: bekijken, wijzigen, vaststellen, wie hem gezien heeft.",
+    "help.card.show": "Toon de afsprakenkaart (de huidige versie, of --version N).",
+    "help.card.versions": "Toon alle versies van de afsprakenkaart.",
+    "help.card.edit": "Wijzig de tekst in een editor (of uit een bestand); wordt een concept.",
+    "help.card.adopt": "Stel het concept vast als nieuwe versie, met datum.",
+    "help.card.ack": "Leg vast dat een deelnemer de huidige versie heeft gezien.",
+    "help.card.status": "Toon wie welke versie heeft gezien en wie de nieuwste nog niet.",
+    "help.agreement": "Vaste afspraken tussen deelnemers (wie helpt wie waarmee).",
+    "help.agreement.add": "Leg een vaste afspraak vast.",
+    "help.agreement.list": "Toon de lopende afspraken (--all: ook beëindigde).",
+    "help.agreement.end": "Beëindig een afspraak.",
+    "help.request": "Hulpvragen: vastleggen, helper zoeken, vragen, afronden.",
+    "help.request.add": "Leg een hulpvraag vast (via een verbinder).",
+    "help.request.suggest": "Stel helpers voor, eerlijk verdeeld, met de redenen.",
+    "help.request.ask": "Leg vast dat iemand gevraagd is.",
+    "help.request.answer": "Leg het antwoord vast: ja of nee (nee mag altijd).",
+    "help.request.done": "Leg vast dat de hulp gegeven is.",
+    "help.request.cancel": "Laat een hulpvraag vervallen.",
+    "help.request.refer": "Verwijs door naar een professional of getrainde vrijwilliger.",
+    "help.request.list": "Toon hulpvragen.",
+    "help.request.show": "Toon één hulpvraag met wie er gevraagd is.",
     # Option help
     "opt.config": "Pad naar config.toml (anders VOORZORG_CONFIG, ./config.toml, ~/.config).",
     "opt.lang": "Taal van berichten: nl (standaard) of en.",
@@ -296,6 +480,29 @@ MESSAGES = {
     "opt.consent_active": "Alleen geldige toestemmingen.",
     "opt.no_serve": "Niet daarna de webweergave starten.",
     "opt.seed": "Startgetal voor de verzonnen gegevens (zelfde getal, zelfde demo).",
+    "opt.card_version": "Toon deze versie.",
+    "opt.card_draft": "Toon het concept dat nog vastgesteld moet worden.",
+    "opt.card_file": "Lees de nieuwe tekst uit dit bestand (UTF-8) in plaats van een editor.",
+    "opt.card_adopt_on": "Datum van vaststelling (standaard vandaag).",
+    "opt.card_by": "Wie de versie vaststelt.",
+    "opt.ack_on": "Datum waarop de kaart gezien is (standaard vandaag).",
+    "opt.helper": "Wie helpt (nummer of naam).",
+    "opt.for": "Wie geholpen wordt (nummer of naam).",
+    "opt.category": "Soort hulp, bijvoorbeeld vervoer.",
+    "opt.agreement_note": "Korte notitie, bijvoorbeeld 'doordeweeks, twee dagen van tevoren'.",
+    "opt.valid_from": "Begindatum (standaard vandaag).",
+    "opt.valid_until": "Einddatum (leeg: tot wederopzegging).",
+    "opt.agreement_member": "Alleen afspraken van deze deelnemer.",
+    "opt.agreement_all": "Ook beëindigde en verlopen afspraken.",
+    "opt.end_on": "Datum van beëindiging (standaard vandaag).",
+    "opt.request_for": "Wie de hulp vraagt (nummer of naam).",
+    "opt.when": 'Wanneer, bijvoorbeeld "5-12-2026 09:30" (tijd van de cirkel).',
+    "opt.request_note": "Korte notitie: wat er nodig is, geen medische details.",
+    "opt.limit": "Toon hoogstens N helpers.",
+    "opt.closing_note": "Korte notitie bij het afsluiten.",
+    "opt.refer_to": "Naar wie is doorverwezen (organisatie).",
+    "opt.request_open": "Alleen open en toegezegde hulpvragen.",
+    "opt.request_member": "Alleen hulpvragen waar deze deelnemer bij betrokken is.",
     # click's own texts
     "click.options_metavar": "[OPTIES]",
     "click.subcommand_metavar": "OPDRACHT [ARGUMENTEN]...",

@@ -1,0 +1,203 @@
+from __future__ import annotations
+
+import click
+
+from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.output import echo_json, echo_table
+from voorzorg.i18n import _
+
+MAX_FILE_BYTES = 200_000
+
+
+@group("card", help="help.card")
+def card() -> None:
+    pass
+
+
+def _today(entry):
+    from voorzorg.dates import today
+
+    return today(entry.timezone)
+
+
+@card.command("show", help="help.card.show")
+@circle_option
+@option("--version", "version", type=int, metavar="N", help="opt.card_version")
+@option("--draft", is_flag=True, help="opt.card_draft")
+@json_option
+@pass_app
+def show(app, circle_id, version, draft, as_json) -> None:
+    from voorzorg import card as card_mod
+
+    entry, db = app.open_circle(circle_id)
+    if draft:
+        found = card_mod.get_draft(db)
+        if found is None:
+            click.echo(_("card.no_draft_yet"))
+            return
+        if as_json:
+            echo_json(found)
+        else:
+            click.echo(_("card.draft_header", at=found["edited_at"][:10]))
+            click.echo()
+            click.echo(found["text"], nl=False)
+        return
+    shown = card_mod.get_version(db, version)
+    if as_json:
+        echo_json(shown)
+        return
+    latest = card_mod.current_version(db)["version"]
+    click.echo(
+        _("card.header", circle=entry.name, version=shown["version"], on=shown["adopted_on"])
+    )
+    if shown["version"] != latest:
+        click.echo(_("card.old_version", latest=latest))
+    click.echo()
+    click.echo(shown["text"], nl=False)
+    if card_mod.get_draft(db) is not None and version is None:
+        click.echo()
+        click.echo(_("card.draft_waiting"))
+
+
+@card.command("versions", help="help.card.versions")
+@circle_option
+@json_option
+@pass_app
+def versions(app, circle_id, as_json) -> None:
+    from voorzorg.card import list_versions
+
+    _entry, db = app.open_circle(circle_id)
+    rows = list_versions(db)
+    if as_json:
+        echo_json(rows)
+        return
+    echo_table(
+        rows,
+        [
+            ("version", "col.version"),
+            ("adopted_on", "col.adopted_on"),
+            ("adopted_by", "col.recorded_by"),
+            ("acknowledgements", "col.acknowledgements"),
+        ],
+        empty="card.no_versions",
+    )
+
+
+def _read_file(path: str) -> str:
+    from pathlib import Path
+
+    from voorzorg.errors import VoorzorgError
+
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise VoorzorgError("card.file_too_big", path=path, max=MAX_FILE_BYTES)
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise VoorzorgError("file.read_failed", path=path, error=exc.strerror) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise VoorzorgError("file.not_utf8", path=path, line=line) from None
+
+
+@card.command("edit", help="help.card.edit")
+@circle_option
+@option("--file", "file_path", metavar="PATH", help="opt.card_file")
+@pass_app
+def edit(app, circle_id, file_path) -> None:
+    from voorzorg import card as card_mod
+    from voorzorg.errors import VoorzorgError
+
+    _entry, db = app.open_circle(circle_id)
+    if file_path:
+        text = _read_file(file_path)
+    else:
+        draft = card_mod.get_draft(db)
+        start = draft["text"] if draft else card_mod.current_version(db)["text"]
+        try:
+            text = click.edit(start, extension=".txt", require_save=True)
+        except click.ClickException:
+            raise VoorzorgError("card.no_editor") from None
+        if text is None:
+            click.echo(_("card.unchanged"))
+            return
+    result = card_mod.save_draft(db, text)
+    if not result["changed"]:
+        click.echo(_("card.unchanged"))
+    elif result["same_as_current"]:
+        click.echo(_("card.draft_dropped"))
+    else:
+        click.echo(_("card.draft_saved"))
+
+
+@card.command("adopt", help="help.card.adopt")
+@circle_option
+@option("--on", "on", metavar="DATE", help="opt.card_adopt_on")
+@option("--by", "by", metavar="NAME", help="opt.card_by")
+@json_option
+@pass_app
+def adopt(app, circle_id, on, by, as_json) -> None:
+    from voorzorg.card import adopt_draft
+    from voorzorg.dates import parse_date
+
+    entry, db = app.open_circle(circle_id)
+    version = adopt_draft(db, on=parse_date(on) if on else _today(entry), by=by)
+    if as_json:
+        echo_json(version)
+    else:
+        click.echo(_("card.adopted", version=version["version"], on=version["adopted_on"]))
+        click.echo(_("card.ack_reminder"))
+
+
+@card.command("ack", help="help.card.ack")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@option("--on", "on", metavar="DATE", help="opt.ack_on")
+@json_option
+@pass_app
+def ack(app, circle_id, member_ref, on, as_json) -> None:
+    from voorzorg.card import acknowledge
+    from voorzorg.dates import parse_date
+    from voorzorg.members import resolve_member
+
+    entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref))
+    result = acknowledge(db, member_id, on=parse_date(on) if on else _today(entry))
+    if as_json:
+        echo_json(result)
+    else:
+        click.echo(_("card.acked", name=result["name"], version=result["version"]))
+
+
+@card.command("status", help="help.card.status")
+@circle_option
+@json_option
+@pass_app
+def status(app, circle_id, as_json) -> None:
+    from voorzorg.card import card_status
+
+    _entry, db = app.open_circle(circle_id)
+    result = card_status(db)
+    if as_json:
+        echo_json(result)
+        return
+    click.echo(_("card.status_header", version=result["current_version"]))
+    for member in result["members"]:
+        member["seen"] = _("card.seen_current") if member["current"] else _("card.seen_not_current")
+    echo_table(
+        result["members"],
+        [
+            ("id", "col.id"),
+            ("name", "col.name"),
+            ("acknowledged_version", "col.version"),
+            ("acked_on", "col.acked_on"),
+            ("seen", "col.state"),
+        ],
+        empty="member.none_found",
+    )
+    click.echo(_("card.missing_count", count=len(result["missing"])))

@@ -1,0 +1,283 @@
+from __future__ import annotations
+
+import click
+
+from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.output import echo_fields, echo_json, echo_table
+from voorzorg.i18n import _
+
+ANSWERS = {"yes": True, "ja": True, "y": True, "j": True, "no": False, "nee": False, "n": False}
+
+
+@group("request", help="help.request")
+def request() -> None:
+    pass
+
+
+def _now():
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def _request_id(text):
+    from voorzorg.requests import parse_request_id
+
+    return parse_request_id(text)
+
+
+def _member(db, parts):
+    from voorzorg.members import resolve_member
+
+    return resolve_member(db, " ".join(parts))
+
+
+def _state(item) -> str:
+    return _("state." + item["state"])
+
+
+def _done_line(key, item) -> None:
+    from voorzorg.categories import label
+
+    click.echo(
+        _(
+            key,
+            id=item["id"],
+            name=item["for_name"],
+            helper=item["helper_name"] or "",
+            category=label(item["category"]),
+            to=item["referred_to"] or "",
+        )
+    )
+
+
+@request.command("add", help="help.request.add")
+@circle_option
+@option("--for", "for_member", required=True, metavar="MEMBER", help="opt.request_for")
+@option("--category", required=True, metavar="CAT", help="opt.category")
+@option("--when", metavar='"DATE TIME"', help="opt.when")
+@option("--note", metavar="TEXT", help="opt.request_note")
+@json_option
+@pass_app
+def add(app, circle_id, for_member, category, when, note, as_json) -> None:
+    from voorzorg.categories import parse_category
+    from voorzorg.dates import parse_local_datetime
+    from voorzorg.members import resolve_member
+    from voorzorg.requests import add_request, looks_medical
+
+    code = parse_category(category)
+    entry, db = app.open_circle(circle_id)
+    wanted = parse_local_datetime(when, entry.timezone) if when else None
+    if looks_medical(note):
+        click.echo(_("request.medical_warning"), err=True)
+    item = add_request(
+        db,
+        for_id=resolve_member(db, for_member),
+        category=code,
+        wanted_at=wanted,
+        note=note,
+        now=_now(),
+    )
+    if as_json:
+        echo_json({"id": item["id"], **item})
+    else:
+        click.echo(_("request.added", id=item["id"]))
+        click.echo(_("request.next_suggest", id=item["id"]))
+
+
+@request.command("suggest", help="help.request.suggest")
+@circle_option
+@click.argument("request_ref", metavar="REQUEST")
+@option("--limit", type=click.IntRange(1, 100), default=None, metavar="N", help="opt.limit")
+@json_option
+@pass_app
+def suggest(app, circle_id, request_ref, limit, as_json) -> None:
+    from voorzorg.matching import suggest_helpers
+
+    _entry, db = app.open_circle(circle_id)
+    result = suggest_helpers(db, _request_id(request_ref), now=_now(), limit=limit)
+    if as_json:
+        echo_json(result["candidates"])
+        return
+    for candidate in result["candidates"]:
+        candidate["why"] = "; ".join(_reason_text(r) for r in candidate["reasons"])
+    echo_table(
+        result["candidates"],
+        [
+            ("rank", "col.rank"),
+            ("member_id", "col.id"),
+            ("name", "col.name"),
+            ("phone", "col.phone"),
+            ("why", "col.reasons"),
+        ],
+        empty="request.no_candidates",
+    )
+    if result["waiting"]:
+        names = ", ".join(a["name"] for a in result["waiting"])
+        click.echo(_("request.waiting_for", names=names))
+    if result["declined"]:
+        names = ", ".join(a["name"] for a in result["declined"])
+        click.echo(_("request.declined_by", names=names))
+
+
+def _reason_text(reason: dict) -> str:
+    params = {k: v for k, v in reason.items() if k != "code"}
+    return _("reason." + reason["code"], **params)
+
+
+@request.command("ask", help="help.request.ask")
+@circle_option
+@click.argument("request_ref", metavar="REQUEST")
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@json_option
+@pass_app
+def ask(app, circle_id, request_ref, member_ref, as_json) -> None:
+    from voorzorg.requests import ask as ask_member
+
+    _entry, db = app.open_circle(circle_id)
+    member_id = _member(db, member_ref)
+    item = ask_member(db, _request_id(request_ref), member_id, now=_now())
+    if as_json:
+        echo_json(item)
+    else:
+        name = next(a["name"] for a in item["asks"] if a["member_id"] == member_id)
+        click.echo(_("request.asked", id=item["id"], name=name))
+
+
+@request.command("answer", help="help.request.answer")
+@circle_option
+@click.argument("request_ref", metavar="REQUEST")
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@click.argument("reply", metavar="yes|no")
+@json_option
+@pass_app
+def answer(app, circle_id, request_ref, member_ref, reply, as_json) -> None:
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.requests import answer as record_answer
+
+    if reply.strip().lower() not in ANSWERS:
+        raise VoorzorgError("request.bad_answer", text=reply)
+    yes = ANSWERS[reply.strip().lower()]
+    _entry, db = app.open_circle(circle_id)
+    member_id = _member(db, member_ref)
+    item = record_answer(db, _request_id(request_ref), member_id, yes, now=_now())
+    if as_json:
+        echo_json(item)
+        return
+    name = next(a["name"] for a in item["asks"] if a["member_id"] == member_id)
+    if yes:
+        click.echo(_("request.accepted", id=item["id"], name=name))
+    else:
+        click.echo(_("request.declined", id=item["id"], name=name))
+
+
+@request.command("done", help="help.request.done")
+@circle_option
+@click.argument("request_ref", metavar="REQUEST")
+@option("--note", metavar="TEXT", help="opt.closing_note")
+@json_option
+@pass_app
+def done(app, circle_id, request_ref, note, as_json) -> None:
+    from voorzorg.requests import mark_done
+
+    _entry, db = app.open_circle(circle_id)
+    item = mark_done(db, _request_id(request_ref), now=_now(), note=note)
+    echo_json(item) if as_json else _done_line("request.done_msg", item)
+
+
+@request.command("cancel", help="help.request.cancel")
+@circle_option
+@click.argument("request_ref", metavar="REQUEST")
+@option("--note", metavar="TEXT", help="opt.closing_note")
+@json_option
+@pass_app
+def cancel(app, circle_id, request_ref, note, as_json) -> None:
+    from voorzorg.requests import cancel as cancel_request
+
+    _entry, db = app.open_circle(circle_id)
+    item = cancel_request(db, _request_id(request_ref), now=_now(), note=note)
+    echo_json(item) if as_json else _done_line("request.cancelled_msg", item)
+
+
+@request.command("refer", help="help.request.refer")
+@circle_option
+@click.argument("request_ref", metavar="REQUEST")
+@option("--to", "to", required=True, metavar="ORGANISATION", help="opt.refer_to")
+@option("--note", metavar="TEXT", help="opt.closing_note")
+@json_option
+@pass_app
+def refer(app, circle_id, request_ref, to, note, as_json) -> None:
+    from voorzorg.requests import refer as refer_request
+
+    _entry, db = app.open_circle(circle_id)
+    item = refer_request(db, _request_id(request_ref), to=to, now=_now(), note=note)
+    echo_json(item) if as_json else _done_line("request.referred_msg", item)
+
+
+@request.command("list", help="help.request.list")
+@circle_option
+@option("--open", "open_only", is_flag=True, help="opt.request_open")
+@option("--member", "member_ref", metavar="MEMBER", help="opt.request_member")
+@json_option
+@pass_app
+def list_(app, circle_id, open_only, member_ref, as_json) -> None:
+    from voorzorg.categories import label
+    from voorzorg.members import resolve_member
+    from voorzorg.requests import list_requests
+
+    _entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, member_ref) if member_ref else None
+    rows = list_requests(db, open_only=open_only, member_id=member_id)
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        row["category_label"] = label(row["category"])
+        row["state_label"] = _state(row)
+    echo_table(
+        rows,
+        [
+            ("id", "col.id"),
+            ("for_name", "col.for"),
+            ("category_label", "col.category"),
+            ("wanted_at", "col.when"),
+            ("state_label", "col.state"),
+            ("helper_name", "col.helper"),
+        ],
+        empty="request.none_found",
+    )
+
+
+@request.command("show", help="help.request.show")
+@circle_option
+@click.argument("request_ref", metavar="REQUEST")
+@json_option
+@pass_app
+def show(app, circle_id, request_ref, as_json) -> None:
+    from voorzorg.categories import label
+    from voorzorg.requests import get_request
+
+    _entry, db = app.open_circle(circle_id)
+    item = get_request(db, _request_id(request_ref))
+    if as_json:
+        echo_json(item)
+        return
+    echo_fields(
+        [
+            ("col.id", item["id"]),
+            ("col.for", item["for_name"]),
+            ("col.category", label(item["category"])),
+            ("col.when", item["wanted_at"]),
+            ("col.note", item["note"]),
+            ("col.state", _state(item)),
+            ("col.helper", item["helper_name"]),
+            ("col.referred_to", item["referred_to"]),
+            ("col.closing_note", item["closing_note"]),
+            ("col.created_at", item["created_at"]),
+            ("col.closed_at", item["closed_at"]),
+        ]
+    )
+    for asked in item["asks"]:
+        answer_text = _("answer." + (asked["answer"] or "none"))
+        click.echo(_("request.ask_line", name=asked["name"], at=asked["asked_at"][:16],
+                     answer=answer_text))  # fmt: skip
