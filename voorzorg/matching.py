@@ -42,7 +42,10 @@ def suggest_helpers(db, request_id: int, *, now: datetime, limit: int | None = N
 
     request = get_request(db, request_id)
     if request["status"] != "open":
-        raise VoorzorgError("request.cannot_suggest", id=request_id, status=request["status"])
+        from voorzorg.i18n import _
+
+        status = _("state." + request["state"])
+        raise VoorzorgError("request.cannot_suggest", id=request_id, status=status)
     requester = db.execute(
         "SELECT address, postcode FROM members WHERE id = ?", [request["for_id"]]
     ).fetchone()

@@ -140,8 +140,11 @@ def _check_can_take_part(member: dict) -> None:
 
 
 def _require_state(request: dict, allowed: tuple[str, ...], action: str) -> None:
+    from voorzorg.i18n import _
+
     if request["status"] not in allowed:
-        raise VoorzorgError(f"request.cannot_{action}", id=request["id"], status=request["status"])
+        status = _("state." + request["state"])
+        raise VoorzorgError(f"request.cannot_{action}", id=request["id"], status=status)
 
 
 def ask(db, request_id: int, member_id: int, *, now: datetime) -> dict:

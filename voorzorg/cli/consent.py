@@ -3,7 +3,7 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
-from voorzorg.cli.output import echo_json, echo_table
+from voorzorg.cli.output import echo_json, echo_table, local_time
 from voorzorg.i18n import _
 
 PURPOSE = click.Choice(["matching", "stats", "wellbeing"])
@@ -71,7 +71,7 @@ def list_(app, circle_id, member_ref, active_only, as_json) -> None:
     from voorzorg.consents import list_consents
     from voorzorg.members import resolve_member
 
-    _entry, db = app.open_circle(circle_id)
+    entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref)) if member_ref else None
     rows = list_consents(db, member_id, active_only=active_only)
     if as_json:
@@ -80,16 +80,18 @@ def list_(app, circle_id, member_ref, active_only, as_json) -> None:
     for row in rows:
         row["purpose_label"] = _("purpose." + row["purpose"])
         row["state"] = _("consent.state_active") if row["active"] else _("consent.state_withdrawn")
+        row["given_local"] = local_time(row["given_at"], entry.timezone)
+        row["withdrawn_local"] = local_time(row["withdrawn_at"], entry.timezone)
     echo_table(
         rows,
         [
             ("member_id", "col.member_id"),
             ("member_name", "col.name"),
             ("purpose_label", "col.purpose"),
-            ("given_at", "col.given_at"),
+            ("given_local", "col.given_at"),
             ("recorded_by", "col.recorded_by"),
             ("text_version", "col.text_version"),
-            ("withdrawn_at", "col.withdrawn_at"),
+            ("withdrawn_local", "col.withdrawn_at"),
             ("state", "col.state"),
         ],
         empty="consent.none_found",

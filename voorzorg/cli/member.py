@@ -3,7 +3,7 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
-from voorzorg.cli.output import echo_fields, echo_json, echo_table
+from voorzorg.cli.output import echo_fields, echo_json, echo_table, local_time
 from voorzorg.i18n import _
 
 CONTACT_CHOICES = click.Choice(["phone", "email", "signal", "whatsapp", "in-person"])
@@ -147,7 +147,7 @@ def show(app, circle_id, member_ref, as_json) -> None:
     from voorzorg.members import member_details, resolve_member
     from voorzorg.requests import reciprocity
 
-    _entry, db = app.open_circle(circle_id)
+    entry, db = app.open_circle(circle_id)
     info = member_details(db, resolve_member(db, " ".join(member_ref)))
     info["reciprocity"] = reciprocity(db, info["id"], now=datetime.now(UTC))
     if as_json:
@@ -176,7 +176,8 @@ def show(app, circle_id, member_ref, as_json) -> None:
     click.echo(_("member.reciprocity", **info["reciprocity"]))
     if info["changes"]:
         last = info["changes"][-1]
-        click.echo(_("member.last_change", at=last["changed_at"], fields=", ".join(last["fields"])))
+        at = local_time(last["changed_at"], entry.timezone)
+        click.echo(_("member.last_change", at=at, fields=", ".join(last["fields"])))
 
 
 @member.command("edit", help="help.member.edit")

@@ -60,3 +60,17 @@ def echo_fields(pairs: list[tuple[str, object]]) -> None:
         text = cell(value)
         if text:
             click.echo(f"{_pad(label + ':', width + 1)} {text}")
+
+
+def local_time(instant: str | None, timezone: str) -> str | None:
+    """A stored UTC instant ("2026-11-27T08:51:46+00:00") as local "2026-11-27 09:51"."""
+    if not instant:
+        return None
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    try:
+        moment = datetime.fromisoformat(instant)
+    except ValueError:
+        return instant
+    return moment.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")

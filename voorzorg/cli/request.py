@@ -3,7 +3,7 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
-from voorzorg.cli.output import echo_fields, echo_json, echo_table
+from voorzorg.cli.output import echo_fields, echo_json, echo_table, local_time
 from voorzorg.i18n import _
 
 ANSWERS = {"yes": True, "ja": True, "y": True, "j": True, "no": False, "nee": False, "n": False}
@@ -36,9 +36,12 @@ def _state(item) -> str:
     return _("state." + item["state"])
 
 
-def _done_line(key, item) -> None:
+def _print_closed(item, as_json, key) -> None:
     from voorzorg.categories import label
 
+    if as_json:
+        echo_json(item)
+        return
     click.echo(
         _(
             key,
@@ -182,7 +185,7 @@ def done(app, circle_id, request_ref, note, as_json) -> None:
 
     _entry, db = app.open_circle(circle_id)
     item = mark_done(db, _request_id(request_ref), now=_now(), note=note)
-    echo_json(item) if as_json else _done_line("request.done_msg", item)
+    _print_closed(item, as_json, "request.done_msg")
 
 
 @request.command("cancel", help="help.request.cancel")
@@ -196,7 +199,7 @@ def cancel(app, circle_id, request_ref, note, as_json) -> None:
 
     _entry, db = app.open_circle(circle_id)
     item = cancel_request(db, _request_id(request_ref), now=_now(), note=note)
-    echo_json(item) if as_json else _done_line("request.cancelled_msg", item)
+    _print_closed(item, as_json, "request.cancelled_msg")
 
 
 @request.command("refer", help="help.request.refer")
@@ -211,7 +214,7 @@ def refer(app, circle_id, request_ref, to, note, as_json) -> None:
 
     _entry, db = app.open_circle(circle_id)
     item = refer_request(db, _request_id(request_ref), to=to, now=_now(), note=note)
-    echo_json(item) if as_json else _done_line("request.referred_msg", item)
+    _print_closed(item, as_json, "request.referred_msg")
 
 
 @request.command("list", help="help.request.list")
@@ -257,11 +260,12 @@ def show(app, circle_id, request_ref, as_json) -> None:
     from voorzorg.categories import label
     from voorzorg.requests import get_request
 
-    _entry, db = app.open_circle(circle_id)
+    entry, db = app.open_circle(circle_id)
     item = get_request(db, _request_id(request_ref))
     if as_json:
         echo_json(item)
         return
+    zone = entry.timezone
     echo_fields(
         [
             ("col.id", item["id"]),
@@ -273,11 +277,11 @@ def show(app, circle_id, request_ref, as_json) -> None:
             ("col.helper", item["helper_name"]),
             ("col.referred_to", item["referred_to"]),
             ("col.closing_note", item["closing_note"]),
-            ("col.created_at", item["created_at"]),
-            ("col.closed_at", item["closed_at"]),
+            ("col.created_at", local_time(item["created_at"], zone)),
+            ("col.closed_at", local_time(item["closed_at"], zone)),
         ]
     )
     for asked in item["asks"]:
         answer_text = _("answer." + (asked["answer"] or "none"))
-        click.echo(_("request.ask_line", name=asked["name"], at=asked["asked_at"][:16],
-                     answer=answer_text))  # fmt: skip
+        at = local_time(asked["asked_at"], zone)
+        click.echo(_("request.ask_line", name=asked["name"], at=at, answer=answer_text))

@@ -189,6 +189,145 @@ MESSAGES = {
     "contact.signal": "Signal",
     "contact.whatsapp": "WhatsApp",
     "contact.in-person": "in person",
+    # Agreements card
+    "card.control": "The text contains invisible control characters; save it as plain text.",
+    "card.empty": "The agreements card must not be empty.",
+    "card.too_long": "The agreements card is too long: {length} characters, at most {max}.",
+    "card.no_version": "There is no version {version}; the latest is version {latest}.",
+    "card.no_draft": "There is no changed text to adopt.",
+    "card.edit_hint": "Edit the card first with 'voorzorg card edit' (or --file PATH).",
+    "card.adopt_before": "{on} is before the previous version ({last}).",
+    "card.already_acked": "{name} already saw version {version} on {on}.",
+    "card.ack_before": "{on} is before this version was adopted ({adopted}).",
+    "card.no_draft_yet": "There is no draft text.",
+    "card.draft_header": "Draft (not yet adopted), changed on {at}:",
+    "card.header": "Agreements card of {circle}, version {version}, adopted on {on}",
+    "card.old_version": "(Note: this is an old version; the latest is version {latest}.)",
+    "card.draft_waiting": (
+        "A changed text is ready: view it with 'voorzorg card show --draft' and adopt it with "
+        "'voorzorg card adopt'."
+    ),
+    "card.no_versions": "No versions yet.",
+    "card.file_too_big": "{path} is too large for an agreements card (at most {max} bytes).",
+    "card.no_editor": (
+        "Cannot start a text editor. Set EDITOR (for example EDITOR=nano) or use --file PATH."
+    ),
+    "card.unchanged": "The text has not changed.",
+    "card.draft_dropped": (
+        "The text is the same as the current version again; the draft has been dropped."
+    ),
+    "card.draft_saved": "Draft saved. Adopt it with 'voorzorg card adopt' once the circle agrees.",
+    "card.adopted": "Version {version} of the agreements card was adopted on {on}.",
+    "card.ack_reminder": (
+        "Show everyone the new version and record that with 'voorzorg card ack MEMBER'."
+    ),
+    "card.acked": "Recorded: {name} has seen version {version} of the agreements card.",
+    "card.status_header": "Current version: {version}",
+    "card.seen_current": "seen",
+    "card.seen_not_current": "not seen yet",
+    "card.missing_count": "{count} member(s) have not seen the current version yet.",
+    "file.read_failed": "Cannot read {path}: {error}.",
+    "file.not_utf8": "{path}, line {line}: not valid UTF-8 text. Save it as UTF-8.",
+    # Standing agreements
+    "agreement.same_member": "The helper and the requester must be two different members.",
+    "agreement.needs_consent": (
+        "{name} has no consent for matching; a standing agreement says something about what "
+        "someone needs."
+    ),
+    "agreement.until_before_from": "The end date {until} is before the start date {start}.",
+    "agreement.unknown": "There is no agreement with number {id}.",
+    "agreement.already_ended": "Agreement {id} already ended on {on}.",
+    "agreement.end_before_start": "The agreement does not start until {start}.",
+    "agreement.period": "{start} – {end}",
+    "agreement.ended_mark": "(ended)",
+    "agreement.none_found": "No agreements found.",
+    "agreement.added": "Agreement {id}: {helper} helps {name} with {category}.",
+    "agreement.ended": "Agreement {id} ended on {on}.",
+    # Requests
+    "request.unknown": "There is no request with number {id}.",
+    "request.bad_id": "'{text}' is not a request number.",
+    "request.needs_consent": (
+        "{name} has no consent for matching; without that consent voorzorg cannot look for a "
+        "helper."
+    ),
+    "request.in_past": "{when} is in the past. Choose a moment that is still to come.",
+    "request.cannot_ask": "Request {id} is '{status}'; nobody can be asked any more.",
+    "request.cannot_accept": "Request {id} is '{status}'; a yes is no longer possible.",
+    "request.cannot_decline": "Request {id} is '{status}'; a no is no longer possible.",
+    "request.cannot_done": (
+        "Request {id} is '{status}'. Only an accepted request can be done: first record a yes "
+        "with 'voorzorg request answer'."
+    ),
+    "request.cannot_cancel": "Request {id} is '{status}' and can no longer be cancelled.",
+    "request.cannot_refer": "Request {id} is '{status}' and can no longer be referred.",
+    "request.cannot_suggest": (
+        "Request {id} is '{status}'; there is no need to look for a helper any more."
+    ),
+    "request.ask_requester": "{name} is the requester.",
+    "request.helper_needs_consent": "{name} has no consent for matching.",
+    "request.already_said_no": "{name} already said no to this request ({at}).",
+    "request.already_asked": "{name} was already asked ({at}) and has not answered yet.",
+    "request.never_asked": "{name} was not asked for request {id}; ask first.",
+    "request.accepted_by_other": "This request has already been accepted by {name}.",
+    "request.medical_warning": (
+        "Note: the note seems to contain a medical detail. Write only what is needed, not "
+        "why; health data does not belong in a note."
+    ),
+    "request.added": "Request {id} recorded.",
+    "request.next_suggest": "Find a helper with: voorzorg request suggest {id}",
+    "request.no_candidates": (
+        "No helpers found who offer this and have not been asked yet. Consider referring with "
+        "'voorzorg request refer'."
+    ),
+    "request.waiting_for": "Asked, waiting for an answer: {names}",
+    "request.declined_by": "Said no: {names}",
+    "request.asked": "Recorded: {name} has been asked for request {id}.",
+    "request.bad_answer": "'{text}' is not an answer; use yes or no.",
+    "request.accepted": "{name} is helping with request {id}.",
+    "request.declined": (
+        "Recorded: {name} cannot help with request {id}. For the next suggestion: "
+        "voorzorg request suggest {id}"
+    ),
+    "request.done_msg": "Request {id} is done: {helper} helped {name} with {category}.",
+    "request.cancelled_msg": "Request {id} has been cancelled.",
+    "request.referred_msg": "Request {id} has been referred to {to}.",
+    "request.none_found": "No requests found.",
+    "request.ask_line": "  asked: {name} on {at} — {answer}",
+    "member.has_left": "{name} left on {on}.",
+    "member.restricted": (
+        "The data of {name} is restricted (not to be processed); this is not possible now."
+    ),
+    "member.reciprocity": "Past 12 months: helped {given} times, received help {received} times.",
+    "events.handler_failed": (
+        "Warning: {handler} could not process '{event}' ({error}). The change has been saved."
+    ),
+    "datetime.format": (
+        "'{text}' is not a date with a time. Write, for example, \"5-12-2026 09:30\"."
+    ),
+    "datetime.invalid_time": "'{text}' is not a valid time.",
+    "datetime.gap": (
+        "{text} does not exist in {zone}: that night the clock goes forward an hour. Choose a "
+        "different time."
+    ),
+    "field.note": "The note",
+    "field.organisation": "The organisation",
+    "state.open": "open",
+    "state.asked": "asked",
+    "state.accepted": "accepted",
+    "state.done": "done",
+    "state.cancelled": "cancelled",
+    "state.referred": "referred",
+    "answer.yes": "yes",
+    "answer.no": "no",
+    "answer.none": "no answer yet",
+    "reason.agreement": "standing agreement with the requester",
+    "reason.offers": "offers this",
+    "reason.never_asked": "never asked",
+    "reason.asked_recently": "asked {days} days ago",
+    "reason.not_asked_recently": "not asked for {days} days",
+    "reason.load": "{period} days: asked {asked}×, helped {helped}×",
+    "reason.same_street": "same street",
+    "reason.same_postcode": "same postcode",
     # Column labels
     "col.id": "id",
     "col.code": "code",
@@ -220,6 +359,22 @@ MESSAGES = {
     "col.recorded_by": "by",
     "col.text_version": "text version",
     "col.withdrawn_at": "withdrawn",
+    "col.version": "version",
+    "col.adopted_on": "adopted",
+    "col.acknowledgements": "seen by",
+    "col.acked_on": "seen on",
+    "col.helper": "helper",
+    "col.for": "for",
+    "col.category": "kind of help",
+    "col.period": "period",
+    "col.note": "note",
+    "col.rank": "#",
+    "col.reasons": "why",
+    "col.when": "when",
+    "col.referred_to": "referred to",
+    "col.closing_note": "closing note",
+    "col.created_at": "recorded",
+    "col.closed_at": "closed",
     # Demo
     "demo.exists": "{path} already exists and is not empty; choose a new directory for the demo.",
     "demo.building": "Building demo in {directory} …",
@@ -261,6 +416,27 @@ MESSAGES = {
         "Withdraw a consent. Withdrawing matching also erases the help needs."
     ),
     "help.consent.list": "Show consents, including withdrawn ones (history).",
+    "help.card": "The agreements card: view, edit, adopt, see who has seen it.",
+    "help.card.show": "Show the agreements card (the current version, or --version N).",
+    "help.card.versions": "Show all versions of the agreements card.",
+    "help.card.edit": "Edit the text in an editor (or from a file); it becomes a draft.",
+    "help.card.adopt": "Adopt the draft as a new version, with a date.",
+    "help.card.ack": "Record that a member has seen the current version.",
+    "help.card.status": "Show who has seen which version, and who has not yet seen the latest.",
+    "help.agreement": "Standing agreements between members (who helps whom with what).",
+    "help.agreement.add": "Record a standing agreement.",
+    "help.agreement.list": "Show the current agreements (--all: also ended ones).",
+    "help.agreement.end": "End an agreement.",
+    "help.request": "Requests: record, find a helper, ask, close.",
+    "help.request.add": "Record a request (via a connector).",
+    "help.request.suggest": "Suggest helpers, fairly spread, with the reasons.",
+    "help.request.ask": "Record that someone has been asked.",
+    "help.request.answer": "Record the answer: yes or no (no is always allowed).",
+    "help.request.done": "Record that the help has been given.",
+    "help.request.cancel": "Cancel a request.",
+    "help.request.refer": "Refer to a professional or trained volunteer.",
+    "help.request.list": "Show requests.",
+    "help.request.show": "Show one request, with who has been asked.",
     # Option help
     "opt.config": "Path to config.toml (otherwise VOORZORG_CONFIG, ./config.toml, ~/.config).",
     "opt.lang": "Language of messages: nl (default) or en.",
@@ -292,6 +468,29 @@ MESSAGES = {
     "opt.consent_active": "Only valid consents.",
     "opt.no_serve": "Do not start the web view afterwards.",
     "opt.seed": "Seed for the made-up data (same number, same demo).",
+    "opt.card_version": "Show this version.",
+    "opt.card_draft": "Show the draft that has yet to be adopted.",
+    "opt.card_file": "Read the new text from this file (UTF-8) instead of an editor.",
+    "opt.card_adopt_on": "Date of adoption (default today).",
+    "opt.card_by": "Who adopts the version.",
+    "opt.ack_on": "Date on which the card was seen (default today).",
+    "opt.helper": "Who helps (number or name).",
+    "opt.for": "Who is helped (number or name).",
+    "opt.category": "Kind of help, for example transport.",
+    "opt.agreement_note": "Short note, for example 'weekdays, two days in advance'.",
+    "opt.valid_from": "Start date (default today).",
+    "opt.valid_until": "End date (empty: until further notice).",
+    "opt.agreement_member": "Only agreements of this member.",
+    "opt.agreement_all": "Also ended and expired agreements.",
+    "opt.end_on": "Date of ending (default today).",
+    "opt.request_for": "Who is asking for help (number or name).",
+    "opt.when": 'When, for example "5-12-2026 09:30" (circle time).',
+    "opt.request_note": "Short note: what is needed, no medical details.",
+    "opt.limit": "Show at most N helpers.",
+    "opt.closing_note": "Short note when closing.",
+    "opt.refer_to": "Who it was referred to (organisation).",
+    "opt.request_open": "Only open and accepted requests.",
+    "opt.request_member": "Only requests this member is involved in.",
     # click's own texts
     "click.options_metavar": "[OPTIONS]",
     "click.subcommand_metavar": "COMMAND [ARGS]...",
