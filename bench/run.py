@@ -19,7 +19,7 @@ from typing import Any
 from benchmarks import BENCHMARKS, Benchmark, Scenario
 from timing import BenchError, check, measure, median
 
-DEFAULT_RUNS = 15
+DEFAULT_RUNS = 30
 DEFAULT_WARMUP = 2
 
 

@@ -114,3 +114,16 @@ def test_no_circles_yet_gives_a_hint(deployment, cli):
     result = cli("member", "list")
     assert result.code == 1
     assert "voorzorg circle add" in result.err
+
+
+def test_archiving_twice_says_so(circle, cli):
+    assert cli("circle", "archive", "zorgsaam").code == 0
+    again = cli("circle", "archive", "zorgsaam")
+    assert again.code == 1 and "al gearchiveerd" in again.err
+    assert cli("circle", "unarchive", "zorgsaam").code == 0
+    assert cli("circle", "unarchive", "zorgsaam").code == 1
+
+
+def test_upper_case_id_gets_a_suggestion(circle, cli):
+    result = cli("member", "list", "-c", "ZorgSaam")
+    assert result.code == 1 and "'zorgsaam'" in result.err

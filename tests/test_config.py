@@ -169,7 +169,7 @@ def test_atomic_write_failure_leaves_old_file_and_no_temp(tmp_path, monkeypatch)
 
     with pytest.raises(VoorzorgError) as info:
         config_mod.atomic_write(path, b"new = 2\n")
-    assert "No space left" in info.value.message
+    assert "de schijf is vol" in info.value.message
     assert path.read_text() == "old = 1\n"
     assert [p.name for p in tmp_path.iterdir()] == ["config.toml"]
 
@@ -188,3 +188,72 @@ def test_locate_finds_keys_in_tables():
     assert config_mod.locate(text, ("a",)) == (1, 1)
     assert config_mod.locate(text, ("circles", "x")) == (3, 1)
     assert config_mod.locate(text, ("circles", "x", "timezone")) == (5, 3)
+
+
+def test_timezone_mistakes_are_config_errors(deployment, cli):
+    path = deployment / "config.toml"
+    original = path.read_text()
+    path.write_text(original.replace('timezone = "Europe/Amsterdam"', 'timezone = "../etc"'))
+    bad = cli("circle", "list")
+    assert bad.code == 2 and "tijdzone" in bad.err and "regel" in bad.err
+    path.write_text(original.replace('timezone = "Europe/Amsterdam"', 'timezone = "Mars/Base"'))
+    assert cli("circle", "add", "x", "--name", "X").code == 1  # checked where it is used
+    path.write_text(original + '\n[circles.x]\nname = "X"\ntimezone = "Mars/Base"\n')
+    (deployment / "data" / "x.db").unlink(missing_ok=True)
+    from voorzorg.store import create_circle_db
+
+    create_circle_db(deployment / "data" / "x.db", "x", "Europe/Amsterdam").close()
+    result = cli("member", "add", "-c", "x", "Jan")
+    assert result.code == 2
+    assert "Mars/Base" in result.err and "Traceback" not in result.err
+
+
+def test_config_text_gets_the_same_rules_as_typed_text(deployment, cli):
+    path = deployment / "config.toml"
+    path.write_text(path.read_text() + '\n[circles.x]\nname = "A\\u0000B"\n')
+    result = cli("circle", "list")
+    assert result.code == 2 and "regel" in result.err and "stuurteken" in result.err
+
+
+def test_world_readable_secrets_stop_every_command(deployment, cli):
+    os.chmod(deployment / "secrets.toml", 0o644)
+    result = cli("circle", "list")
+    assert result.code == 2 and "chmod 600" in result.err
+
+
+def test_symlinked_config_stays_a_symlink(tmp_path, cli):
+    assert cli("init", tmp_path / "real").code == 0
+    link = tmp_path / "config.toml"
+    link.symlink_to(tmp_path / "real" / "config.toml")
+    assert cli("--config", link, "circle", "add", "a", "--name", "A").code == 0
+    assert link.is_symlink()
+    assert "[circles.a]" in (tmp_path / "real" / "config.toml").read_text()
+
+
+def test_concurrent_circle_adds_keep_every_entry(deployment):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "VOORZORG_CONFIG": str(deployment / "config.toml")}
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "voorzorg", "circle", "add", f"c{i}", "--name", f"C{i}"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for i in range(8)
+    ]
+    for process in processes:
+        assert process.wait(timeout=60) == 0, process.stderr.read()
+    loaded = config_mod.load(deployment / "config.toml")
+    assert sorted(loaded.circles) == [f"c{i}" for i in range(8)]
+
+
+def test_init_writes_a_language_only_when_asked(tmp_path, cli, monkeypatch):
+    monkeypatch.setenv("VOORZORG_LANG", "en")
+    assert cli("init", tmp_path / "a").code == 0
+    assert 'language = "nl"' in (tmp_path / "a" / "config.toml").read_text()
+    monkeypatch.delenv("VOORZORG_LANG")
+    assert cli("--lang", "en", "init", tmp_path / "b").code == 0
+    assert 'language = "en"' in (tmp_path / "b" / "config.toml").read_text()

@@ -39,11 +39,28 @@ def test_withdrawing_matching_removes_needs(circle, cli):
     assert db.execute("SELECT count(*) FROM member_needs").fetchone()[0] == 0
 
 
-def test_unknown_purpose_is_a_usage_error(circle, cli):
+def test_unknown_purpose_is_refused_with_the_choices(circle, cli):
     cli("member", "add", "Jan")
     result = cli("consent", "give", "Jan", "marketing")
-    assert result.code == 2
-    assert "marketing" in result.err
+    assert result.code == 1
+    assert "marketing" in result.err and "matching, stats, wellbeing" in result.err
+    assert cli("consent", "give", "Jan", "koppelen").code == 0  # Dutch word for matching
+
+
+def test_backdated_consent_from_a_paper_form(circle, cli):
+    cli("member", "add", "Jan", "--joined", "1-3-2025")
+    given = cli("consent", "give", "Jan", "stats", "--on", "3-5-2025", "--json").json
+    assert given["given_at"] == "2025-05-02T22:00:00+00:00"  # local midnight, summer time
+    assert given["recorded_by"]  # defaults to the login name of whoever runs voorzorg
+    assert cli("consent", "give", "Jan", "wellbeing", "--on", "1-1-2099").code == 1
+
+
+def test_members_who_left_cannot_give_consent_or_become_connector(circle, cli):
+    cli("member", "add", "Jan", "--joined", "1-3-2025")
+    cli("member", "leave", "Jan", "--on", "1-6-2025")
+    assert "vertrokken" in cli("consent", "give", "Jan", "stats").err
+    assert "vertrokken" in cli("member", "edit", "Jan", "--connector").err
+    assert cli("member", "edit", "Jan", "--phone", "0612345678").code == 0  # rectification
 
 
 def test_consent_table(circle, cli):

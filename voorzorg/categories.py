@@ -99,7 +99,12 @@ def parse_category(text: str) -> str:
             return code
     if is_body_care(folded):
         raise VoorzorgError("category.body_care", hint="category.body_care_hint", text=text)
-    raise VoorzorgError("category.unknown", text=text, choices=", ".join(CATEGORIES))
+    raise VoorzorgError("category.unknown", text=text, choices=choices())
+
+
+def choices() -> str:
+    """The categories as a user may type them: "vervoer (transport), ..."."""
+    return ", ".join(f"{label(code)} ({code})" for code in CATEGORIES)
 
 
 def parse_categories(text: str | None) -> list[str] | None:

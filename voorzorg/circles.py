@@ -31,6 +31,8 @@ def choose_circle(config: Config, given: str | None) -> CircleEntry:
     if given:
         given = given.strip()
         if not config_mod.is_circle_id(given):
+            if given.lower() in config.circles:
+                raise VoorzorgError("circle.did_you_mean", id=given, suggestion=given.lower())
             raise VoorzorgError("circle.bad_id", id=given)
         entry = config.circles.get(given)
         if entry is None:
@@ -131,6 +133,10 @@ def rename_circle(config: Config, circle_id: str, name: str) -> tuple[Config, di
 
 def archive_circle(config: Config, circle_id: str, archived: bool = True) -> tuple[Config, dict]:
     """Hide a circle (or bring it back); its database file is kept as it is."""
+    entry = config.circles.get(circle_id)
+    if entry is not None and entry.archived == archived:
+        key = "circle.already_archived" if archived else "circle.not_archived"
+        raise VoorzorgError(key, id=circle_id)
     new_config = _set_entry(config, circle_id, archived=True if archived else None)
     return new_config, circle_info(new_config, new_config.circles[circle_id])
 

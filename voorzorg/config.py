@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from voorzorg.errors import ConfigError, VoorzorgError
+from voorzorg.errors import ConfigError, VoorzorgError, os_error_text
 
 CONFIG_NAME = "config.toml"
 SECRETS_NAME = "secrets.toml"
@@ -38,7 +38,7 @@ CIRCLE_KEYS: dict[str, tuple[type, bool]] = {
     "archived": (bool, False),
     "created": (str, False),
 }
-_TYPE_NAMES = {str: "type.text", bool: "type.boolean", dict: "type.table", int: "type.number"}
+_TYPE_NAMES = {str: "type.text", bool: "type.boolean", dict: "type.table"}
 
 
 # Plain classes rather than dataclasses: every command reads the config, and
@@ -140,7 +140,7 @@ def load(path: Path) -> Config:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ConfigError("config.unreadable", path=str(path), error=exc.strerror) from None
+        raise ConfigError("config.unreadable", path=str(path), error=os_error_text(exc)) from None
     text = _decode(raw, path)
     try:
         data = tomllib.loads(text)
@@ -187,6 +187,7 @@ def _validated(path: Path, text: str, data: dict[str, Any]) -> Config:
     for key in ("base_url",):
         if key in data and not re.match(r"https?://", data[key]):
             _fail(path, text, (key,), "config.bad_url", value=data[key])
+    _check_timezone(path, text, data, ())
     circles: dict[str, CircleEntry] = {}
     for cid, entry in data.get("circles", {}).items():
         if not is_circle_id(cid):
@@ -194,6 +195,8 @@ def _validated(path: Path, text: str, data: dict[str, Any]) -> Config:
         if not isinstance(entry, dict):
             _fail(path, text, ("circles", cid), "config.circle_not_table", id=cid)
         _check_table(path, text, entry, CIRCLE_KEYS, ("circles", cid))
+        _check_timezone(path, text, entry, ("circles", cid))
+        _check_texts(path, text, entry, ("circles", cid))
         circles[cid] = CircleEntry(
             id=cid,
             name=entry["name"],
@@ -203,6 +206,28 @@ def _validated(path: Path, text: str, data: dict[str, Any]) -> Config:
             created=entry.get("created"),
         )
     return Config(path=path, data=data, circles=circles)
+
+
+# The shape of an IANA zone name; whether the zone exists is checked where it is
+# used (zoneinfo costs milliseconds that most commands need not pay).
+_ZONE_NAME = r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*"
+
+
+def _check_timezone(path, text, table, prefix) -> None:
+    value = table.get("timezone")
+    if value is not None and not re.fullmatch(_ZONE_NAME, value):
+        _fail(path, text, (*prefix, "timezone"), "config.bad_timezone", value=value)
+
+
+def _check_texts(path, text, table, prefix) -> None:
+    from voorzorg.text import clean_line
+
+    for key in ("name", "neighbourhood"):
+        if key in table:
+            try:
+                clean_line(table[key], field=key, max_length=80, required=key == "name")
+            except VoorzorgError as exc:
+                _fail(path, text, (*prefix, key), "config.bad_text", detail=exc.message)
 
 
 def _check_table(path, text, table, schema, prefix) -> None:
@@ -261,12 +286,41 @@ def locate(text: str, keypath: tuple[str, ...]) -> tuple[int, int]:
     return fallback
 
 
+@contextlib.contextmanager
+def locked(path: Path):
+    """Hold an exclusive lock on the deployment's config while changing it.
+
+    Two volunteers adding a circle at the same moment must not overwrite each
+    other's entry: every edit takes the lock, then reads the file afresh.
+    """
+    import fcntl
+
+    lock_path = path.resolve().parent / f".{path.name}.lock"
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise VoorzorgError(
+            "file.write_failed", path=str(lock_path), error=os_error_text(exc)
+        ) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
 def edit(path: Path, change: Callable[[Any], None]) -> Config:
     """Apply ``change`` to the tomlkit document of ``path``, validate, write atomically.
 
     Comments and layout the user wrote are kept. Nothing is written if the result
-    would not be a valid config.
+    would not be a valid config. Call it inside ``locked(path)`` when the change
+    depends on what the file held (``edit`` takes the lock itself otherwise).
     """
+    with locked(path):
+        return _edit_locked(path, change)
+
+
+def _edit_locked(path: Path, change: Callable[[Any], None]) -> Config:
     import tomlkit
     from tomlkit.exceptions import ParseError
 
@@ -289,12 +343,16 @@ def atomic_write(path: Path, content: bytes, mode: int | None = None) -> None:
     """Write ``content`` to ``path`` so that a crash leaves the old or the new file, whole."""
     import tempfile
 
+    path = Path(path).resolve()  # a symlinked config.toml stays a symlink
     if mode is None:
         try:
             mode = stat.S_IMODE(path.stat().st_mode)
         except FileNotFoundError:
             mode = 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise VoorzorgError("file.write_failed", path=str(path), error=os_error_text(exc)) from None
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
@@ -306,7 +364,9 @@ def atomic_write(path: Path, content: bytes, mode: int | None = None) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise VoorzorgError("file.write_failed", path=str(path), error=exc.strerror) from None
+            raise VoorzorgError(
+                "file.write_failed", path=str(path), error=os_error_text(exc)
+            ) from None
         raise
     _fsync_dir(path.parent)
 
@@ -324,18 +384,25 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def load_secrets(path: Path) -> dict[str, Any]:
-    """Read secrets.toml, refusing (as ssh does) a file that others can read."""
-    import tomllib
-
+def check_secrets_mode(path: Path) -> None:
+    """Refuse, as ssh does, a secrets file that others can read."""
     try:
         info = path.stat()
     except FileNotFoundError:
-        return {}
+        return
     if info.st_mode & 0o077:
         raise ConfigError(
             "secrets.too_open", path=str(path), mode=oct(stat.S_IMODE(info.st_mode))[2:]
         )
+
+
+def load_secrets(path: Path) -> dict[str, Any]:
+    """Read secrets.toml, refusing (as ssh does) a file that others can read."""
+    import tomllib
+
+    if not path.exists():
+        return {}
+    check_secrets_mode(path)
     text = _decode(path.read_bytes(), path)
     try:
         return tomllib.loads(text)

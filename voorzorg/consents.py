@@ -40,12 +40,17 @@ def give_consent(
     text_version: str | None = None,
     at: str | None = None,
 ) -> dict:
+    from voorzorg.i18n import _
+
     purpose = parse_purpose(purpose)
     recorded_by = clean_line(recorded_by, field="recorded-by", max_length=80)
     text_version = clean_line(text_version, field="text-version", max_length=40)
+    left = db.execute("SELECT name, left_on FROM members WHERE id = ?", [member_id]).fetchone()
+    if left is not None and left[1] is not None:
+        raise VoorzorgError("member.has_left", name=left[0], on=left[1])
     with db.atomic():
         if purpose in active_purposes(db, member_id):
-            raise VoorzorgError("consent.already", purpose=purpose)
+            raise VoorzorgError("consent.already", purpose=_("purpose." + purpose))
         cursor = db.execute(
             """INSERT INTO consents (member_id, purpose, given_at, recorded_by, text_version)
                VALUES (?, ?, ?, ?, ?)""",
@@ -59,8 +64,12 @@ def withdraw_consent(
     db, member_id: int, purpose: str, *, recorded_by: str | None = None, at: str | None = None
 ) -> dict:
     """Withdraw; withdrawing ``matching`` also removes the member's recorded needs."""
+    from voorzorg.i18n import _
+    from voorzorg.members import log_change
+
     purpose = parse_purpose(purpose)
     recorded_by = clean_line(recorded_by, field="recorded-by", max_length=80)
+    stamp = at or utc_now()
     with db.atomic():
         row = db.execute(
             """SELECT id FROM consents
@@ -68,10 +77,10 @@ def withdraw_consent(
             [member_id, purpose],
         ).fetchone()
         if row is None:
-            raise VoorzorgError("consent.not_given", purpose=purpose)
+            raise VoorzorgError("consent.not_given", purpose=_("purpose." + purpose))
         db.execute(
             "UPDATE consents SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ?",
-            [at or utc_now(), recorded_by, row[0]],
+            [stamp, recorded_by, row[0]],
         )
         removed: list[str] = []
         if purpose == "matching":
@@ -81,6 +90,8 @@ def withdraw_consent(
             found = {r[0] for r in rows}
             removed = [code for code in CATEGORIES if code in found]
             db.execute("DELETE FROM member_needs WHERE member_id = ?", [member_id])
+            if removed:
+                log_change(db, member_id, ["needs"], stamp)
     result = get_consent(db, row[0])
     result["needs_removed"] = removed
     return result
@@ -97,8 +108,14 @@ def _as_dict(row) -> dict:
 
 
 def get_consent(db, consent_id: int) -> dict:
-    row = db.execute(f"SELECT {_COLUMNS} FROM consents WHERE id = ?", [consent_id]).fetchone()
-    return _as_dict(row)
+    row = db.execute(
+        f"""SELECT {_COLUMNS}, (SELECT name FROM members WHERE id = consents.member_id)
+            FROM consents WHERE id = ?""",
+        [consent_id],
+    ).fetchone()
+    item = _as_dict(row[:-1])
+    item["member_name"] = row[-1]
+    return item
 
 
 def list_consents(db, member_id: int | None = None, *, active_only: bool = False) -> list[dict]:

@@ -27,11 +27,21 @@ def parse_date(text: str) -> date:
         raise VoorzorgError("date.invalid", text=text) from None
 
 
+def zone(name: str):
+    """The ZoneInfo for ``name``; an unknown zone in config.toml is a config error."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        from voorzorg.errors import ConfigError
+
+        raise ConfigError("config.unknown_timezone", zone=name) from None
+
+
 def today(timezone: str) -> date:
     """Today's date in the circle's timezone (the Pi's clock may be set to UTC)."""
-    from zoneinfo import ZoneInfo
-
-    return datetime.now(ZoneInfo(timezone)).date()
+    return datetime.now(zone(timezone)).date()
 
 
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
@@ -44,8 +54,6 @@ def parse_local_datetime(text: str, timezone: str) -> datetime:
     is refused. A wall time that happens twice (the hour repeated when it ends)
     is taken as the first of the two, the summer-time one: documented choice.
     """
-    from zoneinfo import ZoneInfo
-
     parts = text.strip().replace("T", " ").split()
     if len(parts) != 2:
         raise VoorzorgError("datetime.format", text=text)
@@ -56,9 +64,9 @@ def parse_local_datetime(text: str, timezone: str) -> datetime:
     hour, minute = int(match[1]), int(match[2])
     if hour > 23 or minute > 59:
         raise VoorzorgError("datetime.invalid_time", text=parts[1])
-    zone = ZoneInfo(timezone)
-    local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone, fold=0)
-    round_trip = local.astimezone(UTC).astimezone(zone)
+    tz = zone(timezone)
+    local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz, fold=0)
+    round_trip = local.astimezone(UTC).astimezone(tz)
     if round_trip.replace(tzinfo=None) != local.replace(tzinfo=None):
         raise VoorzorgError("datetime.gap", text=text, zone=timezone)
     return local

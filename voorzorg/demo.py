@@ -81,8 +81,7 @@ def build_demo(
 ) -> dict:
     """Create the demo deployment in an empty or new ``directory``; return a summary."""
     directory = Path(directory)
-    if directory.exists() and any(directory.iterdir()):
-        raise VoorzorgError("demo.exists", path=str(directory))
+    check_directory(directory)
     today = today or date.today()
     rng = random.Random(seed)
     init_deployment(directory)
@@ -102,6 +101,12 @@ def build_demo(
         if progress:
             progress(name, count)
     return summary
+
+
+def check_directory(directory: Path) -> None:
+    """The demo goes into a new or empty folder, never over someone's files."""
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise VoorzorgError("demo.exists", path=str(directory))
 
 
 def _fill_circle(db, rng: random.Random, size: int, today: date, used: set[str]) -> int:
@@ -149,5 +154,5 @@ def _fill_circle(db, rng: random.Random, size: int, today: date, used: set[str])
             withdraw_consent(db, member["id"], "wellbeing", at=_stamp(later, rng))
         if index not in connectors and days_in > 300 and rng.random() < 0.08:
             left = joined + timedelta(days=rng.randint(200, days_in - 1))
-            leave_member(db, member["id"], on=left, at=_stamp(left, rng))
+            leave_member(db, member["id"], on=left, today=today, at=_stamp(left, rng))
     return size

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from voorzorg import config as config_mod
-from voorzorg.errors import VoorzorgError
+from voorzorg.errors import VoorzorgError, os_error_text
 
 SECRETS_TEMPLATE = b"""\
 # voorzorg secrets: passwords and notification addresses with tokens.
@@ -28,7 +28,9 @@ def init_deployment(directory: Path, language: str | None = None) -> dict:
         directory.mkdir(parents=True, exist_ok=True)
         (directory / "data").mkdir(exist_ok=True)
     except OSError as exc:
-        raise VoorzorgError("file.write_failed", path=str(directory), error=exc.strerror) from None
+        raise VoorzorgError(
+            "file.write_failed", path=str(directory), error=os_error_text(exc)
+        ) from None
     text = config_mod.EXAMPLE.read_text(encoding="utf-8")
     if language:
         text = text.replace('language = "nl"', f'language = "{language}"', 1)

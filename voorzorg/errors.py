@@ -34,3 +34,22 @@ class ConfigError(VoorzorgError):
     """The deployment's configuration is missing or wrong (exit code 2)."""
 
     exit_code = USAGE_ERROR
+
+
+def os_error_text(exc: OSError) -> str:
+    """The reason behind a file-system error, in the user's language where we know it."""
+    import errno
+
+    keys = {
+        errno.ENOSPC: "oserror.nospace",
+        errno.EDQUOT: "oserror.nospace",
+        errno.EFBIG: "oserror.toobig",
+        errno.EACCES: "oserror.access",
+        errno.EPERM: "oserror.access",
+        errno.EROFS: "oserror.readonly_fs",
+        errno.ENOENT: "oserror.missing",
+        errno.ENOTDIR: "oserror.missing",
+        errno.EIO: "oserror.io",
+    }
+    key = keys.get(exc.errno)
+    return _(key) if key else (exc.strerror or str(exc))

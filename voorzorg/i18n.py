@@ -37,6 +37,11 @@ def _normalise(lang: str | None) -> str | None:
     return lang if lang in LANGUAGES else None
 
 
+def explicit_language() -> str | None:
+    """The language chosen with --lang, if any (written into a new config.toml)."""
+    return _explicit
+
+
 def language() -> str:
     return (
         _explicit or _normalise(os.environ.get("VOORZORG_LANG")) or _configured or DEFAULT_LANGUAGE

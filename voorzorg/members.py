@@ -19,7 +19,7 @@ from voorzorg.text import clean_line, fold
 CONTACT_VIA = ("phone", "email", "signal", "whatsapp", "in-person")
 LIMITS = {"name": 100, "address": 150, "postcode": 10, "phone": 25, "email": 254}
 # Patterns as strings: compiled on first use (re caches them), not at start-up.
-_POSTCODE = r"(\d{4})\s*([A-Za-z]{2})"
+_POSTCODE = r"([1-9]\d{3})\s*([A-Za-z]{2})"
 _PHONE = r"\+?[0-9 ()\-]+"
 _EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s.]+"
 MEMBER_COLUMNS = (
@@ -90,7 +90,9 @@ def _contact_via(value: str | None) -> str | None:
 def _check_categories(codes: list[str]) -> list[str]:
     for code in codes:
         if code not in CATEGORIES:
-            raise VoorzorgError("category.unknown", text=code, choices=", ".join(CATEGORIES))
+            from voorzorg.categories import choices
+
+            raise VoorzorgError("category.unknown", text=code, choices=choices())
     return list(dict.fromkeys(codes))
 
 
@@ -111,9 +113,17 @@ def add_member(
     consents: list[str] | None = None,
     recorded_by: str | None = None,
     text_version: str | None = None,
+    joined: date | None = None,
     at: str | None = None,
 ) -> dict:
-    """Add a member; consents given at intake are recorded before needs are."""
+    """Add a member; consents given at intake are recorded before needs are.
+
+    ``joined`` backdates the membership (an old paper intake form); it defaults to
+    ``today`` and may not lie in the future.
+    """
+    joined = joined or today
+    if joined > today:
+        raise VoorzorgError("member.joined_in_future", on=joined.isoformat())
     record = {
         "name": clean_line(name, field="name", max_length=LIMITS["name"], required=True),
         "address": clean_line(address, field="address", max_length=LIMITS["address"]),
@@ -123,7 +133,7 @@ def add_member(
         "birth_year": _birth_year(birth_year, today),
         "contact_via": _contact_via(contact_via),
         "is_connector": 1 if connector else 0,
-        "joined_on": today.isoformat(),
+        "joined_on": joined.isoformat(),
     }
     offers = _check_categories(offers or [])
     needs = _check_categories(needs or [])
@@ -252,6 +262,8 @@ def list_members(
         params.append(needs)
     sql = f"""
         SELECT {", ".join("m." + c for c in MEMBER_COLUMNS)},
+          (SELECT group_concat(purpose) FROM consents
+           WHERE member_id = m.id AND withdrawn_at IS NULL),
           (SELECT group_concat(category) FROM member_offers WHERE member_id = m.id),
           (SELECT group_concat(category) FROM member_needs WHERE member_id = m.id)
         FROM members m
@@ -272,6 +284,7 @@ def list_members(
                 continue
         for key, value in (("offers", row[-2]), ("needs", row[-1])):
             item[key] = sorted(value.split(","), key=order.get) if value else []
+        item["consents"] = sorted(row[-3].split(",")) if row[-3] else []
         result.append(item)
     return result
 
@@ -310,6 +323,8 @@ def edit_member(db, member_id: int, *, today: date, at: str | None = None, **cha
         if new_year != current["birth_year"]:
             updates["birth_year"] = new_year
     if changes.get("connector") is not None and changes["connector"] != current["connector"]:
+        if changes["connector"] and current["left_on"] is not None:
+            raise VoorzorgError("member.has_left", name=current["name"], on=current["left_on"])
         updates["is_connector"] = 1 if changes["connector"] else 0
     new_offers = changes.get("offers")
     new_needs = changes.get("needs")
@@ -321,7 +336,7 @@ def edit_member(db, member_id: int, *, today: date, at: str | None = None, **cha
         if new_needs and "matching" not in current["consents"]:
             raise VoorzorgError("member.needs_without_consent", hint="member.needs_consent_hint")
     if not changed_fields:
-        return current
+        return {**current, "changed_fields": []}
     stamp = at or utc_now()
     with db.atomic():
         if updates:
@@ -336,20 +351,24 @@ def edit_member(db, member_id: int, *, today: date, at: str | None = None, **cha
             _set_categories(db, "member_offers", member_id, _check_categories(new_offers))
         if "needs" in changed_fields:
             _set_categories(db, "member_needs", member_id, _check_categories(new_needs))
-        db.execute(
-            "INSERT INTO member_changes (member_id, changed_at, fields) VALUES (?, ?, ?)",
-            [
-                member_id,
-                stamp,
-                ",".join(f if f != "is_connector" else "connector" for f in changed_fields),
-            ],
-        )
-    return get_member(db, member_id)
+        fields = [f if f != "is_connector" else "connector" for f in changed_fields]
+        log_change(db, member_id, fields, stamp)
+    return {**get_member(db, member_id), "changed_fields": fields}
 
 
-def leave_member(db, member_id: int, *, on: date, at: str | None = None) -> dict:
-    """Mark a member as having left on ``on``; their history stays."""
+def log_change(db, member_id: int, fields: list[str], stamp: str) -> None:
+    """Record which fields changed and when (never the values); call inside a transaction."""
+    db.execute(
+        "INSERT INTO member_changes (member_id, changed_at, fields) VALUES (?, ?, ?)",
+        [member_id, stamp, ",".join(fields)],
+    )
+
+
+def leave_member(db, member_id: int, *, on: date, today: date, at: str | None = None) -> dict:
+    """Mark a member as having left on ``on`` (not in the future); their history stays."""
     current = get_member(db, member_id)
+    if on > today:
+        raise VoorzorgError("member.leave_in_future", on=on.isoformat())
     if current["left_on"] is not None:
         raise VoorzorgError("member.already_left", name=current["name"], on=current["left_on"])
     if on.isoformat() < current["joined_on"]:
@@ -360,8 +379,6 @@ def leave_member(db, member_id: int, *, on: date, at: str | None = None) -> dict
             "UPDATE members SET left_on = ?, is_connector = 0, updated_at = ? WHERE id = ?",
             [on.isoformat(), stamp, member_id],
         )
-        db.execute(
-            "INSERT INTO member_changes (member_id, changed_at, fields) VALUES (?, ?, ?)",
-            [member_id, stamp, "left_on"],
-        )
+        fields = ["left_on", "connector"] if current["connector"] else ["left_on"]
+        log_change(db, member_id, fields, stamp)
     return get_member(db, member_id)

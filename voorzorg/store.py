@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from voorzorg.config import is_circle_id
-from voorzorg.errors import VoorzorgError
+from voorzorg.errors import VoorzorgError, os_error_text
 
 # PRAGMA application_id marks a file as a voorzorg circle database ("VZRG").
 APPLICATION_ID = 0x565A5247
@@ -65,7 +65,7 @@ def create_circle_db(path: Path, circle_id: str, timezone: str):
     except FileExistsError:
         raise VoorzorgError("store.exists", path=str(path)) from None
     except OSError as exc:
-        raise VoorzorgError("file.write_failed", path=str(path), error=exc.strerror) from None
+        raise VoorzorgError("file.write_failed", path=str(path), error=os_error_text(exc)) from None
     os.close(fd)
     try:
         conn = _connect(path, "rw")

@@ -13,8 +13,11 @@ import unicodedata
 from voorzorg.errors import VoorzorgError
 from voorzorg.i18n import _
 
-# Control characters except none: a one-line field never needs tab or newline.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Control characters (a one-line field never needs tab or newline), bidirectional
+# overrides and isolates (they scramble tables and can disguise a name), and
+# zero-width spaces and byte-order marks (invisible, so searches would miss).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
+_SPACES = re.compile(r"\s+")
 
 
 def clean_line(value: str | None, *, field: str, max_length: int, required: bool = False):
@@ -27,6 +30,7 @@ def clean_line(value: str | None, *, field: str, max_length: int, required: bool
     text = unicodedata.normalize("NFC", value).strip()
     if _CONTROL.search(text):
         raise VoorzorgError("text.control", field=label)
+    text = _SPACES.sub(" ", text)
     if not text:
         if required:
             raise VoorzorgError("text.required", field=label)

@@ -46,7 +46,6 @@ def _set_lang(ctx, param, value):
     "--config",
     "config_path",
     metavar="PATH",
-    envvar="VOORZORG_CONFIG",
     help="opt.config",
 )
 @option(
@@ -152,7 +151,9 @@ def _handle_unexpected(exc: Exception) -> int:
         show_error(error)
         return error.exit_code
     if isinstance(exc, OSError) and exc.strerror:
-        message = _("error.os", path=exc.filename or "", error=exc.strerror)
+        from voorzorg.errors import os_error_text
+
+        message = _("error.os", path=exc.filename or "", error=os_error_text(exc))
         click.echo(_("error.prefix", message=message), err=True)
         return 1
     raise exc

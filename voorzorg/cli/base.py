@@ -147,8 +147,10 @@ class App:
             from voorzorg.i18n import set_configured_language
 
             path = config_mod.find_config(self.config_option)
-            self._config = config_mod.load(path)
-            set_configured_language(self._config.language)
+            config = config_mod.load(path)
+            set_configured_language(config.language)
+            config_mod.check_secrets_mode(config.secrets_path)
+            self._config = config
         return self._config
 
     @config.setter

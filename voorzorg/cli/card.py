@@ -86,7 +86,7 @@ def versions(app, circle_id, as_json) -> None:
 def _read_file(path: str) -> str:
     from pathlib import Path
 
-    from voorzorg.errors import VoorzorgError
+    from voorzorg.errors import VoorzorgError, os_error_text
 
     file = Path(path)
     try:
@@ -95,7 +95,7 @@ def _read_file(path: str) -> str:
             raise VoorzorgError("card.file_too_big", path=path, max=MAX_FILE_BYTES)
         raw = file.read_bytes()
     except OSError as exc:
-        raise VoorzorgError("file.read_failed", path=path, error=exc.strerror) from None
+        raise VoorzorgError("file.read_failed", path=path, error=os_error_text(exc)) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

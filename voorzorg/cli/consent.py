@@ -6,8 +6,6 @@ from voorzorg.cli.base import circle_option, group, json_option, option, pass_ap
 from voorzorg.cli.output import echo_json, echo_table, local_time
 from voorzorg.i18n import _
 
-PURPOSE = click.Choice(["matching", "stats", "wellbeing"])
-
 
 @group("consent", help="help.consent")
 def consent() -> None:
@@ -17,44 +15,69 @@ def consent() -> None:
 @consent.command("give", help="help.consent.give")
 @circle_option
 @click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
-@click.argument("purpose", type=PURPOSE)
+@click.argument("purpose", metavar="matching|stats|wellbeing")
 @option("--recorded-by", metavar="NAME", help="opt.recorded_by")
 @option("--text-version", metavar="V", help="opt.text_version")
+@option("--on", "on", metavar="DATE", help="opt.consent_on")
 @json_option
 @pass_app
-def give(app, circle_id, member_ref, purpose, recorded_by, text_version, as_json) -> None:
-    from voorzorg.consents import give_consent
-    from voorzorg.members import get_member, resolve_member
+def give(app, circle_id, member_ref, purpose, recorded_by, text_version, on, as_json) -> None:
+    from voorzorg.cli.member import recorder
+    from voorzorg.consents import give_consent, parse_purpose
+    from voorzorg.members import resolve_member
 
-    _entry, db = app.open_circle(circle_id)
+    purpose = parse_purpose(purpose)
+    entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
-    info = give_consent(db, member_id, purpose, recorded_by=recorded_by, text_version=text_version)
+    info = give_consent(
+        db,
+        member_id,
+        purpose,
+        recorded_by=recorder(recorded_by),
+        text_version=text_version,
+        at=_instant(on, entry.timezone) if on else None,
+    )
     if as_json:
         echo_json(info)
     else:
-        name = get_member(db, member_id)["name"]
-        click.echo(_("consent.given", name=name, purpose=_("purpose." + purpose)))
+        click.echo(_("consent.given", name=info["member_name"], purpose=_("purpose." + purpose)))
+
+
+def _instant(text: str, timezone: str) -> str:
+    """A date typed for a past consent ("3-5-2025") as the UTC instant of local midnight."""
+    from datetime import UTC, datetime, time
+
+    from voorzorg.dates import parse_date, today, zone
+    from voorzorg.errors import VoorzorgError
+
+    day = parse_date(text)
+    if day > today(timezone):
+        raise VoorzorgError("consent.in_future", on=day.isoformat())
+    moment = datetime.combine(day, time(0, 0), tzinfo=zone(timezone))
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 @consent.command("withdraw", help="help.consent.withdraw")
 @circle_option
 @click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
-@click.argument("purpose", type=PURPOSE)
+@click.argument("purpose", metavar="matching|stats|wellbeing")
 @option("--recorded-by", metavar="NAME", help="opt.recorded_by")
 @json_option
 @pass_app
 def withdraw(app, circle_id, member_ref, purpose, recorded_by, as_json) -> None:
     from voorzorg.categories import label
-    from voorzorg.consents import withdraw_consent
-    from voorzorg.members import get_member, resolve_member
+    from voorzorg.cli.member import recorder
+    from voorzorg.consents import parse_purpose, withdraw_consent
+    from voorzorg.members import resolve_member
 
+    purpose = parse_purpose(purpose)
     _entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
-    info = withdraw_consent(db, member_id, purpose, recorded_by=recorded_by)
+    info = withdraw_consent(db, member_id, purpose, recorded_by=recorder(recorded_by))
     if as_json:
         echo_json(info)
         return
-    name = get_member(db, member_id)["name"]
+    name = info["member_name"]
     click.echo(_("consent.withdrawn", name=name, purpose=_("purpose." + purpose)))
     if info["needs_removed"]:
         labels = ", ".join(label(c) for c in info["needs_removed"])

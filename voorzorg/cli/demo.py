@@ -13,8 +13,9 @@ from voorzorg.i18n import _
 def demo(directory: str, no_serve: bool, seed: int) -> None:
     from pathlib import Path
 
-    from voorzorg.demo import build_demo
+    from voorzorg.demo import build_demo, check_directory
 
+    check_directory(Path(directory))
     click.echo(_("demo.building", directory=directory))
     summary = build_demo(
         Path(directory),
@@ -29,6 +30,21 @@ def demo(directory: str, no_serve: bool, seed: int) -> None:
             directory=summary["directory"],
         )
     )
-    click.echo(_("demo.try", directory=directory))
+    click.echo(_("demo.try", directory=directory, voorzorg=_command_name()))
     if not no_serve:
         click.echo(_("demo.no_server_yet"))
+
+
+def _command_name() -> str:
+    """How to run voorzorg again: plain when it is on PATH, else by its full path."""
+    import os
+    import shutil
+    import sys
+
+    script = os.path.abspath(sys.argv[0])
+    if os.path.basename(script) != "voorzorg":
+        return "python3 -m voorzorg"
+    found = shutil.which("voorzorg")
+    if found and os.path.samefile(found, script):
+        return "voorzorg"
+    return script

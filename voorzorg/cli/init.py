@@ -4,7 +4,7 @@ import click
 
 from voorzorg.cli.base import command, json_option
 from voorzorg.cli.output import echo_json
-from voorzorg.i18n import _, language
+from voorzorg.i18n import _, explicit_language
 
 
 @command("init", help="help.init")
@@ -15,7 +15,7 @@ def init(directory: str, as_json: bool) -> None:
 
     from voorzorg.deployment import init_deployment
 
-    result = init_deployment(Path(directory), language=language())
+    result = init_deployment(Path(directory), language=explicit_language())
     if as_json:
         echo_json(result)
         return

@@ -6,7 +6,17 @@ from voorzorg.cli.base import circle_option, group, json_option, option, pass_ap
 from voorzorg.cli.output import echo_fields, echo_json, echo_table, local_time
 from voorzorg.i18n import _
 
-CONTACT_CHOICES = click.Choice(["phone", "email", "signal", "whatsapp", "in-person"])
+
+def recorder(name: str | None) -> str | None:
+    """Who records a consent: as given, else the login name of whoever runs voorzorg."""
+    if name:
+        return name
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return None
 
 
 def _labels(codes):
@@ -46,7 +56,7 @@ def _contact_options(func):
             option("--phone", metavar="TEXT", help="opt.phone"),
             option("--email", metavar="TEXT", help="opt.email"),
             option("--birth-year", type=int, metavar="YEAR", help="opt.birth_year"),
-            option("--contact-via", type=CONTACT_CHOICES, help="opt.contact_via"),
+            option("--contact-via", metavar="HOW", help="opt.contact_via"),
             option("--offers", metavar="CAT,CAT", help="opt.offers"),
             option("--needs", metavar="CAT,CAT", help="opt.needs"),
         ]
@@ -55,17 +65,19 @@ def _contact_options(func):
     return func
 
 
-@member.command("add", help="help.member.add")
+@member.command("add", help="help.member.add", epilog="help.categories_epilog")
 @circle_option
 @click.argument("name", nargs=-1, required=True)
 @_contact_options
 @option("--connector", is_flag=True, help="opt.connector")
+@option("--joined", metavar="DATE", help="opt.joined")
 @option("--consent", "consents", metavar="PURPOSE,PURPOSE", help="opt.consent_at_intake")
 @option("--recorded-by", metavar="NAME", help="opt.recorded_by")
 @option("--text-version", metavar="V", help="opt.text_version")
 @json_option
 @pass_app
-def add(app, circle_id, name, offers, needs, consents, as_json, **fields) -> None:
+def add(app, circle_id, name, offers, needs, consents, joined, recorded_by, as_json, **fields):
+    from voorzorg.dates import parse_date
     from voorzorg.members import add_member
 
     entry, db = app.open_circle(circle_id)
@@ -73,6 +85,8 @@ def add(app, circle_id, name, offers, needs, consents, as_json, **fields) -> Non
         db,
         " ".join(name),
         today=_today(entry),
+        joined=parse_date(joined) if joined else None,
+        recorded_by=recorder(recorded_by) if consents else None,
         offers=_categories(offers),
         needs=_categories(needs),
         consents=[p for p in (consents or "").split(",") if p.strip()],
@@ -180,7 +194,7 @@ def show(app, circle_id, member_ref, as_json) -> None:
         click.echo(_("member.last_change", at=at, fields=", ".join(last["fields"])))
 
 
-@member.command("edit", help="help.member.edit")
+@member.command("edit", help="help.member.edit", epilog="help.categories_epilog")
 @circle_option
 @click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
 @option("--name", metavar="NAME", help="opt.new_name")
@@ -203,8 +217,10 @@ def edit(app, circle_id, member_ref, offers, needs, as_json, **fields) -> None:
     )
     if as_json:
         echo_json(info)
-    else:
+    elif info["changed_fields"]:
         click.echo(_("member.edited", id=info["id"], name=info["name"]))
+    else:
+        click.echo(_("member.unchanged", name=info["name"]))
 
 
 @member.command("leave", help="help.member.leave")
@@ -219,7 +235,8 @@ def leave(app, circle_id, member_ref, on, as_json) -> None:
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
-    info = leave_member(db, member_id, on=parse_date(on) if on else _today(entry))
+    today = _today(entry)
+    info = leave_member(db, member_id, on=parse_date(on) if on else today, today=today)
     if as_json:
         echo_json(info)
     else:

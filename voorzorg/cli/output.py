@@ -67,10 +67,11 @@ def local_time(instant: str | None, timezone: str) -> str | None:
     if not instant:
         return None
     from datetime import datetime
-    from zoneinfo import ZoneInfo
+
+    from voorzorg.dates import zone
 
     try:
         moment = datetime.fromisoformat(instant)
     except ValueError:
         return instant
-    return moment.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(zone(timezone)).strftime("%Y-%m-%d %H:%M")

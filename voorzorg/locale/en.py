@@ -328,6 +328,36 @@ MESSAGES = {
     "reason.load": "{period} days: asked {asked}×, helped {helped}×",
     "reason.same_street": "same street",
     "reason.same_postcode": "same postcode",
+    "member.joined_in_future": "The joining date {on} is in the future.",
+    "member.leave_in_future": (
+        "{on} is in the future; record a departure on or after the day itself."
+    ),
+    "member.unchanged": "Nothing changed for {name}.",
+    "consent.in_future": "{on} is in the future.",
+    "config.bad_timezone": (
+        "{path}, line {line}, column {column}: '{value}' is not a timezone (for example "
+        "Europe/Amsterdam)."
+    ),
+    "config.bad_text": "{path}, line {line}, column {column}: {detail}",
+    "config.unknown_timezone": (
+        "Unknown timezone '{zone}' in config.toml. Use for example Europe/Amsterdam."
+    ),
+    "oserror.nospace": "the disk is full",
+    "oserror.toobig": "the file would grow too large",
+    "oserror.access": "permission denied (check the file permissions)",
+    "oserror.readonly_fs": "the disk is read-only",
+    "oserror.missing": "the folder or file does not exist",
+    "oserror.io": "read or write error on the disk",
+    "opt.joined": "Date of joining (default today), for example from a paper form.",
+    "opt.consent_on": "Date the consent was given (default now).",
+    "circle.already_archived": "Circle '{id}' is already archived.",
+    "circle.not_archived": "Circle '{id}' is not archived.",
+    "circle.did_you_mean": "Circle ids are lower case: did you mean '{suggestion}'?",
+    "help.categories_epilog": (
+        "Kinds of help: transport, company, errands, odd_jobs, garden, meals, paperwork, digital, "
+        "pets, checking_in, other (or the Dutch words). Consents: matching, stats, wellbeing. "
+        "Contact via: phone, email, signal, whatsapp, in-person."
+    ),
     # Column labels
     "col.id": "id",
     "col.code": "code",
@@ -382,7 +412,7 @@ MESSAGES = {
     "demo.done": (
         "Done: {circles} circles with {members} made-up members in total in {directory}."
     ),
-    "demo.try": "Try: cd {directory} && voorzorg member list -c zorgsaam",
+    "demo.try": "Try: cd {directory} && {voorzorg} member list -c zorgsaam",
     "demo.no_server_yet": "(The web view will follow in a later version; this demo stops here.)",
     # Help texts
     "help.root": (

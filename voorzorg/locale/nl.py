@@ -339,6 +339,39 @@ MESSAGES = {
     "reason.load": "{period} dagen: {asked}× gevraagd, {helped}× geholpen",
     "reason.same_street": "zelfde straat",
     "reason.same_postcode": "zelfde postcode",
+    "member.joined_in_future": "De aanmelddatum {on} ligt in de toekomst.",
+    "member.leave_in_future": (
+        "{on} ligt in de toekomst; meld iemand af op of na de dag van vertrek."
+    ),
+    "member.unchanged": "Niets gewijzigd aan {name}.",
+    "consent.in_future": "{on} ligt in de toekomst.",
+    "config.bad_timezone": (
+        "{path}, regel {line}, kolom {column}: '{value}' is geen tijdzone (bijvoorbeeld "
+        "Europe/Amsterdam)."
+    ),
+    "config.bad_text": "{path}, regel {line}, kolom {column}: {detail}",
+    "config.unknown_timezone": (
+        "Onbekende tijdzone '{zone}' in config.toml. Gebruik bijvoorbeeld Europe/Amsterdam."
+    ),
+    "oserror.nospace": "de schijf is vol",
+    "oserror.toobig": "het bestand wordt te groot",
+    "oserror.access": "geen toestemming (controleer de rechten)",
+    "oserror.readonly_fs": "de schijf is alleen-lezen",
+    "oserror.missing": "de map of het bestand bestaat niet",
+    "oserror.io": "lees- of schrijffout op de schijf",
+    "opt.joined": (
+        "Datum van aanmelding (standaard vandaag), bijvoorbeeld van een papieren formulier."
+    ),
+    "opt.consent_on": "Datum waarop de toestemming gegeven is (standaard nu).",
+    "circle.already_archived": "Cirkel '{id}' is al gearchiveerd.",
+    "circle.not_archived": "Cirkel '{id}' is niet gearchiveerd.",
+    "circle.did_you_mean": "Cirkelcodes zijn in kleine letters: bedoelt u '{suggestion}'?",
+    "help.categories_epilog": (
+        "Soorten hulp: vervoer, gezelschap, boodschappen, klusjes, tuin, samen eten, "
+        "administratie, digitale hulp, huisdier, even langs, anders (of de Engelse codes). "
+        "Toestemmingen: matching, stats, wellbeing. Contact via: phone, email, signal, whatsapp, "
+        "in-person."
+    ),
     # Column labels
     "col.id": "nr",
     "col.code": "code",
@@ -393,7 +426,7 @@ MESSAGES = {
     "demo.done": (
         "Klaar: {circles} cirkels met samen {members} verzonnen deelnemers in {directory}."
     ),
-    "demo.try": "Probeer: cd {directory} && voorzorg member list -c zorgsaam",
+    "demo.try": "Probeer: cd {directory} && {voorzorg} member list -c zorgsaam",
     "demo.no_server_yet": ("(De webweergave volgt in een latere versie; deze demo stopt hier.)"),
     # Help texts
     "help.root": (
