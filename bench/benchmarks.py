@@ -9,6 +9,8 @@ To add a benchmark, write a `prepare` function and append a Benchmark to
 BENCHMARKS at the bottom of this file (see bench/README.md).
 """
 
+import json
+import os
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -108,10 +110,58 @@ def member_list(workdir: Path) -> Scenario:
     )
 
 
+def busiest_circle(demo: Path) -> str:
+    """The demo circle with the most asks on record (the largest history)."""
+    import sqlite3
+
+    counts = {}
+    for database in sorted((demo / "data").glob("*.db")):
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+            counts[database.stem] = conn.execute("SELECT count(*) FROM request_asks").fetchone()[0]
+    return max(counts, key=counts.get)
+
+
+def requester(demo: Path, circle: str) -> str:
+    """An active member with matching consent, who may ask for help."""
+    import sqlite3
+
+    with sqlite3.connect(f"file:{demo / 'data' / circle}.db?mode=ro", uri=True) as conn:
+        row = conn.execute(
+            """SELECT m.id FROM members m JOIN consents c ON c.member_id = m.id
+               WHERE m.left_on IS NULL AND c.purpose = 'matching' AND c.withdrawn_at IS NULL
+               ORDER BY m.id LIMIT 1"""
+        ).fetchone()
+    return str(row[0])
+
+
+def request_suggest(workdir: Path) -> Scenario:
+    """`voorzorg request suggest` on the busiest demo circle versus `member list` there."""
+    demo = build_demo(workdir)
+    circle = busiest_circle(demo)
+    add = voorzorg(demo, "request", "add", "-c", circle, "--for", requester(demo, circle),
+                   "--category", "vervoer", "--json")  # fmt: skip
+    result = subprocess.run(
+        add.argv, capture_output=True, text=True, env={**os.environ, **add.env}, check=False
+    )
+    if result.returncode != 0:
+        raise BenchError(f"could not add a request to suggest for:\n{result.stderr}")
+    request_id = str(json.loads(result.stdout)["id"])
+    member_list = voorzorg(demo, "member", "list", "-c", circle)
+    return Scenario(
+        candidate=voorzorg(demo, "request", "suggest", "-c", circle, request_id),
+        anchors=(Anchor(member_list, goal=1.3),),
+    )
+
+
 BENCHMARKS: list[Benchmark] = [
     Benchmark(
         name="member list",
         description="List the members of the demo circle zorgsaam.",
         prepare=member_list,
+    ),
+    Benchmark(
+        name="request suggest",
+        description="Suggest helpers for a new request in the circle with the most history.",
+        prepare=request_suggest,
     ),
 ]

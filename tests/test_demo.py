@@ -80,3 +80,34 @@ def test_demo_command_prints_a_summary(tmp_path, cli):
     assert result.code == 0, result.err
     assert "ZorgSaam" in result.out and "SamenSpel" in result.out
     assert "voorzorg member list -c zorgsaam" in result.out
+
+
+def test_demo_has_two_years_of_help_history(demo):
+    directory, summary = demo
+    for circle in summary["circles"]:
+        db = sqlite3.connect(directory / "data" / f"{circle['id']}.db")
+        statuses = dict(db.execute("SELECT status, count(*) FROM requests GROUP BY status"))
+        assert statuses.get("done", 0) > 50
+        assert statuses.get("referred", 0) > 0 and statuses.get("cancelled", 0) > 0
+        answers = dict(db.execute("SELECT answer, count(*) FROM request_asks GROUP BY answer"))
+        assert answers.get("no", 0) > 5  # some said no first
+        first, last = db.execute("SELECT min(created_at), max(created_at) FROM requests").fetchone()
+        assert first < "2025-01-15" and last > "2026-11-01"
+        assert db.execute("SELECT count(*) FROM card_versions").fetchone()[0] == 2
+        assert db.execute("SELECT count(*) FROM card_acks WHERE version = 2").fetchone()[0] > 3
+        assert db.execute("SELECT count(*) FROM agreements").fetchone()[0] >= 1
+        # Requests only ever come from and go to members who were in the circle then.
+        assert (
+            db.execute(
+                """SELECT count(*) FROM request_asks a JOIN members m ON m.id = a.member_id
+                   WHERE substr(a.asked_at, 1, 10) < m.joined_on"""
+            ).fetchone()[0]
+            == 0
+        )
+        assert (
+            db.execute(
+                """SELECT count(*) FROM request_asks a JOIN members m ON m.id = a.member_id
+                   WHERE m.left_on IS NOT NULL AND substr(a.asked_at, 1, 10) > m.left_on"""
+            ).fetchone()[0]
+            == 0
+        )

@@ -16,9 +16,10 @@ from voorzorg import circles as circles_mod
 from voorzorg import config as config_mod
 from voorzorg.categories import CATEGORIES
 from voorzorg.consents import give_consent, withdraw_consent
+from voorzorg.demo_help import build_help_history
 from voorzorg.deployment import init_deployment
 from voorzorg.errors import VoorzorgError
-from voorzorg.members import add_member, leave_member
+from voorzorg.members import add_member
 
 DEMO_CIRCLES = [
     ("zorgsaam", "ZorgSaam", 16),
@@ -51,6 +52,8 @@ NEED_WEIGHTS = {
     "paperwork": 2, "digital": 4, "pets": 1, "checking_in": 3, "other": 1,
 }  # fmt: skip
 HISTORY_DAYS = 730
+FOUNDER_OFFERS = ("transport", "company", "errands", "checking_in", "transport", "odd_jobs",
+                  "garden", "digital", "company", "meals")  # fmt: skip
 
 
 def _pick(rng: random.Random, weights: dict[str, int], count: int) -> list[str]:
@@ -93,10 +96,15 @@ def build_demo(
         db = circles_mod.open_db(config, circle_id)
         try:
             with db.atomic():
-                count = _fill_circle(db, rng, size, today, used_names)
+                leaving = _fill_circle(db, rng, size, today, used_names)
+                founded = today - timedelta(days=HISTORY_DAYS)
+                history = build_help_history(db, rng, founded=founded, today=today, leaving=leaving)
+            count = size
         finally:
             db.close()
-        summary["circles"].append({"id": circle_id, "name": name, "members": count})
+        summary["circles"].append(
+            {"id": circle_id, "name": name, "members": count, "requests": history["requests"]}
+        )
         summary["members"] += count
         if progress:
             progress(name, count)
@@ -109,8 +117,12 @@ def check_directory(directory: Path) -> None:
         raise VoorzorgError("demo.exists", path=str(directory))
 
 
-def _fill_circle(db, rng: random.Random, size: int, today: date, used: set[str]) -> int:
+def _fill_circle(
+    db, rng: random.Random, size: int, today: date, used: set[str]
+) -> list[tuple[int, date]]:
+    """Add ``size`` members; returns who leaves when (applied after the history)."""
     connectors = rng.sample(range(size), 2)
+    leaving: list[tuple[int, date]] = []
     for index in range(size):
         while True:
             full_name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
@@ -126,6 +138,12 @@ def _fill_circle(db, rng: random.Random, size: int, today: date, used: set[str])
         if rng.random() < 0.4:
             consents.append("wellbeing")
         needs = _pick(rng, NEED_WEIGHTS, rng.randint(0, 3)) if "matching" in consents else []
+        offers = _pick(rng, OFFER_WEIGHTS, rng.randint(1, 4))
+        if index < size // 2:  # founders cover the common kinds of help between them
+            offers = sorted(
+                {*offers, FOUNDER_OFFERS[index % len(FOUNDER_OFFERS)]}, key=CATEGORIES.index
+            )
+            consents = consents if "matching" in consents else ["matching", *consents]
         first = full_name.split()[0].lower().replace("ö", "o").replace("ë", "e")
         member = add_member(
             db,
@@ -138,7 +156,7 @@ def _fill_circle(db, rng: random.Random, size: int, today: date, used: set[str])
             birth_year=rng.randint(1936, 1968),
             contact_via=rng.choice(["phone", "phone", "whatsapp", "email", "in-person", "signal"]),
             connector=index in connectors,
-            offers=_pick(rng, OFFER_WEIGHTS, rng.randint(1, 4)),
+            offers=offers,
             needs=needs,
             consents=consents,
             recorded_by="verbinder",
@@ -153,6 +171,5 @@ def _fill_circle(db, rng: random.Random, size: int, today: date, used: set[str])
             later = joined + timedelta(days=rng.randint(60, days_in - 1))
             withdraw_consent(db, member["id"], "wellbeing", at=_stamp(later, rng))
         if index not in connectors and days_in > 300 and rng.random() < 0.08:
-            left = joined + timedelta(days=rng.randint(200, days_in - 1))
-            leave_member(db, member["id"], on=left, today=today, at=_stamp(left, rng))
-    return size
+            leaving.append((member["id"], joined + timedelta(days=rng.randint(200, days_in - 1))))
+    return leaving

@@ -66,12 +66,21 @@ def suggest_helpers(db, request_id: int, *, now: datetime, limit: int | None = N
                   AND accepted_at >= ?) AS helped_recent
         FROM members m
         WHERE m.left_on IS NULL AND m.restricted_at IS NULL AND m.id != ?
+          AND m.joined_on <= ?
           AND EXISTS (SELECT 1 FROM consents c WHERE c.member_id = m.id
                       AND c.purpose = 'matching' AND c.withdrawn_at IS NULL)
           AND (m.id IN (SELECT member_id FROM member_offers WHERE category = ?)
                OR m.id IN ({",".join("?" * len(partners)) or "NULL"}))
         """,
-        [request["category"], since, since, request["for_id"], request["category"], *partners],
+        [
+            request["category"],
+            since,
+            since,
+            request["for_id"],
+            today.isoformat(),
+            request["category"],
+            *partners,
+        ],
     ).fetchall()
     home_street = street_of(requester[0])
     home_postcode = requester[1]
