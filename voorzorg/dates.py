@@ -64,12 +64,26 @@ def parse_local_datetime(text: str, timezone: str) -> datetime:
     hour, minute = int(match[1]), int(match[2])
     if hour > 23 or minute > 59:
         raise VoorzorgError("datetime.invalid_time", text=parts[1])
+    return make_local(day, hour, minute, timezone, text=text)
+
+
+def make_local(day: date, hour: int, minute: int, timezone: str, *, text: str | None = None):
+    """An aware wall-clock time; refuses one that the clock skips (summer time starts)."""
     tz = zone(timezone)
     local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz, fold=0)
     round_trip = local.astimezone(UTC).astimezone(tz)
     if round_trip.replace(tzinfo=None) != local.replace(tzinfo=None):
-        raise VoorzorgError("datetime.gap", text=text, zone=timezone)
+        shown = text or f"{day.isoformat()} {hour:02d}:{minute:02d}"
+        raise VoorzorgError("datetime.gap", text=shown, zone=timezone)
     return local
+
+
+def parse_time(text: str) -> tuple[int, int]:
+    """ "09:30" or "9.30" -> (9, 30)."""
+    match = _TIME.fullmatch(text.strip())
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise VoorzorgError("datetime.invalid_time", text=text)
+    return int(match[1]), int(match[2])
 
 
 def local_text(moment: datetime) -> str:

@@ -138,9 +138,7 @@ def _requests(db, rng, members, founded: date, today: date, leaves: list) -> int
         eligible = [
             m
             for m in members
-            if m["id"] in consenting
-            and m["joined_on"] <= day.isoformat()
-            and m["id"] not in gone
+            if m["id"] in consenting and m["joined_on"] <= day.isoformat() and m["id"] not in gone
         ]
         if not eligible:
             continue

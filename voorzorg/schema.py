@@ -149,6 +149,63 @@ def m002_help_flow(db) -> None:
     )
 
 
+@migrations()
+def m003_activities(db) -> None:
+    """Activities with recurrence, exceptions (cancelled/moved), head counts, feed tokens."""
+    _run(
+        db,
+        """
+        CREATE TABLE activities (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'anders'
+                CHECK (kind IN ('koffieochtend', 'club', 'bijeenkomst', 'uitje', 'anders')),
+            location TEXT,
+            description TEXT,
+            start_date TEXT NOT NULL,
+            start_time TEXT,
+            duration_minutes INTEGER CHECK (duration_minutes > 0),
+            duration_days INTEGER CHECK (duration_days > 0),
+            freq TEXT CHECK (freq IN ('weekly', 'monthly')),
+            interval INTEGER NOT NULL DEFAULT 1 CHECK (interval BETWEEN 1 AND 52),
+            monthly_week INTEGER CHECK (monthly_week IN (-1, 1, 2, 3, 4)),
+            until_date TEXT,
+            count INTEGER CHECK (count > 0),
+            sequence INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ((start_time IS NULL) = (duration_minutes IS NULL)),
+            CHECK ((start_time IS NULL) = (duration_days IS NOT NULL))
+        );
+        CREATE TABLE activity_exceptions (
+            activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+            original_date TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('cancelled', 'moved')),
+            new_start TEXT,
+            new_location TEXT,
+            note TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (activity_id, original_date)
+        );
+        CREATE TABLE activity_counts (
+            activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+            original_date TEXT NOT NULL,
+            head_count INTEGER NOT NULL CHECK (head_count BETWEEN 0 AND 10000),
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (activity_id, original_date)
+        );
+        CREATE TABLE feed_tokens (
+            id INTEGER PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            label TEXT NOT NULL,
+            member_id INTEGER REFERENCES members(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        )
+        """,
+    )
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):

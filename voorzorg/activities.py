@@ -1,0 +1,435 @@
+"""Activities (activiteiten): coffee mornings, clubs, meetings, outings.
+
+An activity happens once or repeats (see ``recurrence``). Single occurrences can be
+cancelled or moved; each change bumps the activity's SEQUENCE so calendar clients
+pick it up, and fires an event after it is committed. Times are the circle's local
+wall-clock times; instants (created, updated) are UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from voorzorg import events
+from voorzorg.dates import make_local
+from voorzorg.errors import VoorzorgError
+from voorzorg.recurrence import Rule, dates, last_date, validate
+from voorzorg.text import clean_line, fold
+
+KINDS = ("koffieochtend", "club", "bijeenkomst", "uitje", "anders")
+_KIND_ALIASES = {"coffee morning": "koffieochtend", "meeting": "bijeenkomst", "outing": "uitje"}
+_KIND_ALIASES |= {"other": "anders", "koffie": "koffieochtend"}
+CHECK_HORIZON_YEARS = 5  # how far ahead a series is checked for times that do not exist
+_COLUMNS = (
+    "id", "title", "kind", "location", "description", "start_date", "start_time",
+    "duration_minutes", "duration_days", "freq", "interval", "monthly_week", "until_date",
+    "count", "sequence", "created_at", "updated_at",
+)  # fmt: skip
+
+
+def parse_kind(text: str | None) -> str:
+    if not text:
+        return "anders"
+    value = fold(text).strip()
+    value = _KIND_ALIASES.get(value, value)
+    if value not in KINDS:
+        raise VoorzorgError("activity.bad_kind", text=text, choices=", ".join(KINDS))
+    return value
+
+
+def _stamp(now: datetime) -> str:
+    return now.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def rule_of(activity: dict) -> Rule:
+    return Rule(
+        freq=activity["freq"],
+        interval=activity["interval"],
+        week=activity["monthly_week"],
+        until=date.fromisoformat(activity["until_date"]) if activity["until_date"] else None,
+        count=activity["count"],
+    )
+
+
+def _circle_id(db) -> str:
+    row = db.execute("SELECT value FROM circle_meta WHERE key = 'circle_id'").fetchone()
+    return row[0] if row else ""
+
+
+def _emit(db, name: str, activity_id: int, **data) -> None:
+    events.emit(events.Event(name, _circle_id(db), {"activity_id": activity_id, **data}))
+
+
+def _check_times(
+    start: date, hhmm: str | None, rule: Rule, timezone: str, duration_minutes: int | None
+) -> None:
+    """Refuse a series with an occurrence at a time the clock skips."""
+    if hhmm is None:
+        return
+    hour, minute = (int(p) for p in hhmm.split(":"))
+    horizon = start + timedelta(days=365 * CHECK_HORIZON_YEARS)
+    for day in dates(rule, start, until=horizon):
+        moment = make_local(day, hour, minute, timezone)
+        if duration_minutes:
+            end = (moment.astimezone(UTC) + timedelta(minutes=duration_minutes)).astimezone(
+                moment.tzinfo
+            )
+            if end.utcoffset() != moment.utcoffset():
+                raise VoorzorgError("activity.crosses_dst", day=day.isoformat())
+
+
+def add_activity(
+    db,
+    *,
+    title: str,
+    start: date,
+    start_time: str | None,
+    timezone: str,
+    now: datetime,
+    duration_minutes: int | None = None,
+    duration_days: int | None = None,
+    rule: Rule | None = None,
+    location: str | None = None,
+    kind: str | None = None,
+    description: str | None = None,
+) -> dict:
+    """Add an activity. ``start_time`` is "HH:MM", or None for an all-day activity."""
+    rule = rule or Rule()
+    record = {
+        "title": clean_line(title, field="title", max_length=120, required=True),
+        "kind": parse_kind(kind),
+        "location": clean_line(location, field="location", max_length=150),
+        "description": clean_line(description, field="description", max_length=500),
+    }
+    if start_time is None:
+        duration_days = duration_days or 1
+        duration_minutes = None
+        if not 1 <= duration_days <= 14:
+            raise VoorzorgError("activity.bad_days", days=duration_days)
+    else:
+        duration_days = None
+        if duration_minutes is None or not 1 <= duration_minutes <= 24 * 60:
+            raise VoorzorgError("activity.bad_duration")
+    validate(rule, start)
+    _check_times(start, start_time, rule, timezone, duration_minutes)
+    stamp = _stamp(now)
+    with db.atomic():
+        cursor = db.execute(
+            """INSERT INTO activities (title, kind, location, description, start_date,
+                 start_time, duration_minutes, duration_days, freq, interval, monthly_week,
+                 until_date, count, sequence, created_at, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""",
+            [
+                *record.values(),
+                start.isoformat(),
+                start_time,
+                duration_minutes,
+                duration_days,
+                rule.freq,
+                rule.interval,
+                rule.week,
+                rule.until.isoformat() if rule.until else None,
+                rule.count,
+                stamp,
+                stamp,
+            ],
+        )
+    activity_id = cursor.lastrowid
+    _emit(db, "activity.created", activity_id)
+    return get_activity(db, activity_id)
+
+
+def get_activity(db, activity_id: int) -> dict:
+    row = db.execute(
+        f"SELECT {', '.join(_COLUMNS)} FROM activities WHERE id = ?", [activity_id]
+    ).fetchone()
+    if row is None:
+        raise VoorzorgError("activity.unknown", id=activity_id)
+    item = dict(zip(_COLUMNS, row, strict=True))
+    item["all_day"] = item["start_time"] is None
+    item["exceptions"] = [
+        dict(zip(("original_date", "kind", "new_start", "new_location", "note", "updated_at"), r,
+                 strict=True))
+        for r in db.execute(
+            """SELECT original_date, kind, new_start, new_location, note, updated_at
+               FROM activity_exceptions WHERE activity_id = ? ORDER BY original_date""",
+            [activity_id],
+        ).fetchall()
+    ]  # fmt: skip
+    item["counts"] = {
+        r[0]: r[1]
+        for r in db.execute(
+            "SELECT original_date, head_count FROM activity_counts WHERE activity_id = ?",
+            [activity_id],
+        ).fetchall()
+    }
+    last = last_date(rule_of(item), date.fromisoformat(item["start_date"]))
+    item["last_date"] = last.isoformat() if last else None
+    return item
+
+
+def list_activities(db) -> list[dict]:
+    ids = [r[0] for r in db.execute("SELECT id FROM activities ORDER BY start_date, id")]
+    return [get_activity(db, i) for i in ids]
+
+
+def resolve_activity(db, text: str) -> int:
+    """An ACTIVITY argument: an id, or a title that matches exactly one activity."""
+    value = text.strip()
+    if value.isdigit():
+        if db.execute("SELECT 1 FROM activities WHERE id = ?", [int(value)]).fetchone() is None:
+            raise VoorzorgError("activity.unknown", id=value)
+        return int(value)
+    wanted = fold(value)
+    rows = db.execute("SELECT id, title FROM activities ORDER BY id").fetchall()
+    exact = [r for r in rows if fold(r[1]) == wanted]
+    matches = exact or [r for r in rows if wanted and wanted in fold(r[1])]
+    if len(matches) == 1:
+        return matches[0][0]
+    if not matches:
+        raise VoorzorgError("activity.not_found", text=text)
+    choices = ", ".join(f"{r[0]} ({r[1]})" for r in matches[:10])
+    raise VoorzorgError("activity.ambiguous", text=text, choices=choices)
+
+
+def occurrence_times(activity: dict, day: date, timezone: str, start_text: str | None = None):
+    """Start and end of the occurrence on ``day`` (or at ``start_text`` if moved)."""
+    if activity["all_day"]:
+        first = date.fromisoformat(start_text) if start_text else day
+        return first, first + timedelta(days=activity["duration_days"])
+    if start_text:
+        moved_day, moved_time = start_text.split(" ")
+        day = date.fromisoformat(moved_day)
+        hour, minute = (int(p) for p in moved_time.split(":"))
+    else:
+        hour, minute = (int(p) for p in activity["start_time"].split(":"))
+    start = make_local(day, hour, minute, timezone)
+    end = (start.astimezone(UTC) + timedelta(minutes=activity["duration_minutes"])).astimezone(
+        start.tzinfo
+    )
+    return start, end
+
+
+def occurrences(
+    db, *, start: date, end: date, timezone: str, activity_id: int | None = None
+) -> list[dict]:
+    """Occurrences whose (possibly moved) start date lies in [start, end], in time order.
+
+    Cancelled occurrences are included with status "cancelled"; moved ones appear
+    at their new time with status "moved" and their original start.
+    """
+    activities = [get_activity(db, activity_id)] if activity_id else list_activities(db)
+    result = []
+    for activity in activities:
+        rule = rule_of(activity)
+        first = date.fromisoformat(activity["start_date"])
+        exceptions = {e["original_date"]: e for e in activity["exceptions"]}
+        # Moves can bring an occurrence into the window from up to a year away.
+        bound = end + timedelta(days=366)
+        for day in dates(rule, first, until=bound):
+            exception = exceptions.get(day.isoformat())
+            moved = exception and exception["kind"] == "moved"
+            begin, finish = occurrence_times(
+                activity, day, timezone, exception["new_start"] if moved else None
+            )
+            shown_day = begin.date() if isinstance(begin, datetime) else begin
+            if not start <= shown_day <= end:
+                continue
+            status = exception["kind"] if exception else "scheduled"
+            original = occurrence_times(activity, day, timezone)[0] if moved else None
+            result.append(
+                {
+                    "activity_id": activity["id"],
+                    "title": activity["title"],
+                    "kind": activity["kind"],
+                    "location": (exception or {}).get("new_location") or activity["location"],
+                    "all_day": activity["all_day"],
+                    "original_date": day.isoformat(),
+                    "start": begin,
+                    "end": finish,
+                    "original_start": original,
+                    "status": status,
+                    "note": exception["note"] if exception else None,
+                    "head_count": activity["counts"].get(day.isoformat()),
+                }
+            )
+    result.sort(key=lambda o: (_sort_key(o["start"]), o["activity_id"]))
+    return result
+
+
+def _sort_key(value) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return value.isoformat()
+
+
+def _occurs_on(activity: dict, day: date) -> bool:
+    first = date.fromisoformat(activity["start_date"])
+    return day in set(dates(rule_of(activity), first, until=day))
+
+
+def _touch(db, activity_id: int, stamp: str) -> None:
+    db.execute(
+        "UPDATE activities SET sequence = sequence + 1, updated_at = ? WHERE id = ?",
+        [stamp, activity_id],
+    )
+
+
+def cancel_occurrence(
+    db, activity_id: int, on: date, *, now: datetime, note: str | None = None
+) -> dict:
+    activity = get_activity(db, activity_id)
+    if not _occurs_on(activity, on):
+        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=on.isoformat())
+    note = clean_line(note, field="note", max_length=200)
+    existing = {e["original_date"]: e for e in activity["exceptions"]}.get(on.isoformat())
+    if existing and existing["kind"] == "cancelled":
+        raise VoorzorgError("activity.already_cancelled", day=on.isoformat())
+    stamp = _stamp(now)
+    with db.atomic():
+        db.execute(
+            """INSERT INTO activity_exceptions (activity_id, original_date, kind, note, updated_at)
+               VALUES (?, ?, 'cancelled', ?, ?)
+               ON CONFLICT (activity_id, original_date) DO UPDATE SET kind = 'cancelled',
+                 new_start = NULL, new_location = NULL, note = excluded.note,
+                 updated_at = excluded.updated_at""",
+            [activity_id, on.isoformat(), note, stamp],
+        )
+        _touch(db, activity_id, stamp)
+    _emit(db, "activity.cancelled", activity_id, date=on.isoformat())
+    return get_activity(db, activity_id)
+
+
+def move_occurrence(
+    db,
+    activity_id: int,
+    on: date,
+    *,
+    to_day: date,
+    to_time: str | None,
+    timezone: str,
+    now: datetime,
+    location: str | None = None,
+) -> dict:
+    """Move the occurrence of ``on`` to another day (and time, for a timed activity)."""
+    activity = get_activity(db, activity_id)
+    if not _occurs_on(activity, on):
+        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=on.isoformat())
+    location = clean_line(location, field="location", max_length=150)
+    if activity["all_day"]:
+        new_start = to_day.isoformat()
+    else:
+        hhmm = to_time or activity["start_time"]
+        hour, minute = (int(p) for p in hhmm.split(":"))
+        make_local(to_day, hour, minute, timezone)  # refuses a time the clock skips
+        new_start = f"{to_day.isoformat()} {hour:02d}:{minute:02d}"
+    if abs((to_day - on).days) > 366:
+        raise VoorzorgError("activity.move_too_far")
+    stamp = _stamp(now)
+    with db.atomic():
+        db.execute(
+            """INSERT INTO activity_exceptions
+                 (activity_id, original_date, kind, new_start, new_location, updated_at)
+               VALUES (?, ?, 'moved', ?, ?, ?)
+               ON CONFLICT (activity_id, original_date) DO UPDATE SET kind = 'moved',
+                 new_start = excluded.new_start, new_location = excluded.new_location,
+                 note = NULL, updated_at = excluded.updated_at""",
+            [activity_id, on.isoformat(), new_start, location, stamp],
+        )
+        _touch(db, activity_id, stamp)
+    _emit(db, "activity.moved", activity_id, date=on.isoformat())
+    return get_activity(db, activity_id)
+
+
+def edit_activity(db, activity_id: int, *, timezone: str, now: datetime, **changes) -> dict:
+    """Change title, kind, location, description, start time or duration of the series."""
+    activity = get_activity(db, activity_id)
+    updates: dict[str, object] = {}
+    for key, limit in (("title", 120), ("location", 150), ("description", 500)):
+        if changes.get(key) is not None:
+            value = clean_line(changes[key], field=key, max_length=limit, required=key == "title")
+            if value != activity[key]:
+                updates[key] = value
+    if changes.get("kind") is not None and parse_kind(changes["kind"]) != activity["kind"]:
+        updates["kind"] = parse_kind(changes["kind"])
+    new_time = changes.get("start_time")
+    if new_time is not None and not activity["all_day"] and new_time != activity["start_time"]:
+        updates["start_time"] = new_time
+    if changes.get("duration_minutes") is not None and not activity["all_day"]:
+        if not 1 <= changes["duration_minutes"] <= 24 * 60:
+            raise VoorzorgError("activity.bad_duration")
+        if changes["duration_minutes"] != activity["duration_minutes"]:
+            updates["duration_minutes"] = changes["duration_minutes"]
+    if not updates:
+        return {**activity, "changed_fields": []}
+    if "start_time" in updates or "duration_minutes" in updates:
+        _check_times(
+            date.fromisoformat(activity["start_date"]),
+            updates.get("start_time", activity["start_time"]),
+            rule_of(activity),
+            timezone,
+            updates.get("duration_minutes", activity["duration_minutes"]),
+        )
+    stamp = _stamp(now)
+    with db.atomic():
+        assignments = ", ".join(f"{k} = ?" for k in updates)
+        db.execute(
+            f"UPDATE activities SET {assignments} WHERE id = ?", [*updates.values(), activity_id]
+        )
+        _touch(db, activity_id, stamp)
+    _emit(db, "activity.changed", activity_id)
+    return {**get_activity(db, activity_id), "changed_fields": list(updates)}
+
+
+def end_activity(db, activity_id: int, *, after: date, now: datetime) -> dict:
+    """Stop a series: no occurrences after ``after``."""
+    activity = get_activity(db, activity_id)
+    first = date.fromisoformat(activity["start_date"])
+    if not activity["freq"]:
+        raise VoorzorgError("activity.not_a_series", title=activity["title"])
+    if after < first:
+        raise VoorzorgError("activity.end_before_start", start=first.isoformat())
+    last = activity["last_date"]
+    if last is not None and last <= after.isoformat():
+        raise VoorzorgError("activity.already_ends", last=last)
+    stamp = _stamp(now)
+    with db.atomic():
+        db.execute(
+            "UPDATE activities SET until_date = ?, count = NULL WHERE id = ?",
+            [after.isoformat(), activity_id],
+        )
+        _touch(db, activity_id, stamp)
+    _emit(db, "activity.ended", activity_id, date=after.isoformat())
+    return get_activity(db, activity_id)
+
+
+def remove_activity(db, activity_id: int) -> dict:
+    """Delete an activity entered by mistake (it disappears from every calendar)."""
+    activity = get_activity(db, activity_id)
+    with db.atomic():
+        db.execute("DELETE FROM activities WHERE id = ?", [activity_id])
+    _emit(db, "activity.removed", activity_id)
+    return activity
+
+
+def record_count(db, activity_id: int, on: date, count: int, *, today: date, now: datetime):
+    """An anonymous head count for a past (or today's) occurrence."""
+    activity = get_activity(db, activity_id)
+    if on > today:
+        raise VoorzorgError("activity.count_in_future", day=on.isoformat())
+    if not _occurs_on(activity, on):
+        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=on.isoformat())
+    exception = {e["original_date"]: e for e in activity["exceptions"]}.get(on.isoformat())
+    if exception and exception["kind"] == "cancelled":
+        raise VoorzorgError("activity.count_cancelled", day=on.isoformat())
+    if not 0 <= count <= 10000:
+        raise VoorzorgError("activity.bad_count", count=count)
+    with db.atomic():
+        db.execute(
+            """INSERT INTO activity_counts (activity_id, original_date, head_count, recorded_at)
+               VALUES (?, ?, ?, ?)
+               ON CONFLICT (activity_id, original_date) DO UPDATE SET
+                 head_count = excluded.head_count, recorded_at = excluded.recorded_at""",
+            [activity_id, on.isoformat(), count, _stamp(now)],
+        )
+    return {"activity_id": activity_id, "date": on.isoformat(), "head_count": count}

@@ -1,0 +1,327 @@
+"""iCalendar feeds: the one place that renders a circle's (or a member's) calendar.
+
+Written by hand rather than with icalendar, because the contract in feeds.md is
+strict and icalendar 7's defaults break it (random UIDs, "now" as DTSTAMP, a local
+UNTIL, REFRESH-INTERVAL without VALUE=DURATION, an RDATE-list VTIMEZONE), and
+because rendering must be faster than building the same calendar with icalendar.
+The tests parse every feed with two independent parsers (``ical`` in strict mode,
+as Home Assistant does, and ``recurring-ical-events``) and compare the instants with
+``activity list``.
+
+Contract, in short: one VCALENDAR; CRLF; lines folded at 75 octets without
+splitting a character; TZID on every timed value plus one compact VTIMEZONE;
+stable UIDs; DTSTAMP and LAST-MODIFIED from the data, so equal data gives equal
+bytes; SEQUENCE bumped on change; EXDATE for cancellations; RECURRENCE-ID in the
+series' local time for moves; UNTIL in UTC; all-day events as VALUE=DATE with an
+exclusive end; a window of 30 days back and 12 months ahead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from voorzorg.activities import get_activity, list_activities, occurrence_times, rule_of
+from voorzorg.i18n import _
+from voorzorg.recurrence import dates, rrule
+
+DAYS_BACK = 30
+DAYS_AHEAD = 365
+REFRESH = "PT6H"
+PRODID = "-//voorzorg//voorzorg feeds//NL"
+
+
+@dataclass(frozen=True)
+class Feed:
+    body: bytes
+    etag: str
+    last_modified: datetime
+
+    content_type = "text/calendar; charset=utf-8"
+
+
+def escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets, never inside a UTF-8 character."""
+    if len(line) <= 75 and line.isascii():
+        return line
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    limit = 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            parts.append("".join(current))
+            current, size, limit = [" "], 1, 75
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return "\r\n".join(parts)
+
+
+def _utc(instant: str | datetime) -> str:
+    moment = datetime.fromisoformat(instant) if isinstance(instant, str) else instant
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _local(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%S")
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def add(self, name: str, value: str, params: str = "") -> None:
+        self.lines.append(fold(f"{name}{params}:{value}"))
+
+    def text(self, name: str, value: str | None) -> None:
+        if value:
+            self.add(name, escape(value))
+
+    def raw(self, block: str) -> None:
+        self.lines.append(block)
+
+    def result(self) -> bytes:
+        return ("\r\n".join(self.lines) + "\r\n").encode("utf-8")
+
+
+def _calendar_head(writer: _Writer, name: str, timezone: str) -> None:
+    from voorzorg.timezones import vtimezone
+
+    writer.add("BEGIN", "VCALENDAR")
+    writer.add("VERSION", "2.0")
+    writer.add("PRODID", PRODID)
+    writer.add("CALSCALE", "GREGORIAN")
+    writer.add("METHOD", "PUBLISH")
+    writer.text("NAME", name)
+    writer.text("X-WR-CALNAME", name)
+    writer.add("REFRESH-INTERVAL", REFRESH, ";VALUE=DURATION")
+    writer.add("X-PUBLISHED-TTL", REFRESH)
+    writer.raw(vtimezone(timezone))
+
+
+def _finish(writer: _Writer, modified: list[str], fallback: str) -> Feed:
+    writer.add("END", "VCALENDAR")
+    body = writer.result()
+    newest = max(modified) if modified else fallback
+    last_modified = datetime.fromisoformat(newest).astimezone(UTC).replace(microsecond=0)
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    return Feed(body=body, etag=etag, last_modified=last_modified)
+
+
+def window(today: date) -> tuple[date, date]:
+    return today - timedelta(days=DAYS_BACK), today + timedelta(days=DAYS_AHEAD)
+
+
+def _dt(name: str, writer: _Writer, value, timezone: str) -> None:
+    if isinstance(value, datetime):
+        writer.add(name, _local(value), f";TZID={timezone}")
+    else:
+        writer.add(name, value.strftime("%Y%m%d"), ";VALUE=DATE")
+
+
+def _event_head(writer: _Writer, activity: dict, uid: str) -> None:
+    writer.add("BEGIN", "VEVENT")
+    writer.add("UID", uid)
+    writer.add("DTSTAMP", _utc(activity["updated_at"]))
+    writer.add("CREATED", _utc(activity["created_at"]))
+    writer.add("LAST-MODIFIED", _utc(activity["updated_at"]))
+    writer.add("SEQUENCE", str(activity["sequence"]))
+
+
+def _event_body(writer: _Writer, activity: dict, location: str | None) -> None:
+    writer.text("SUMMARY", activity["title"])
+    writer.text("LOCATION", location)
+    writer.text("DESCRIPTION", activity["description"])
+    writer.add("STATUS", "CONFIRMED")
+    writer.add("TRANSP", "OPAQUE")
+
+
+def _write_activity(
+    writer: _Writer, activity: dict, circle_id: str, timezone: str, first: date, last: date
+) -> bool:
+    """Write one activity (series with its exceptions, or a single event) if in the window."""
+    rule = rule_of(activity)
+    start_day = date.fromisoformat(activity["start_date"])
+    end_day = activity["last_date"]
+    if start_day > last or (end_day is not None and end_day < first.isoformat()):
+        return False
+    uid = f"activity-{activity['id']}@{circle_id}.voorzorg"
+    exceptions = {e["original_date"]: e for e in activity["exceptions"]}
+    if not rule.repeats:
+        exception = exceptions.get(start_day.isoformat())
+        if exception and exception["kind"] == "cancelled":
+            return False
+        moved = exception["new_start"] if exception else None
+        begin, finish = occurrence_times(activity, start_day, timezone, moved)
+        _event_head(writer, activity, uid)
+        _dt("DTSTART", writer, begin, timezone)
+        _dt("DTEND", writer, finish, timezone)
+        _event_body(writer, activity, (exception or {}).get("new_location") or activity["location"])
+        writer.add("END", "VEVENT")
+        return True
+    begin, finish = occurrence_times(activity, start_day, timezone)
+    _event_head(writer, activity, uid)
+    _dt("DTSTART", writer, begin, timezone)
+    _dt("DTEND", writer, finish, timezone)
+    until = None
+    if rule.until is not None:
+        if activity["all_day"]:
+            until = rule.until.strftime("%Y%m%d")
+        else:
+            last_start, _end = occurrence_times(activity, rule.until, timezone)
+            until = _utc(last_start)
+    writer.add("RRULE", rrule(rule, start_day.weekday(), until))
+    horizon = last + timedelta(days=366)
+    wanted = {
+        day
+        for day, exception in exceptions.items()
+        if first.isoformat() <= day <= horizon.isoformat() or exception["kind"] == "moved"
+    }
+    cancelled = sorted(
+        d for d in wanted if exceptions[d]["kind"] == "cancelled" and first.isoformat() <= d
+    )
+    for day in cancelled:
+        moment = occurrence_times(activity, date.fromisoformat(day), timezone)[0]
+        _dt("EXDATE", writer, moment, timezone)
+    _event_body(writer, activity, activity["location"])
+    writer.add("END", "VEVENT")
+    real_days = {d.isoformat() for d in dates(rule, start_day, until=horizon)}
+    for day in sorted(wanted):
+        exception = exceptions[day]
+        if exception["kind"] != "moved" or day not in real_days:
+            continue
+        original = occurrence_times(activity, date.fromisoformat(day), timezone)[0]
+        new_begin, new_end = occurrence_times(
+            activity, date.fromisoformat(day), timezone, exception["new_start"]
+        )
+        new_day = new_begin.date() if isinstance(new_begin, datetime) else new_begin
+        if new_day < first and date.fromisoformat(day) < first:
+            continue
+        _event_head(writer, activity, uid)
+        _dt("RECURRENCE-ID", writer, original, timezone)
+        _dt("DTSTART", writer, new_begin, timezone)
+        _dt("DTEND", writer, new_end, timezone)
+        _event_body(writer, activity, exception["new_location"] or activity["location"])
+        writer.add("END", "VEVENT")
+    return True
+
+
+def render_circle_feed(db, *, circle_id: str, name: str, timezone: str, today: date) -> Feed:
+    """The circle's activity calendar for the window around ``today``."""
+    first, last = window(today)
+    writer = _Writer()
+    _calendar_head(writer, name, timezone)
+    modified: list[str] = []
+    for activity in list_activities(db):
+        if _write_activity(writer, activity, circle_id, timezone, first, last):
+            modified.append(activity["updated_at"])
+    created = db.execute("SELECT value FROM circle_meta WHERE key = 'created_at'").fetchone()
+    return _finish(writer, modified, created[0] if created else "2000-01-01T00:00:00+00:00")
+
+
+def render_activity(db, activity_id: int, *, circle_id: str, timezone: str, today: date):
+    """One activity's VEVENTs alone (for tests and debugging)."""
+    writer = _Writer()
+    first, last = window(today)
+    _write_activity(writer, get_activity(db, activity_id), circle_id, timezone, first, last)
+    return writer.result()
+
+
+def _street(address: str | None) -> str | None:
+    """ "Vioolstraat 12a" -> "Vioolstraat": the street, never the house number."""
+    if not address:
+        return None
+    words = [w for w in address.split() if not any(c.isdigit() for c in w)]
+    return " ".join(words).strip(" ,") or None
+
+
+def render_member_feed(
+    db, member_id: int, *, circle_id: str, name: str, timezone: str, today: date
+) -> Feed:
+    """A member's personal calendar: requests they agreed to help with, or get help for.
+
+    Titles name the kind of help, the other member's initial and street at most
+    ("Vervoer — M. (Vioolstraat)"), never a note, a need or a diagnosis.
+    """
+    from voorzorg.categories import label
+    from voorzorg.dates import make_local
+
+    first, last = window(today)
+    writer = _Writer()
+    _calendar_head(writer, _("feed.personal_name", circle=name), timezone)
+    rows = db.execute(
+        """SELECT r.id, r.category, r.wanted_at, r.for_id, r.helper_id, r.accepted_at,
+                  f.name, f.address
+           FROM requests r JOIN members f ON f.id = r.for_id
+           WHERE r.status IN ('accepted', 'done') AND r.wanted_at IS NOT NULL
+             AND (r.helper_id = ? OR r.for_id = ?)
+           ORDER BY r.wanted_at, r.id""",
+        [member_id, member_id],
+    ).fetchall()
+    modified: list[str] = []
+    for request_id, category, wanted, _for, helper_id, accepted_at, for_name, address in rows:
+        day_text, time_text = wanted.split(" ")
+        day = date.fromisoformat(day_text)
+        if not first <= day <= last:
+            continue
+        hour, minute = (int(p) for p in time_text.split(":"))
+        begin = make_local(day, hour, minute, timezone)
+        finish = (begin.astimezone(UTC) + timedelta(hours=1)).astimezone(begin.tzinfo)
+        kind = label(category)
+        if helper_id == member_id:
+            role = "helper"
+            street = _street(address)
+            summary = f"{kind[:1].upper()}{kind[1:]} — {for_name[:1]}."
+            if street:
+                summary += f" ({street})"
+        else:
+            role = "for"
+            summary = _("feed.help_for_you", category=kind)
+        writer.add("BEGIN", "VEVENT")
+        writer.add("UID", f"request-{request_id}-{role}@{circle_id}.voorzorg")
+        writer.add("DTSTAMP", _utc(accepted_at))
+        writer.add("LAST-MODIFIED", _utc(accepted_at))
+        writer.add("SEQUENCE", "0")
+        _dt("DTSTART", writer, begin, timezone)
+        _dt("DTEND", writer, finish, timezone)
+        writer.text("SUMMARY", summary)
+        writer.add("STATUS", "CONFIRMED")
+        writer.add("CLASS", "PRIVATE")
+        writer.add("END", "VEVENT")
+        modified.append(accepted_at)
+    created = db.execute("SELECT value FROM circle_meta WHERE key = 'created_at'").fetchone()
+    return _finish(writer, modified, created[0] if created else "2000-01-01T00:00:00+00:00")
+
+
+class FeedCache:
+    """Rendered feeds, kept until the database changes (by its data version)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple, tuple[tuple, Feed]] = {}
+
+    @staticmethod
+    def _version(db) -> tuple:
+        # data_version moves when another connection commits; total_changes when this one does.
+        return (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+
+    def get(self, db, key: tuple, render) -> Feed:
+        version = self._version(db)
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] == version:
+            return entry[1]
+        feed = render()
+        self._entries[key] = (version, feed)
+        return feed
