@@ -20,6 +20,8 @@ COMMANDS = {
     "card": "voorzorg.cli.card:card",
     "agreement": "voorzorg.cli.agreement:agreement",
     "request": "voorzorg.cli.request:request",
+    "activity": "voorzorg.cli.activity:activity",
+    "feed": "voorzorg.cli.feed:feed",
 }
 
 

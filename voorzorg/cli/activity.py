@@ -1,0 +1,422 @@
+from __future__ import annotations
+
+import re
+
+import click
+
+from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.output import echo_fields, echo_json, echo_table
+from voorzorg.i18n import _
+
+
+@group("activity", help="help.activity")
+def activity() -> None:
+    pass
+
+
+def _now():
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def _today(entry):
+    from voorzorg.dates import today
+
+    return today(entry.timezone)
+
+
+def parse_duration(text: str) -> int:
+    """ "2h", "90m", "1h30", "1:30", "2 uur", "45 min" -> minutes."""
+    from voorzorg.errors import VoorzorgError
+
+    value = text.strip().lower().replace(" ", "")
+    patterns = (
+        (r"(\d+)(?:h|u|uur|hours?)(?:(\d+)(?:m|min|minuten|minutes?)?)?", (60, 1)),
+        (r"(\d+):(\d{2})", (60, 1)),
+        (r"(\d+)(?:m|min|minuten|minutes?)", (1,)),
+    )
+    for pattern, factors in patterns:
+        match = re.fullmatch(pattern, value)
+        if match:
+            numbers = [int(g) if g else 0 for g in match.groups()]
+            return sum(n * f for n, f in zip(numbers, factors, strict=False))
+    raise VoorzorgError("activity.bad_duration_text", text=text)
+
+
+def _split_start(text: str):
+    """ "2026-12-03 10:00" -> (date, "10:00"); "2026-12-03" -> (date, None)."""
+    from voorzorg.dates import parse_date, parse_time
+
+    parts = text.strip().replace("T", " ").split()
+    if len(parts) == 1:
+        return parse_date(parts[0]), None
+    if len(parts) == 2:
+        hour, minute = parse_time(parts[1])
+        return parse_date(parts[0]), f"{hour:02d}:{minute:02d}"
+    from voorzorg.errors import VoorzorgError
+
+    raise VoorzorgError("datetime.format", text=text)
+
+
+def _minutes_between(start_time: str, end_text: str) -> int:
+    from voorzorg.dates import parse_time
+    from voorzorg.errors import VoorzorgError
+
+    hour, minute = parse_time(end_text.split()[-1])
+    begin_hour, begin_minute = (int(p) for p in start_time.split(":"))
+    minutes = hour * 60 + minute - (begin_hour * 60 + begin_minute)
+    if minutes <= 0:
+        raise VoorzorgError("activity.end_before_start_time", end=end_text)
+    return minutes
+
+
+@activity.command("add", help="help.activity.add")
+@circle_option
+@click.argument("title", nargs=-1, required=True)
+@option("--start", required=True, metavar='"DATE TIME"', help="opt.activity_start")
+@option("--duration", metavar="2h", help="opt.duration")
+@option("--end", "end_text", metavar="TIME", help="opt.activity_end")
+@option("--all-day", is_flag=True, help="opt.all_day")
+@option("--weekly", is_flag=True, help="opt.weekly")
+@option("--every", metavar='"2 weeks"', help="opt.every")
+@option("--monthly", metavar='"first thursday"', help="opt.monthly")
+@option("--until", metavar="DATE", help="opt.until")
+@option("--count", type=int, metavar="N", help="opt.count")
+@option("--location", metavar="TEXT", help="opt.location")
+@option("--kind", metavar="KIND", help="opt.kind")
+@option("--description", metavar="TEXT", help="opt.description")
+@json_option
+@pass_app
+def add(app, circle_id, title, start, duration, end_text, all_day, weekly, every, monthly,
+        until, count, location, kind, description, as_json):  # fmt: skip
+    from voorzorg.activities import add_activity
+    from voorzorg.dates import parse_date
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.recurrence import Rule, parse_every, parse_monthly
+
+    if sum(bool(x) for x in (weekly, every, monthly)) > 1:
+        raise VoorzorgError("activity.one_repeat")
+    day, start_time = _split_start(start)
+    duration_minutes = duration_days = None
+    if all_day:
+        if start_time is not None:
+            raise VoorzorgError("activity.all_day_with_time")
+        if end_text:
+            last = parse_date(end_text)
+            duration_days = (last - day).days + 1
+            if duration_days < 1:
+                raise VoorzorgError("activity.end_before_start_time", end=end_text)
+    else:
+        if start_time is None:
+            raise VoorzorgError("activity.needs_time", hint="activity.needs_time_hint")
+        if duration and end_text:
+            raise VoorzorgError("activity.duration_or_end")
+        if duration:
+            duration_minutes = parse_duration(duration)
+        elif end_text:
+            duration_minutes = _minutes_between(start_time, end_text)
+        else:
+            raise VoorzorgError("activity.needs_duration")
+    freq, interval, week = None, 1, None
+    if weekly:
+        freq = "weekly"
+    elif every:
+        freq, interval = "weekly", parse_every(every)
+    elif monthly:
+        week, weekday = parse_monthly(monthly)
+        freq = "monthly"
+        if weekday != day.weekday():
+            from voorzorg.recurrence import nth_weekday
+
+            expected = nth_weekday(day.year, day.month, week, weekday)
+            raise VoorzorgError("recurrence.start_not_on_rule", start=day.isoformat(),
+                                expected=expected.isoformat())  # fmt: skip
+    rule = Rule(
+        freq=freq,
+        interval=interval,
+        week=week,
+        until=parse_date(until) if until else None,
+        count=count,
+    )
+    entry, db = app.open_circle(circle_id)
+    item = add_activity(
+        db,
+        title=" ".join(title),
+        start=day,
+        start_time=start_time,
+        timezone=entry.timezone,
+        now=_now(),
+        duration_minutes=duration_minutes,
+        duration_days=duration_days,
+        rule=rule,
+        location=location,
+        kind=kind,
+        description=description,
+    )
+    if as_json:
+        echo_json(item)
+    else:
+        click.echo(_("activity.added", id=item["id"], title=item["title"]))
+
+
+def _iso(value) -> str:
+    return value.isoformat()
+
+
+@activity.command("list", help="help.activity.list")
+@circle_option
+@option("--from", "from_", metavar="DATE", help="opt.list_from")
+@option("--to", "to", metavar="DATE", help="opt.list_to")
+@option("--activity", "activity_ref", metavar="ACTIVITY", help="opt.only_activity")
+@json_option
+@pass_app
+def list_(app, circle_id, from_, to, activity_ref, as_json) -> None:
+    from datetime import timedelta
+
+    from voorzorg.activities import occurrences, resolve_activity
+    from voorzorg.dates import parse_date
+    from voorzorg.errors import VoorzorgError
+
+    entry, db = app.open_circle(circle_id)
+    start = parse_date(from_) if from_ else _today(entry)
+    end = parse_date(to) if to else start + timedelta(days=27)
+    if end < start:
+        raise VoorzorgError("activity.bad_range")
+    if (end - start).days > 3 * 366:
+        raise VoorzorgError("activity.range_too_long")
+    activity_id = resolve_activity(db, activity_ref) if activity_ref else None
+    rows = occurrences(db, start=start, end=end, timezone=entry.timezone, activity_id=activity_id)
+    for row in rows:
+        for key in ("start", "end", "original_start"):
+            if row[key] is not None:
+                row[key] = _iso(row[key])
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        row["when"] = _when(row)
+        row["state"] = _("occurrence." + row["status"])
+    echo_table(
+        rows,
+        [
+            ("when", "col.when"),
+            ("activity_id", "col.id"),
+            ("title", "col.title"),
+            ("location", "col.location"),
+            ("state", "col.state"),
+            ("head_count", "col.head_count"),
+        ],
+        empty="activity.none_found",
+    )
+
+
+def _when(row) -> str:
+    if row["all_day"]:
+        return row["start"]
+    return f"{row['start'][:10]} {row['start'][11:16]}–{row['end'][11:16]}"
+
+
+def _resolve(db, ref):
+    from voorzorg.activities import resolve_activity
+
+    return resolve_activity(db, ref)
+
+
+@activity.command("show", help="help.activity.show")
+@circle_option
+@click.argument("activity_ref", metavar="ACTIVITY")
+@json_option
+@pass_app
+def show(app, circle_id, activity_ref, as_json) -> None:
+    from voorzorg.activities import get_activity
+
+    _entry, db = app.open_circle(circle_id)
+    item = get_activity(db, _resolve(db, activity_ref))
+    if as_json:
+        echo_json(item)
+        return
+    echo_fields(
+        [
+            ("col.id", item["id"]),
+            ("col.title", item["title"]),
+            ("col.kind", item["kind"]),
+            ("col.location", item["location"]),
+            ("col.description", item["description"]),
+            ("col.start", f"{item['start_date']} {item['start_time'] or ''}".strip()),
+            ("col.repeats", _repeats(item)),
+            ("col.last_date", item["last_date"]),
+        ]
+    )
+    for exception in item["exceptions"]:
+        if exception["kind"] == "cancelled":
+            click.echo(_("activity.line_cancelled", day=exception["original_date"]))
+        else:
+            click.echo(
+                _("activity.line_moved", day=exception["original_date"], to=exception["new_start"])
+            )
+
+
+def _repeats(item) -> str:
+    from datetime import date
+
+    from voorzorg.recurrence import WEEKDAYS
+
+    if not item["freq"]:
+        return _("repeat.once")
+    weekday = _("weekday." + WEEKDAYS[date.fromisoformat(item["start_date"]).weekday()])
+    if item["freq"] == "weekly":
+        text = (
+            _("repeat.weekly", weekday=weekday)
+            if item["interval"] == 1
+            else _("repeat.every", n=item["interval"], weekday=weekday)
+        )
+    else:
+        text = _("repeat.monthly", nth=_(f"ordinal.{item['monthly_week']}"), weekday=weekday)
+    if item["until_date"]:
+        text += " " + _("repeat.until", day=item["until_date"])
+    elif item["count"]:
+        text += " " + _("repeat.count", n=item["count"])
+    return text
+
+
+@activity.command("cancel", help="help.activity.cancel")
+@circle_option
+@click.argument("activity_ref", metavar="ACTIVITY")
+@option("--on", "on", required=True, metavar="DATE", help="opt.occurrence_on")
+@option("--note", metavar="TEXT", help="opt.activity_note")
+@json_option
+@pass_app
+def cancel(app, circle_id, activity_ref, on, note, as_json) -> None:
+    from voorzorg.activities import cancel_occurrence
+    from voorzorg.dates import parse_date
+
+    _entry, db = app.open_circle(circle_id)
+    day = parse_date(on)
+    item = cancel_occurrence(db, _resolve(db, activity_ref), day, now=_now(), note=note)
+    if as_json:
+        echo_json(item)
+    else:
+        click.echo(_("activity.cancelled", title=item["title"], day=day.isoformat()))
+
+
+@activity.command("move", help="help.activity.move")
+@circle_option
+@click.argument("activity_ref", metavar="ACTIVITY")
+@option("--on", "on", required=True, metavar="DATE", help="opt.occurrence_on")
+@option("--to", "to", required=True, metavar='"DATE TIME"', help="opt.move_to")
+@option("--location", metavar="TEXT", help="opt.move_location")
+@json_option
+@pass_app
+def move(app, circle_id, activity_ref, on, to, location, as_json) -> None:
+    from voorzorg.activities import move_occurrence
+    from voorzorg.dates import parse_date
+
+    entry, db = app.open_circle(circle_id)
+    day = parse_date(on)
+    to_day, to_time = _split_start(to)
+    item = move_occurrence(db, _resolve(db, activity_ref), day, to_day=to_day, to_time=to_time,
+                           timezone=entry.timezone, now=_now(), location=location)  # fmt: skip
+    if as_json:
+        echo_json(item)
+    else:
+        click.echo(_("activity.moved", title=item["title"], day=day.isoformat(), to=to))
+
+
+@activity.command("edit", help="help.activity.edit")
+@circle_option
+@click.argument("activity_ref", metavar="ACTIVITY")
+@option("--title", metavar="TEXT", help="opt.new_title")
+@option("--location", metavar="TEXT", help="opt.location")
+@option("--kind", metavar="KIND", help="opt.kind")
+@option("--description", metavar="TEXT", help="opt.description")
+@option("--time", "start_time", metavar="HH:MM", help="opt.new_time")
+@option("--duration", metavar="2h", help="opt.duration")
+@json_option
+@pass_app
+def edit(app, circle_id, activity_ref, title, location, kind, description, start_time,
+         duration, as_json):  # fmt: skip
+    from voorzorg.activities import edit_activity
+    from voorzorg.dates import parse_time
+
+    if start_time:
+        hour, minute = parse_time(start_time)
+        start_time = f"{hour:02d}:{minute:02d}"
+    entry, db = app.open_circle(circle_id)
+    item = edit_activity(
+        db,
+        _resolve(db, activity_ref),
+        timezone=entry.timezone,
+        now=_now(),
+        title=title,
+        location=location,
+        kind=kind,
+        description=description,
+        start_time=start_time,
+        duration_minutes=parse_duration(duration) if duration else None,
+    )
+    if as_json:
+        echo_json(item)
+    elif item["changed_fields"]:
+        click.echo(_("activity.edited", title=item["title"]))
+    else:
+        click.echo(_("activity.unchanged", title=item["title"]))
+
+
+@activity.command("end", help="help.activity.end")
+@circle_option
+@click.argument("activity_ref", metavar="ACTIVITY")
+@option("--after", required=True, metavar="DATE", help="opt.end_after")
+@json_option
+@pass_app
+def end(app, circle_id, activity_ref, after, as_json) -> None:
+    from voorzorg.activities import end_activity
+    from voorzorg.dates import parse_date
+
+    _entry, db = app.open_circle(circle_id)
+    item = end_activity(db, _resolve(db, activity_ref), after=parse_date(after), now=_now())
+    if as_json:
+        echo_json(item)
+    else:
+        click.echo(_("activity.ended", title=item["title"], day=item["last_date"]))
+
+
+@activity.command("remove", help="help.activity.remove")
+@circle_option
+@click.argument("activity_ref", metavar="ACTIVITY")
+@option("--yes", is_flag=True, help="opt.yes")
+@json_option
+@pass_app
+def remove(app, circle_id, activity_ref, yes, as_json) -> None:
+    from voorzorg.activities import get_activity, remove_activity
+
+    _entry, db = app.open_circle(circle_id)
+    activity_id = _resolve(db, activity_ref)
+    title = get_activity(db, activity_id)["title"]
+    if not yes and not click.confirm(_("activity.confirm_remove", title=title), default=False):
+        raise click.Abort
+    item = remove_activity(db, activity_id)
+    if as_json:
+        echo_json(item)
+    else:
+        click.echo(_("activity.removed", title=title))
+
+
+@activity.command("count", help="help.activity.count")
+@circle_option
+@click.argument("activity_ref", metavar="ACTIVITY")
+@click.argument("head_count", metavar="N", type=click.IntRange(0, 10000))
+@option("--on", "on", required=True, metavar="DATE", help="opt.occurrence_on")
+@json_option
+@pass_app
+def count(app, circle_id, activity_ref, head_count, on, as_json) -> None:
+    from voorzorg.activities import record_count
+    from voorzorg.dates import parse_date
+
+    entry, db = app.open_circle(circle_id)
+    result = record_count(db, _resolve(db, activity_ref), parse_date(on), head_count,
+                          today=_today(entry), now=_now())  # fmt: skip
+    if as_json:
+        echo_json(result)
+    else:
+        click.echo(_("activity.counted", n=head_count, day=result["date"]))

@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+import click
+
+from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.output import echo_json, echo_table, local_time
+from voorzorg.i18n import _
+
+
+@group("feed", help="help.feed")
+def feed() -> None:
+    pass
+
+
+def _now():
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def render_for(app, entry, db, member_id=None):
+    """The circle's feed, or a member's personal feed, as of today."""
+    from voorzorg.dates import today
+    from voorzorg.feeds import render_circle_feed, render_member_feed
+
+    day = today(entry.timezone)
+    if member_id is None:
+        return render_circle_feed(
+            db, circle_id=entry.id, name=entry.name, timezone=entry.timezone, today=day
+        )
+    return render_member_feed(
+        db, member_id, circle_id=entry.id, name=entry.name, timezone=entry.timezone, today=day
+    )
+
+
+@feed.command("build", help="help.feed.build")
+@option("--out", "out_dir", metavar="DIR", help="opt.feed_out")
+@json_option
+@pass_app
+def build(app, out_dir, as_json) -> None:
+    from pathlib import Path
+
+    from voorzorg.circles import open_db
+    from voorzorg.config import atomic_write
+
+    directory = Path(out_dir) if out_dir else app.config.path.parent / "feeds"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from voorzorg.errors import VoorzorgError, os_error_text
+
+        raise VoorzorgError(
+            "file.write_failed", path=str(directory), error=os_error_text(exc)
+        ) from None
+    written = []
+    for entry in app.config.active_circles():
+        db = open_db(app.config, entry)
+        try:
+            result = render_for(app, entry, db)
+        finally:
+            db.close()
+        path = directory / f"{entry.id}.ics"
+        atomic_write(path, result.body, mode=0o644)
+        written.append({"circle": entry.id, "path": str(path), "bytes": len(result.body)})
+        if not as_json:
+            click.echo(_("feed.written", path=str(path), size=len(result.body)))
+    if as_json:
+        echo_json(written)
+
+
+@feed.command("show", help="help.feed.show")
+@circle_option
+@option("--member", "member_ref", metavar="MEMBER", help="opt.feed_member")
+@pass_app
+def show(app, circle_id, member_ref) -> None:
+    from voorzorg.members import resolve_member
+
+    entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, member_ref) if member_ref else None
+    result = render_for(app, entry, db, member_id)
+    click.echo(result.body.decode("utf-8").replace("\r\n", "\n"), nl=False)
+
+
+@feed.group("token", help="help.feed.token")
+def token() -> None:
+    pass
+
+
+@token.command("add", help="help.feed.token.add")
+@circle_option
+@option("--label", required=True, metavar="TEXT", help="opt.token_label")
+@option("--member", "member_ref", metavar="MEMBER", help="opt.token_member")
+@json_option
+@pass_app
+def token_add(app, circle_id, label, member_ref, as_json) -> None:
+    from voorzorg.feed_tokens import add_token, subscription_urls
+    from voorzorg.members import resolve_member
+
+    entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, member_ref) if member_ref else None
+    item = add_token(db, label=label, member_id=member_id, now=_now())
+    base = app.config.data.get("base_url", "http://127.0.0.1:8001")
+    urls = subscription_urls(base, entry.id, item["token"])
+    if as_json:
+        echo_json({**item, "urls": urls})
+        return
+    click.echo(_("feed.token_added", id=item["id"], label=item["label"]))
+    click.echo(_("feed.url_https", url=urls["https"]))
+    click.echo(_("feed.url_webcal", url=urls["webcal"]))
+    click.echo(_("feed.shown_once"))
+
+
+@token.command("list", help="help.feed.token.list")
+@circle_option
+@option("--all", "include_revoked", is_flag=True, help="opt.token_all")
+@json_option
+@pass_app
+def token_list(app, circle_id, include_revoked, as_json) -> None:
+    from voorzorg.feed_tokens import list_tokens
+
+    entry, db = app.open_circle(circle_id)
+    rows = list_tokens(db, include_revoked=include_revoked)
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        row["kind"] = _("feed.personal") if row["member_id"] else _("feed.circle")
+        row["created"] = local_time(row["created_at"], entry.timezone)
+        row["revoked"] = local_time(row["revoked_at"], entry.timezone)
+    echo_table(
+        rows,
+        [
+            ("id", "col.id"),
+            ("label", "col.label"),
+            ("kind", "col.kind"),
+            ("member_name", "col.name"),
+            ("created", "col.created_at"),
+            ("revoked", "col.revoked_at"),
+        ],
+        empty="feed.no_tokens",
+    )
+
+
+@token.command("revoke", help="help.feed.token.revoke")
+@circle_option
+@click.argument("token_id", metavar="ID", type=int)
+@json_option
+@pass_app
+def token_revoke(app, circle_id, token_id, as_json) -> None:
+    from voorzorg.feed_tokens import revoke_token
+
+    _entry, db = app.open_circle(circle_id)
+    item = revoke_token(db, token_id, now=_now())
+    if as_json:
+        echo_json(item)
+    else:
+        click.echo(_("feed.revoked", id=item["id"], label=item["label"]))
