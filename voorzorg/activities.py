@@ -270,7 +270,8 @@ def _occurs_on(activity: dict, day: date) -> bool:
 
 def _touch(db, activity_id: int, stamp: str) -> None:
     db.execute(
-        "UPDATE activities SET sequence = sequence + 1, updated_at = ? WHERE id = ?",
+        """UPDATE activities SET sequence = sequence + 1, updated_at = max(updated_at, ?)
+           WHERE id = ?""",
         [stamp, activity_id],
     )
 

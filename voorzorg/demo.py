@@ -16,6 +16,7 @@ from voorzorg import circles as circles_mod
 from voorzorg import config as config_mod
 from voorzorg.categories import CATEGORIES
 from voorzorg.consents import give_consent, withdraw_consent
+from voorzorg.demo_activities import build_activities
 from voorzorg.demo_help import build_help_history
 from voorzorg.deployment import init_deployment
 from voorzorg.errors import VoorzorgError
@@ -99,16 +100,46 @@ def build_demo(
                 leaving = _fill_circle(db, rng, size, today, used_names)
                 founded = today - timedelta(days=HISTORY_DAYS)
                 history = build_help_history(db, rng, founded=founded, today=today, leaving=leaving)
+                activities = build_activities(
+                    db, rng, founded=founded, today=today, timezone=config.default_timezone
+                )
             count = size
         finally:
             db.close()
         summary["circles"].append(
-            {"id": circle_id, "name": name, "members": count, "requests": history["requests"]}
+            {
+                "id": circle_id,
+                "name": name,
+                "members": count,
+                "requests": history["requests"],
+                "activities": activities,
+            }
         )
         summary["members"] += count
         if progress:
             progress(name, count)
+    summary["feeds"] = _feeds(config)
     return summary
+
+
+def _feeds(config) -> dict:
+    """Static feed files, and one subscription link for ZorgSaam to try."""
+    from datetime import UTC, datetime
+
+    from voorzorg.feed_tokens import add_token, subscription_urls
+    from voorzorg.publish import write_circle_feeds
+
+    written = write_circle_feeds(config)
+    db = circles_mod.open_db(config, "zorgsaam")
+    try:
+        token = add_token(db, label="demo", now=datetime.now(UTC))
+    finally:
+        db.close()
+    base = config.data.get("base_url", "http://127.0.0.1:8001")
+    return {
+        "files": [w["path"] for w in written],
+        "zorgsaam_url": subscription_urls(base, "zorgsaam", token["token"])["https"],
+    }
 
 
 def check_directory(directory: Path) -> None:

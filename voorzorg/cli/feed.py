@@ -38,34 +38,14 @@ def render_for(app, entry, db, member_id=None):
 @json_option
 @pass_app
 def build(app, out_dir, as_json) -> None:
-    from pathlib import Path
+    from voorzorg.publish import write_circle_feeds
 
-    from voorzorg.circles import open_db
-    from voorzorg.config import atomic_write
-
-    directory = Path(out_dir) if out_dir else app.config.path.parent / "feeds"
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        from voorzorg.errors import VoorzorgError, os_error_text
-
-        raise VoorzorgError(
-            "file.write_failed", path=str(directory), error=os_error_text(exc)
-        ) from None
-    written = []
-    for entry in app.config.active_circles():
-        db = open_db(app.config, entry)
-        try:
-            result = render_for(app, entry, db)
-        finally:
-            db.close()
-        path = directory / f"{entry.id}.ics"
-        atomic_write(path, result.body, mode=0o644)
-        written.append({"circle": entry.id, "path": str(path), "bytes": len(result.body)})
-        if not as_json:
-            click.echo(_("feed.written", path=str(path), size=len(result.body)))
+    written = write_circle_feeds(app.config, out_dir)
     if as_json:
         echo_json(written)
+        return
+    for item in written:
+        click.echo(_("feed.written", path=item["path"], size=item["bytes"]))
 
 
 @feed.command("show", help="help.feed.show")
