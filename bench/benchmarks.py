@@ -165,3 +165,135 @@ BENCHMARKS: list[Benchmark] = [
         prepare=request_suggest,
     ),
 ]
+
+
+# Feeds (in-process) ---------------------------------------------------------
+
+SERIES = 200
+SINGLES = 1800
+ZONE = "Europe/Amsterdam"
+
+
+def _feed_fixture(workdir: Path):
+    """A circle database with 200 weekly series and 1,800 single events ahead."""
+    import random
+    from datetime import UTC, date, datetime, timedelta
+
+    from voorzorg.activities import add_activity, cancel_occurrence
+    from voorzorg.recurrence import Rule
+    from voorzorg.store import create_circle_db
+
+    rng = random.Random(5545)
+    db = create_circle_db(workdir / "feeds.db", "bench", ZONE)
+    today = date(2026, 11, 27)
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    with db.atomic():
+        for number in range(SERIES):
+            start = today + timedelta(days=rng.randint(-200, 30))
+            item = add_activity(
+                db, title=f"Club {number} — Zoë’s €-uurtje", start=start,
+                start_time=f"{rng.randint(8, 20):02d}:{rng.choice((0, 15, 30, 45)):02d}",
+                timezone=ZONE, now=now, duration_minutes=rng.choice((60, 90, 120)),
+                rule=Rule(freq="weekly"), location="De BinnenHaven, Muziekwijk",
+            )  # fmt: skip
+            cancel_occurrence(db, item["id"], start + timedelta(weeks=rng.randint(1, 8)), now=now)
+        for number in range(SINGLES):
+            start = today + timedelta(days=rng.randint(-20, 360))
+            add_activity(
+                db, title=f"Bijeenkomst {number}", start=start,
+                start_time=f"{rng.randint(8, 20):02d}:00", timezone=ZONE, now=now,
+                duration_minutes=90, location="Buurthuis",
+            )  # fmt: skip
+    return db, today
+
+
+def _icalendar_anchor(db, today):
+    """Build the same events with plain icalendar 7 (UIDs and DTSTAMPs given explicitly)."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    import icalendar
+
+    from voorzorg.activities import list_activities
+
+    zone = ZoneInfo(ZONE)
+    rows = list_activities(db)
+
+    def build() -> bytes:
+        calendar = icalendar.Calendar()
+        calendar.add("prodid", "-//bench//")
+        calendar.add("version", "2.0")
+        for row in rows:
+            event = icalendar.Event()
+            event.add("uid", f"activity-{row['id']}@bench.voorzorg")
+            event.add("dtstamp", datetime.fromisoformat(row["updated_at"]))
+            hour, minute = (int(p) for p in row["start_time"].split(":"))
+            start = datetime.fromisoformat(row["start_date"]).replace(
+                hour=hour, minute=minute, tzinfo=zone
+            )
+            event.add("dtstart", start)
+            event.add("dtend", start + timedelta(minutes=row["duration_minutes"]))
+            event.add("summary", row["title"])
+            event.add("location", row["location"])
+            event.add("sequence", row["sequence"])
+            if row["freq"]:
+                event.add("rrule", {"freq": "weekly"})
+                for exception in row["exceptions"]:
+                    moment = datetime.fromisoformat(exception["original_date"]).replace(
+                        hour=hour, minute=minute, tzinfo=zone
+                    )
+                    event.add("exdate", moment)
+            calendar.add_component(event)
+        return calendar.to_ical()
+
+    return build
+
+
+def feed_cold(workdir: Path) -> Scenario:
+    """Render 200 series + 1,800 events cold, against plain icalendar building them."""
+    from voorzorg.feeds import render_circle_feed
+
+    db, today = _feed_fixture(workdir)
+
+    def render():
+        return render_circle_feed(db, circle_id="bench", name="Bench", timezone=ZONE, today=today)
+
+    anchor = Command(label="plain icalendar 7", call=_icalendar_anchor(db, today))
+    return Scenario(
+        candidate=Command(label="render_circle_feed (cold)", call=render),
+        anchors=(Anchor(anchor, goal=1.0),),
+    )
+
+
+def feed_warm(workdir: Path) -> Scenario:
+    """A cache hit against reading the same bytes from a file."""
+    from voorzorg.feeds import FeedCache, render_circle_feed
+
+    db, today = _feed_fixture(workdir)
+    cache = FeedCache()
+
+    def render():
+        return render_circle_feed(db, circle_id="bench", name="Bench", timezone=ZONE, today=today)
+
+    key = ("bench", None, today)
+    body = cache.get(db, key, render).body
+    stored = workdir / "bench.ics"
+    stored.write_bytes(body)
+    return Scenario(
+        candidate=Command(label="cached feed", call=lambda: cache.get(db, key, render).body),
+        anchors=(Anchor(Command(label="read .ics file", call=stored.read_bytes), goal=2.0),),
+    )
+
+
+BENCHMARKS += [
+    Benchmark(
+        name="feed cold",
+        description="Render a feed of 200 weekly series and 1,800 single events.",
+        prepare=feed_cold,
+    ),
+    Benchmark(
+        name="feed warm",
+        description="Serve that feed from the cache.",
+        prepare=feed_warm,
+    ),
+]

@@ -14,7 +14,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,11 +25,13 @@ class BenchError(RuntimeError):
 
 @dataclass(frozen=True)
 class Command:
-    """One command to time: a label for reports, its argv and extra environment."""
+    """One thing to time: a label for reports, and either a subprocess (argv and extra
+    environment) or an in-process callable (`call`), for work measured inside Python."""
 
     label: str
-    argv: tuple[str, ...]
+    argv: tuple[str, ...] = ()
     env: Mapping[str, str] = field(default_factory=dict)
+    call: Callable[[], object] | None = None
 
     def environ(self) -> dict[str, str]:
         """The full environment: this process's environment plus `env`."""
@@ -63,7 +65,18 @@ def run_checked(argv: Sequence[str], env: Mapping[str, str] | None = None) -> No
 
 def check(command: Command) -> None:
     """Make sure `command` succeeds before it is timed."""
+    if command.call is not None:
+        command.call()
+        return
     run_checked(command.argv, command.environ())
+
+
+def time_command(command: Command, env: Mapping[str, str]) -> float:
+    if command.call is None:
+        return time_once(command.argv, env)
+    start = time.perf_counter()
+    command.call()
+    return time.perf_counter() - start
 
 
 def time_once(argv: Sequence[str], env: Mapping[str, str]) -> float:
@@ -94,11 +107,11 @@ def measure(commands: Sequence[Command], runs: int, warmup: int) -> dict[str, li
     envs = {command.label: command.environ() for command in commands}
     for order in rotations(commands, warmup):
         for command in order:
-            time_once(command.argv, envs[command.label])
+            time_command(command, envs[command.label])
     times: dict[str, list[float]] = {label: [] for label in labels}
     for order in rotations(commands, runs):
         for command in order:
-            times[command.label].append(time_once(command.argv, envs[command.label]))
+            times[command.label].append(time_command(command, envs[command.label]))
     return times
 
 

@@ -48,6 +48,9 @@ def imported_modules(args, config):
         ["member", "search", "-c", "zorgsaam", "straat"],
         ["consent", "list", "-c", "zorgsaam"],
         ["circle", "list"],
+        ["activity", "list", "-c", "zorgsaam"],
+        ["request", "list", "-c", "zorgsaam", "--open"],
+        ["card", "status", "-c", "zorgsaam"],
     ],
 )
 def test_reading_commands_import_nothing_heavy(demo_dir, args):

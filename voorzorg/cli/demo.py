@@ -31,6 +31,8 @@ def demo(directory: str, no_serve: bool, seed: int) -> None:
         )
     )
     click.echo(_("demo.try", directory=directory, voorzorg=_command_name()))
+    click.echo(_("demo.feeds", path=str(Path(summary["feeds"]["files"][0]).parent)))
+    click.echo(_("demo.feed_url", url=summary["feeds"]["zorgsaam_url"]))
     if not no_serve:
         click.echo(_("demo.no_server_yet"))
 

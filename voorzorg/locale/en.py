@@ -564,6 +564,8 @@ MESSAGES = {
         "Done: {circles} circles with {members} made-up members in total in {directory}."
     ),
     "demo.try": "Try: cd {directory} && {voorzorg} member list -c zorgsaam",
+    "demo.feeds": "Calendar files (iCal): {path}",
+    "demo.feed_url": "Subscription link for ZorgSaam (works once 'voorzorg serve' runs): {url}",
     "demo.no_server_yet": "(The web view will follow in a later version; this demo stops here.)",
     # Help texts
     "help.root": (

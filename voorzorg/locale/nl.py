@@ -586,6 +586,8 @@ MESSAGES = {
         "Klaar: {circles} cirkels met samen {members} verzonnen deelnemers in {directory}."
     ),
     "demo.try": "Probeer: cd {directory} && {voorzorg} member list -c zorgsaam",
+    "demo.feeds": "Agenda-bestanden (iCal): {path}",
+    "demo.feed_url": "Abonnementslink voor ZorgSaam (werkt zodra 'voorzorg serve' draait): {url}",
     "demo.no_server_yet": ("(De webweergave volgt in een latere versie; deze demo stopt hier.)"),
     # Help texts
     "help.root": (
