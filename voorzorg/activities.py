@@ -19,6 +19,7 @@ from voorzorg.text import clean_line, fold
 KINDS = ("koffieochtend", "club", "bijeenkomst", "uitje", "anders")
 _KIND_ALIASES = {"coffee morning": "koffieochtend", "meeting": "bijeenkomst", "outing": "uitje"}
 _KIND_ALIASES |= {"other": "anders", "koffie": "koffieochtend"}
+REMOVED_KEY = "activity_removed_at"  # circle_meta: when an activity was last removed
 CHECK_HORIZON_YEARS = 5  # how far ahead a series is checked for times that do not exist
 _COLUMNS = (
     "id", "title", "kind", "location", "description", "start_date", "start_time",
@@ -404,11 +405,21 @@ def end_activity(db, activity_id: int, *, after: date, now: datetime) -> dict:
     return get_activity(db, activity_id)
 
 
-def remove_activity(db, activity_id: int) -> dict:
-    """Delete an activity entered by mistake (it disappears from every calendar)."""
+def remove_activity(db, activity_id: int, *, now: datetime | None = None) -> dict:
+    """Delete an activity entered by mistake (it disappears from every calendar).
+
+    The moment is kept in circle_meta, so the feed's Last-Modified moves forward
+    and a client revalidating with If-Modified-Since sees the removal.
+    """
     activity = get_activity(db, activity_id)
+    stamp = _stamp(now or datetime.now(UTC))
     with db.atomic():
         db.execute("DELETE FROM activities WHERE id = ?", [activity_id])
+        db.execute(
+            """INSERT INTO circle_meta (key, value) VALUES (?, ?)
+               ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)""",
+            [REMOVED_KEY, stamp],
+        )
     _emit(db, "activity.removed", activity_id)
     return activity
 

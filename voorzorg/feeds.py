@@ -22,7 +22,13 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from voorzorg.activities import get_activity, list_activities, occurrence_times, rule_of
+from voorzorg.activities import (
+    REMOVED_KEY,
+    get_activity,
+    list_activities,
+    occurrence_times,
+    rule_of,
+)
 from voorzorg.i18n import _
 from voorzorg.recurrence import dates, rrule
 
@@ -156,10 +162,11 @@ def _write_activity(
     rule = rule_of(activity)
     start_day = date.fromisoformat(activity["start_date"])
     end_day = activity["last_date"]
-    if start_day > last or (end_day is not None and end_day < first.isoformat()):
+    exceptions = {e["original_date"]: e for e in activity["exceptions"]}
+    outside = start_day > last or (end_day is not None and end_day < first.isoformat())
+    if outside and not _moved_into(rule, start_day, exceptions, first, last):
         return False
     uid = f"activity-{activity['id']}@{circle_id}.voorzorg"
-    exceptions = {e["original_date"]: e for e in activity["exceptions"]}
     if not rule.repeats:
         exception = exceptions.get(start_day.isoformat())
         if exception and exception["kind"] == "cancelled":
@@ -178,38 +185,34 @@ def _write_activity(
     _dt("DTEND", writer, finish, timezone)
     until = None
     if rule.until is not None:
+        # UNTIL is the last occurrence itself: its local time always exists, while
+        # the start time on the UNTIL date may not (a Saturday 02:30 series until
+        # the spring-forward Sunday).
+        last_day = date.fromisoformat(activity["last_date"])
         if activity["all_day"]:
-            until = rule.until.strftime("%Y%m%d")
+            until = last_day.strftime("%Y%m%d")
         else:
-            last_start, _end = occurrence_times(activity, rule.until, timezone)
-            until = _utc(last_start)
+            until = _utc(occurrence_times(activity, last_day, timezone)[0])
     writer.add("RRULE", rrule(rule, start_day.weekday(), until))
+    # Every exception of the series, also from before the window: clients expand the
+    # RRULE from its first date, so an old cancellation left out would reappear.
     horizon = last + timedelta(days=366)
-    wanted = {
-        day
-        for day, exception in exceptions.items()
-        if first.isoformat() <= day <= horizon.isoformat() or exception["kind"] == "moved"
-    }
-    cancelled = sorted(
-        d for d in wanted if exceptions[d]["kind"] == "cancelled" and first.isoformat() <= d
-    )
-    for day in cancelled:
-        moment = occurrence_times(activity, date.fromisoformat(day), timezone)[0]
-        _dt("EXDATE", writer, moment, timezone)
+    real_days = {d.isoformat() for d in dates(rule, start_day, until=horizon)}
+    wanted = sorted(day for day in exceptions if day in real_days)
+    for day in wanted:
+        if exceptions[day]["kind"] == "cancelled":
+            moment = occurrence_times(activity, date.fromisoformat(day), timezone)[0]
+            _dt("EXDATE", writer, moment, timezone)
     _event_body(writer, activity, activity["location"])
     writer.add("END", "VEVENT")
-    real_days = {d.isoformat() for d in dates(rule, start_day, until=horizon)}
-    for day in sorted(wanted):
+    for day in wanted:
         exception = exceptions[day]
-        if exception["kind"] != "moved" or day not in real_days:
+        if exception["kind"] != "moved":
             continue
         original = occurrence_times(activity, date.fromisoformat(day), timezone)[0]
         new_begin, new_end = occurrence_times(
             activity, date.fromisoformat(day), timezone, exception["new_start"]
         )
-        new_day = new_begin.date() if isinstance(new_begin, datetime) else new_begin
-        if new_day < first and date.fromisoformat(day) < first:
-            continue
         _event_head(writer, activity, uid)
         _dt("RECURRENCE-ID", writer, original, timezone)
         _dt("DTSTART", writer, new_begin, timezone)
@@ -219,6 +222,19 @@ def _write_activity(
     return True
 
 
+def _moved_into(rule, start_day: date, exceptions: dict, first: date, last: date) -> bool:
+    """Whether an occurrence from outside the window was moved into it."""
+    for day, exception in exceptions.items():
+        if exception["kind"] != "moved":
+            continue
+        if not first.isoformat() <= exception["new_start"][:10] <= last.isoformat():
+            continue
+        original = date.fromisoformat(day)
+        if original in set(dates(rule, start_day, until=original)):
+            return True
+    return False
+
+
 def render_circle_feed(db, *, circle_id: str, name: str, timezone: str, today: date) -> Feed:
     """The circle's activity calendar for the window around ``today``."""
     first, last = window(today)
@@ -226,8 +242,14 @@ def render_circle_feed(db, *, circle_id: str, name: str, timezone: str, today: d
     _calendar_head(writer, name, timezone)
     modified: list[str] = []
     for activity in list_activities(db):
-        if _write_activity(writer, activity, circle_id, timezone, first, last):
-            modified.append(activity["updated_at"])
+        _write_activity(writer, activity, circle_id, timezone, first, last)
+        # Every change counts, also one that took the activity out of the feed (a
+        # cancelled one-off, a series ended before the window): Last-Modified must
+        # never go back, or If-Modified-Since revalidation keeps the old calendar.
+        modified.append(activity["updated_at"])
+    removed = db.execute("SELECT value FROM circle_meta WHERE key = ?", [REMOVED_KEY]).fetchone()
+    if removed:
+        modified.append(removed[0])
     created = db.execute("SELECT value FROM circle_meta WHERE key = 'created_at'").fetchone()
     return _finish(writer, modified, created[0] if created else "2000-01-01T00:00:00+00:00")
 
@@ -302,6 +324,19 @@ def render_member_feed(
         writer.add("CLASS", "PRIVATE")
         writer.add("END", "VEVENT")
         modified.append(accepted_at)
+    # A commitment that went away (cancelled, or a yes turned into a no) must move
+    # Last-Modified forward too, or If-Modified-Since revalidation keeps showing it.
+    gone = db.execute(
+        """SELECT max(stamp) FROM (
+             SELECT closed_at AS stamp FROM requests
+             WHERE closed_at IS NOT NULL AND (for_id = ? OR helper_id = ?)
+             UNION ALL
+             SELECT a.answered_at FROM request_asks a JOIN requests r ON r.id = a.request_id
+             WHERE a.answered_at IS NOT NULL AND (a.member_id = ? OR r.for_id = ?))""",
+        [member_id] * 4,
+    ).fetchone()[0]
+    if gone:
+        modified.append(gone)
     created = db.execute("SELECT value FROM circle_meta WHERE key = 'created_at'").fetchone()
     return _finish(writer, modified, created[0] if created else "2000-01-01T00:00:00+00:00")
 
