@@ -77,6 +77,10 @@ def add_circle(
         raise VoorzorgError("circle.bad_id", id=circle_id)
     if circle_id in config.circles:
         raise VoorzorgError("circle.exists", id=circle_id)
+    from voorzorg.accounts import RESERVED_IDS
+
+    if circle_id in RESERVED_IDS:
+        raise VoorzorgError("circle.reserved", id=circle_id)
     name = clean_line(name, field="name", max_length=80, required=True)
     neighbourhood = clean_line(neighbourhood, field="neighbourhood", max_length=80)
     timezone = validate_timezone(timezone or config.default_timezone)

@@ -206,6 +206,15 @@ def m003_activities(db) -> None:
     )
 
 
+@migrations()
+def m004_coordinator_views(db) -> None:
+    """Dutch read-only views for coordinators in the web interface."""
+    from voorzorg.web.views import view_statements
+
+    for statement in view_statements():
+        db.execute(statement)
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):

@@ -22,6 +22,8 @@ COMMANDS = {
     "request": "voorzorg.cli.request:request",
     "activity": "voorzorg.cli.activity:activity",
     "feed": "voorzorg.cli.feed:feed",
+    "user": "voorzorg.cli.user:user",
+    "serve": "voorzorg.cli.serve:serve",
 }
 
 

@@ -509,6 +509,51 @@ MESSAGES = {
     "field.location": "The place",
     "field.description": "The description",
     "field.label": "The label",
+    "circle.reserved": "'{id}' is reserved for voorzorg itself; choose another id.",
+    "help.serve": (
+        "Start the web view (Datasette) for coordinators and welfare organisations, with calendar "
+        "subscriptions."
+    ),
+    "help.user": "Accounts for the web view: coordinators, welfare organisations, operator.",
+    "help.user.add": "Make an account; the password is asked twice (or --password-stdin).",
+    "help.user.list": "Show the accounts.",
+    "help.user.passwd": "Set a new password.",
+    "help.user.remove": "Remove an account; access ends on its next request.",
+    "opt.host": "Address to listen on (default: this computer only).",
+    "opt.password_stdin": "Read the password from standard input (for scripts).",
+    "opt.port": "Port.",
+    "opt.user_coordinator": (
+        "Coordinator of this circle or these circles, for example zorgsaam,samenspel."
+    ),
+    "opt.user_operator": "Operator: sees the technical pages, no data.",
+    "opt.user_welfare": "Welfare organisation: sees only the anonymised statistics.",
+    "serve.public_warning": (
+        "Note: reachable from the network. Put a TLS proxy (such as Caddy) in front; otherwise "
+        "passwords and calendar links cross the network unencrypted."
+    ),
+    "serve.starting": "voorzorg is running at {url} (stop with Ctrl+C).",
+    "user.added": "Account {name} made ({role}).",
+    "user.bad_role": "Unknown role '{role}'.",
+    "user.bad_secret": (
+        "{path} holds no usable secret; remove the file and voorzorg makes a new one."
+    ),
+    "user.coordinator_needs_circle": "A coordinator belongs to at least one circle.",
+    "user.exists": "There already is an account '{name}'.",
+    "user.no_password": "No password received on standard input.",
+    "user.none": "No accounts yet. Make one with 'voorzorg user add'.",
+    "user.one_role": "Choose exactly one role: --coordinator ID, --welfare or --operator.",
+    "user.password_again": "Once more",
+    "user.password_bad": "This password cannot be used (it contains an invisible character).",
+    "user.password_prompt": "Password",
+    "user.password_set": "New password set for {name}.",
+    "user.password_short": "The password is too short: at least {min} characters.",
+    "user.removed": "Account {name} has been removed.",
+    "user.unknown": "There is no account '{name}'.",
+    "role.coordinator": "coordinator",
+    "role.welfare": "welfare",
+    "role.operator": "operator",
+    "col.role": "role",
+    "col.circles": "circles",
     # Column labels
     "col.id": "id",
     "col.code": "code",

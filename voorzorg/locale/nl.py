@@ -531,6 +531,53 @@ MESSAGES = {
     "field.location": "De plaats",
     "field.description": "De beschrijving",
     "field.label": "De omschrijving",
+    "circle.reserved": "'{id}' is gereserveerd voor voorzorg zelf; kies een andere code.",
+    "help.serve": (
+        "Start de webweergave (Datasette) voor verbinders en welzijnsorganisaties, met "
+        "agenda-abonnementen."
+    ),
+    "help.user": (
+        "Accounts voor de webweergave: verbinders (coördinatoren), welzijnsorganisaties, beheerder."
+    ),
+    "help.user.add": (
+        "Maak een account; het wachtwoord wordt twee keer gevraagd (of --password-stdin)."
+    ),
+    "help.user.list": "Toon de accounts.",
+    "help.user.passwd": "Stel een nieuw wachtwoord in.",
+    "help.user.remove": "Verwijder een account; de toegang stopt bij het volgende verzoek.",
+    "opt.host": "Adres om op te luisteren (standaard alleen deze computer).",
+    "opt.password_stdin": "Lees het wachtwoord van de standaardinvoer (voor scripts).",
+    "opt.port": "Poort.",
+    "opt.user_coordinator": "Coördinator van deze cirkel(s), bijvoorbeeld zorgsaam,samenspel.",
+    "opt.user_operator": "Beheerder: ziet de technische pagina's, geen gegevens.",
+    "opt.user_welfare": "Welzijnsorganisatie: ziet alleen de geanonimiseerde statistieken.",
+    "serve.public_warning": (
+        "Let op: bereikbaar vanaf het netwerk. Zet er een TLS-proxy (zoals Caddy) voor; "
+        "wachtwoorden en agenda-links gaan anders onversleuteld over het netwerk."
+    ),
+    "serve.starting": "voorzorg draait op {url} (stoppen met Ctrl+C).",
+    "user.added": "Account {name} gemaakt ({role}).",
+    "user.bad_role": "Onbekende rol '{role}'.",
+    "user.bad_secret": (
+        "{path} bevat geen bruikbaar geheim; verwijder het bestand, dan maakt voorzorg een nieuw."
+    ),
+    "user.coordinator_needs_circle": "Een coördinator hoort bij minstens één cirkel.",
+    "user.exists": "Er is al een account '{name}'.",
+    "user.no_password": "Geen wachtwoord ontvangen op de standaardinvoer.",
+    "user.none": "Nog geen accounts. Maak er een met 'voorzorg user add'.",
+    "user.one_role": "Kies precies één rol: --coordinator ID, --welfare of --operator.",
+    "user.password_again": "Nog een keer",
+    "user.password_bad": "Dit wachtwoord kan niet (het bevat een onzichtbaar teken).",
+    "user.password_prompt": "Wachtwoord",
+    "user.password_set": "Nieuw wachtwoord ingesteld voor {name}.",
+    "user.password_short": "Het wachtwoord is te kort: minstens {min} tekens.",
+    "user.removed": "Account {name} is verwijderd.",
+    "user.unknown": "Er is geen account '{name}'.",
+    "role.coordinator": "coördinator",
+    "role.welfare": "welzijn",
+    "role.operator": "beheerder",
+    "col.role": "rol",
+    "col.circles": "cirkels",
     # Column labels
     "col.id": "nr",
     "col.code": "code",

@@ -1,0 +1,234 @@
+"""Web accounts in the instance database (``<data_dir>/instance.db``).
+
+An account is a coordinator of one or more circles, a welfare account (sees only
+the anonymised statistics) or an operator (sees the server's introspection pages,
+no data). Passwords are stored with scrypt, a slow salted hash. Failed logins are
+recorded per account name so repeated guessing is slowed down.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from voorzorg.errors import VoorzorgError
+from voorzorg.text import clean_line
+
+ROLES = ("coordinator", "welfare", "operator")
+INSTANCE_DB = "instance.db"
+STATS_DB = "stats.db"
+RESERVED_IDS = ("instance", "stats")
+MIN_PASSWORD = 10
+# scrypt: 16 MiB and ~50 ms per check on a small machine.
+SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+THROTTLE_WINDOW = timedelta(minutes=15)
+THROTTLE_FREE = 5
+
+
+def instance_path(data_dir: Path) -> Path:
+    return Path(data_dir) / INSTANCE_DB
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=5, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA secure_delete=ON")
+    conn.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS accounts (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            role TEXT NOT NULL CHECK (role IN ('coordinator', 'welfare', 'operator')),
+            circles TEXT NOT NULL DEFAULT '',
+            password_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            password_changed_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS failed_logins (
+            name TEXT NOT NULL COLLATE NOCASE,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS failed_logins_name ON failed_logins(name, at);
+        """
+    )
+    os.chmod(path, 0o600)
+    return conn
+
+
+def open_instance(data_dir: Path) -> sqlite3.Connection:
+    try:
+        return _connect(instance_path(data_dir))
+    except sqlite3.Error as exc:
+        from voorzorg.store import sqlite_error
+
+        raise sqlite_error(exc, instance_path(data_dir)) from None
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, dklen=32, **SCRYPT)
+    params = f"{SCRYPT['n']}${SCRYPT['r']}${SCRYPT['p']}"
+    return f"scrypt${params}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        _scheme, n, r, p, salt, digest = stored.split("$")
+        candidate = hashlib.scrypt(
+            password.encode("utf-8"), salt=bytes.fromhex(salt), dklen=32,
+            n=int(n), r=int(r), p=int(p),
+        )  # fmt: skip
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+# A hash to check against when the account does not exist, so both take as long.
+_DUMMY = None
+
+
+def _dummy_hash() -> str:
+    global _DUMMY
+    if _DUMMY is None:
+        _DUMMY = hash_password(secrets.token_hex(16))
+    return _DUMMY
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise VoorzorgError("user.password_short", min=MIN_PASSWORD)
+    if "\x00" in password:
+        raise VoorzorgError("user.password_bad")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _row(row) -> dict:
+    return {
+        "id": row[0],
+        "name": row[1],
+        "role": row[2],
+        "circles": [c for c in row[3].split(",") if c],
+        "created_at": row[4],
+    }
+
+
+def add_account(
+    conn, name: str, *, role: str, password: str, circles: list[str] | None = None
+) -> dict:
+    name = clean_line(name, field="name", max_length=60, required=True)
+    if role not in ROLES:
+        raise VoorzorgError("user.bad_role", role=role)
+    circles = circles or []
+    if role == "coordinator" and not circles:
+        raise VoorzorgError("user.coordinator_needs_circle")
+    check_password_rules(password)
+    stamp = _now()
+    try:
+        cursor = conn.execute(
+            """INSERT INTO accounts (name, role, circles, password_hash, created_at,
+                 password_changed_at) VALUES (?, ?, ?, ?, ?, ?)""",
+            [name, role, ",".join(circles), hash_password(password), stamp, stamp],
+        )
+    except sqlite3.IntegrityError:
+        raise VoorzorgError("user.exists", name=name) from None
+    return get_account(conn, cursor.lastrowid)
+
+
+def get_account(conn, account_id: int) -> dict | None:
+    row = conn.execute(
+        "SELECT id, name, role, circles, created_at FROM accounts WHERE id = ?", [account_id]
+    ).fetchone()
+    return _row(row) if row else None
+
+
+def find_account(conn, name: str) -> dict:
+    row = conn.execute(
+        "SELECT id, name, role, circles, created_at FROM accounts WHERE name = ?", [name.strip()]
+    ).fetchone()
+    if row is None:
+        raise VoorzorgError("user.unknown", name=name)
+    return _row(row)
+
+
+def list_accounts(conn) -> list[dict]:
+    rows = conn.execute(
+        "SELECT id, name, role, circles, created_at FROM accounts ORDER BY name"
+    ).fetchall()
+    return [_row(r) for r in rows]
+
+
+def remove_account(conn, name: str) -> dict:
+    account = find_account(conn, name)
+    conn.execute("DELETE FROM accounts WHERE id = ?", [account["id"]])
+    return account
+
+
+def set_password(conn, name: str, password: str) -> dict:
+    account = find_account(conn, name)
+    check_password_rules(password)
+    conn.execute(
+        "UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+        [hash_password(password), _now(), account["id"]],
+    )
+    return account
+
+
+def failures_recently(conn, name: str) -> int:
+    since = (datetime.now(UTC) - THROTTLE_WINDOW).isoformat(timespec="seconds")
+    return conn.execute(
+        "SELECT count(*) FROM failed_logins WHERE name = ? AND at >= ?", [name, since]
+    ).fetchone()[0]
+
+
+def login_delay(failures: int) -> float:
+    """Seconds to wait before answering, growing after a few free attempts."""
+    if failures < THROTTLE_FREE:
+        return 0.0
+    return min(30.0, 0.5 * 2 ** (failures - THROTTLE_FREE))
+
+
+def authenticate(conn, name: str, password: str) -> dict | None:
+    """The account for a correct name and password, else None (and the failure counted)."""
+    name = (name or "").strip()[:60]
+    row = conn.execute(
+        "SELECT id, name, role, circles, created_at, password_hash FROM accounts WHERE name = ?",
+        [name],
+    ).fetchone()
+    ok = verify_password(password or "", row[5] if row else _dummy_hash())
+    if row is not None and ok:
+        conn.execute("DELETE FROM failed_logins WHERE name = ?", [name])
+        return _row(row)
+    conn.execute("INSERT INTO failed_logins (name, at) VALUES (?, ?)", [name, _now()])
+    conn.execute(
+        "DELETE FROM failed_logins WHERE at < ?",
+        [(datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds")],
+    )
+    return None
+
+
+SECRET_NAME = "web-secret"
+
+
+def session_secret(config_dir: Path) -> str:
+    """The persistent secret that signs session cookies (created once, mode 0600)."""
+    from voorzorg.config import atomic_write, check_secrets_mode
+
+    path = Path(config_dir) / SECRET_NAME
+    if not path.exists():
+        atomic_write(path, secrets.token_hex(32).encode("ascii"), mode=0o600)
+    check_secrets_mode(path)
+    value = path.read_text(encoding="ascii").strip()
+    if len(value) < 32:
+        raise VoorzorgError("user.bad_secret", path=str(path))
+    return value

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import sys
+
+import click
+
+from voorzorg.cli.base import group, json_option, option, pass_app
+from voorzorg.cli.output import echo_json, echo_table
+from voorzorg.i18n import _
+
+
+@group("user", help="help.user")
+def user() -> None:
+    pass
+
+
+def _instance(app):
+    from voorzorg.accounts import open_instance
+
+    return open_instance(app.config.data_dir)
+
+
+def _read_password(password_stdin: bool) -> str:
+    from voorzorg.errors import VoorzorgError
+
+    if password_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise VoorzorgError("user.no_password")
+        return line.rstrip("\r\n")
+    return click.prompt(
+        _("user.password_prompt"), hide_input=True, confirmation_prompt=_("user.password_again")
+    )
+
+
+@user.command("add", help="help.user.add")
+@click.argument("name")
+@option("--coordinator", "circles", metavar="ID[,ID]", help="opt.user_coordinator")
+@option("--welfare", is_flag=True, help="opt.user_welfare")
+@option("--operator", is_flag=True, help="opt.user_operator")
+@option("--password-stdin", is_flag=True, help="opt.password_stdin")
+@json_option
+@pass_app
+def add(app, name, circles, welfare, operator, password_stdin, as_json) -> None:
+    from voorzorg.accounts import add_account
+    from voorzorg.errors import VoorzorgError
+
+    if sum(bool(x) for x in (circles, welfare, operator)) != 1:
+        raise VoorzorgError("user.one_role")
+    ids = [c.strip() for c in (circles or "").split(",") if c.strip()]
+    for cid in ids:
+        if cid not in app.config.circles:
+            from voorzorg.circles import choose_circle
+
+            choose_circle(app.config, cid)  # raises the usual "unknown circle" message
+    role = "coordinator" if ids else "welfare" if welfare else "operator"
+    password = _read_password(password_stdin)
+    conn = _instance(app)
+    account = add_account(conn, name, role=role, password=password, circles=ids)
+    if as_json:
+        echo_json(account)
+    else:
+        click.echo(_("user.added", name=account["name"], role=_("role." + role)))
+
+
+@user.command("list", help="help.user.list")
+@json_option
+@pass_app
+def list_(app, as_json) -> None:
+    from voorzorg.accounts import list_accounts
+
+    rows = list_accounts(_instance(app))
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        row["role_label"] = _("role." + row["role"])
+    echo_table(
+        rows,
+        [
+            ("id", "col.id"),
+            ("name", "col.name"),
+            ("role_label", "col.role"),
+            ("circles", "col.circles"),
+            ("created_at", "col.created_at"),
+        ],
+        empty="user.none",
+    )
+
+
+@user.command("remove", help="help.user.remove")
+@click.argument("name")
+@json_option
+@pass_app
+def remove(app, name, as_json) -> None:
+    from voorzorg.accounts import remove_account
+
+    account = remove_account(_instance(app), name)
+    if as_json:
+        echo_json(account)
+    else:
+        click.echo(_("user.removed", name=account["name"]))
+
+
+@user.command("passwd", help="help.user.passwd")
+@click.argument("name")
+@option("--password-stdin", is_flag=True, help="opt.password_stdin")
+@pass_app
+def passwd(app, name, password_stdin) -> None:
+    from voorzorg.accounts import find_account, set_password
+
+    conn = _instance(app)
+    find_account(conn, name)
+    account = set_password(conn, name, _read_password(password_stdin))
+    click.echo(_("user.password_set", name=account["name"]))

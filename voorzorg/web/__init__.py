@@ -1,0 +1,1 @@
+"""The web side: `voorzorg serve` runs Datasette with voorzorg's own plugin."""

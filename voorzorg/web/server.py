@@ -1,0 +1,202 @@
+"""`voorzorg serve`: Datasette in-process, with voorzorg's plugin and settings for a Pi."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from pathlib import Path
+
+from voorzorg import accounts
+from voorzorg import config as config_mod
+from voorzorg.config import Config
+
+WATCH_SECONDS = 30
+SETTINGS = {
+    "suggest_facets": False,
+    "allow_download": False,
+    "allow_csv_stream": False,
+    "default_allow_sql": False,
+    "num_sql_threads": 2,
+    "sql_time_limit_ms": 3000,
+    "default_page_size": 50,
+    "max_returned_rows": 1000,
+    "allow_facet": True,
+}
+TEMPLATES = Path(__file__).with_name("templates")
+log = logging.getLogger("voorzorg.serve")
+
+
+class State:
+    """What the plugin needs while serving: config, accounts, feed cache."""
+
+    def __init__(self, config: Config) -> None:
+        from voorzorg.feeds import FeedCache
+
+        self.config = config
+        self.cache = FeedCache()
+        self._instance = accounts.open_instance(config.data_dir)
+        self._lock = threading.Lock()
+        self._watcher: asyncio.Task | None = None
+
+    # accounts, looked up live on every request
+    def _with_instance(self, fn, *args):
+        with self._lock:
+            return fn(self._instance, *args)
+
+    async def account(self, account_id: int):
+        return await asyncio.to_thread(self._with_instance, accounts.get_account, account_id)
+
+    async def failures(self, name: str) -> int:
+        return await asyncio.to_thread(self._with_instance, accounts.failures_recently, name)
+
+    def login_delay(self, failures: int) -> float:
+        return accounts.login_delay(failures)
+
+    async def authenticate(self, name: str, password: str):
+        return await asyncio.to_thread(self._with_instance, accounts.authenticate, name, password)
+
+    def served_circles(self) -> set[str]:
+        return {c.id for c in self.config.active_circles()}
+
+    # feeds
+    async def feed(self, circle_id: str, token: str):
+        from voorzorg.feed_tokens import lookup
+
+        entry = self.config.circles.get(circle_id)
+        database = self.datasette.databases.get(circle_id) if entry else None
+        if entry is None or entry.archived or database is None:
+            lookup(None, "")  # the same hashing work as a real lookup
+            return None
+
+        def work(conn):
+            from voorzorg.dates import today
+            from voorzorg.feeds import render_circle_feed, render_member_feed
+
+            db = _Db(conn)
+            row = lookup(db, token)
+            if row is None:
+                return None
+            day = today(entry.timezone)
+            key = (circle_id, row["member_id"], day, id(conn))
+
+            def render():
+                if row["member_id"] is None:
+                    return render_circle_feed(
+                        db, circle_id=entry.id, name=entry.name, timezone=entry.timezone, today=day
+                    )
+                return render_member_feed(
+                    db, row["member_id"], circle_id=entry.id, name=entry.name,
+                    timezone=entry.timezone, today=day,
+                )  # fmt: skip
+
+            return self.cache.get(db, key, render)
+
+        return await database.execute_fn(work)
+
+    # circles added or archived while serving
+    async def start(self, datasette) -> None:
+        self.datasette = datasette
+        if self._watcher is None:
+            self._watcher = asyncio.get_running_loop().create_task(self._watch())
+
+    async def _watch(self) -> None:
+        while True:
+            await asyncio.sleep(WATCH_SECONDS)
+            try:
+                self.refresh()
+            except Exception as exc:  # a bad edit of config.toml must not stop serving
+                log.warning("config not reloaded: %s", exc)
+
+    def refresh(self) -> None:
+        config = config_mod.load(self.config.path)
+        self.config = config
+        sync_databases(self.datasette, config)
+
+
+class _Db:
+    """The small part of sqlite_utils.Database that rendering uses, on Datasette's connection."""
+
+    def __init__(self, conn) -> None:
+        self.conn = conn
+
+    def execute(self, sql, params=()):
+        return self.conn.execute(sql, params)
+
+
+def metadata(config: Config) -> dict:
+    from voorzorg.web.views import TABLE_TITLES, canned_queries
+
+    queries = canned_queries()
+    databases = {}
+    for entry in config.active_circles():
+        databases[entry.id] = {
+            "title": entry.name,
+            "description": entry.neighbourhood or "",
+            "queries": queries,
+            "tables": {name: {"title": title} for name, title in TABLE_TITLES.items()},
+        }
+    databases["stats"] = {"title": "Statistieken (geanonimiseerd)"}
+    return {
+        "title": "voorzorg",
+        "description": "Voorzorgcirkels: alleen-lezen overzicht",
+        "databases": databases,
+    }
+
+
+def sync_databases(datasette, config: Config) -> None:
+    """Serve exactly the active circles (and stats.db when it exists)."""
+    from datasette.database import Database
+
+    from voorzorg.circles import db_path
+
+    wanted = {entry.id: db_path(config, entry) for entry in config.active_circles()}
+    stats = config.data_dir / accounts.STATS_DB
+    if stats.exists():
+        wanted["stats"] = stats
+    for name in list(datasette.databases):
+        if name not in wanted and name != "_internal":
+            datasette.remove_database(name)
+    for name, path in wanted.items():
+        if name not in datasette.databases and Path(path).exists():
+            datasette.add_database(Database(datasette, path=str(path), is_mutable=True), name=name)
+    datasette._metadata_local = metadata(config)
+
+
+def build(config: Config):
+    """A configured Datasette instance with voorzorg's plugin registered."""
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    from voorzorg.web import plugin
+
+    if not pm.is_registered(plugin):
+        pm.register(plugin, name="voorzorg")
+    secret = accounts.session_secret(config.path.parent)
+    datasette = Datasette(
+        files=[],
+        settings=SETTINGS,
+        metadata=metadata(config),
+        secret=secret,
+        template_dir=str(TEMPLATES),
+    )
+    state = State(config)
+    state.datasette = datasette
+    datasette._voorzorg = state
+    sync_databases(datasette, config)
+    return datasette
+
+
+def serve(config: Config, host: str, port: int) -> None:
+    import uvicorn
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    datasette = build(config)
+    uvicorn.run(
+        datasette.app(),
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,  # uvicorn's log prints full URLs, feed tokens included
+        lifespan="on",
+    )
