@@ -36,7 +36,8 @@ def instance_path(data_dir: Path) -> Path:
 
 def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=5, isolation_level=None)
+    # Shared between threads by serve, which serialises its use with a lock.
+    conn = sqlite3.connect(path, timeout=5, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")

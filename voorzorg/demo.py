@@ -119,7 +119,28 @@ def build_demo(
         if progress:
             progress(name, count)
     summary["feeds"] = _feeds(config)
+    summary["accounts"] = _accounts(config)
     return summary
+
+
+def _accounts(config) -> list[dict]:
+    """A coordinator of ZorgSaam, one of SamenSpel, and a welfare account, with new passwords."""
+    import secrets
+
+    from voorzorg.accounts import add_account, open_instance
+
+    conn = open_instance(config.data_dir)
+    made = []
+    for name, role, circles in (
+        ("coordinator-zorgsaam", "coordinator", ["zorgsaam"]),
+        ("coordinator-samenspel", "coordinator", ["samenspel"]),
+        ("welzijn", "welfare", []),
+    ):
+        password = secrets.token_urlsafe(9)
+        add_account(conn, name, role=role, password=password, circles=circles)
+        made.append({"name": name, "role": role, "password": password})
+    conn.close()
+    return made
 
 
 def _feeds(config) -> dict:

@@ -10,7 +10,8 @@ from voorzorg.i18n import _
 @click.argument("directory", type=click.Path(file_okay=False, path_type=str))
 @option("--no-serve", is_flag=True, help="opt.no_serve")
 @option("--seed", type=int, default=2026, show_default=True, help="opt.seed")
-def demo(directory: str, no_serve: bool, seed: int) -> None:
+@option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="opt.port")
+def demo(directory: str, no_serve: bool, seed: int, port: int) -> None:
     from pathlib import Path
 
     from voorzorg.demo import build_demo, check_directory
@@ -32,9 +33,24 @@ def demo(directory: str, no_serve: bool, seed: int) -> None:
     )
     click.echo(_("demo.try", directory=directory, voorzorg=_command_name()))
     click.echo(_("demo.feeds", path=str(Path(summary["feeds"]["files"][0]).parent)))
-    click.echo(_("demo.feed_url", url=summary["feeds"]["zorgsaam_url"]))
-    if not no_serve:
-        click.echo(_("demo.no_server_yet"))
+    for account in summary["accounts"]:
+        click.echo(
+            _(
+                "demo.account",
+                role=_("role." + account["role"]),
+                name=account["name"],
+                password=account["password"],
+            )
+        )
+    feed_url = summary["feeds"]["zorgsaam_url"].replace(":8001/", f":{port}/")
+    click.echo(_("demo.feed_url", url=feed_url))
+    if no_serve:
+        return
+    from voorzorg import config as config_mod
+    from voorzorg.web.server import serve
+
+    click.echo(_("demo.serving", url=f"http://127.0.0.1:{port}/"))
+    serve(config_mod.load(Path(directory) / "config.toml"), "127.0.0.1", port)
 
 
 def _command_name() -> str:

@@ -610,8 +610,11 @@ MESSAGES = {
     ),
     "demo.try": "Try: cd {directory} && {voorzorg} member list -c zorgsaam",
     "demo.feeds": "Calendar files (iCal): {path}",
-    "demo.feed_url": "Subscription link for ZorgSaam (works once 'voorzorg serve' runs): {url}",
-    "demo.no_server_yet": "(The web view will follow in a later version; this demo stops here.)",
+    "demo.feed_url": "Calendar subscription ZorgSaam: {url}",
+    "demo.account": "Login {role}: {name} / {password}",
+    "demo.serving": (
+        "The web view starts at {url} — open this address in a browser (stop with Ctrl+C)."
+    ),
     # Help texts
     "help.root": (
         "voorzorg: software for voorzorg circles. Members, agreements and activities "

@@ -634,8 +634,11 @@ MESSAGES = {
     ),
     "demo.try": "Probeer: cd {directory} && {voorzorg} member list -c zorgsaam",
     "demo.feeds": "Agenda-bestanden (iCal): {path}",
-    "demo.feed_url": "Abonnementslink voor ZorgSaam (werkt zodra 'voorzorg serve' draait): {url}",
-    "demo.no_server_yet": ("(De webweergave volgt in een latere versie; deze demo stopt hier.)"),
+    "demo.feed_url": "Agenda-abonnement ZorgSaam: {url}",
+    "demo.account": "Login {role}: {name} / {password}",
+    "demo.serving": (
+        "De webweergave start op {url}: open dit adres in de browser (stoppen met Ctrl+C)."
+    ),
     # Help texts
     "help.root": (
         "voorzorg: software voor voorzorgcirkels. Deelnemers, afspraken en activiteiten "
