@@ -155,19 +155,41 @@ def canned_queries() -> dict[str, dict]:
                round(avg(c.head_count), 1) AS gemiddeld, max(c.original_date) AS laatst
         FROM activities a LEFT JOIN activity_counts c ON c.activity_id = a.id
         GROUP BY a.id ORDER BY a.title"""
+    queries = {
+        "wie_helpt_waarmee": (
+            "Wie helpt waarmee",
+            "Per soort hulp: wie het aanbiedt (met toestemming voor koppelen).",
+            offers_by_category,
+        ),
+        "open_hulpvragen": (
+            "Open hulpvragen",
+            "Hulpvragen die nog open, gevraagd of toegezegd zijn.",
+            "SELECT * FROM hulpvragen WHERE status IN ('open', 'gevraagd', 'toegezegd')",
+        ),
+        "lang_niet_gevraagd": (
+            "Lang niet gevraagd",
+            "Wie iets aanbiedt, met wie het langst niet gevraagd is bovenaan.",
+            long_not_asked,
+        ),
+        "komende_activiteiten": (
+            "Activiteiten in de komende vier weken",
+            "Alle keren van de komende vier weken, met afgelaste en verplaatste keren.",
+            _OCCURRENCES,
+        ),
+        "telefoonlijst": (
+            "Telefoonlijst",
+            "Hoe iedereen bereikt wil worden.",
+            phone_list,
+        ),
+        "opkomst_per_activiteit": (
+            "Opkomst per activiteit",
+            "Hoe vaak er geteld is en hoeveel mensen er gemiddeld waren.",
+            head_counts,
+        ),
+    }
     return {
-        "wie_helpt_waarmee": {"title": "Wie helpt waarmee", "sql": offers_by_category},
-        "open_hulpvragen": {
-            "title": "Open hulpvragen",
-            "sql": "SELECT * FROM hulpvragen WHERE status IN ('open', 'gevraagd', 'toegezegd')",
-        },
-        "lang_niet_gevraagd": {"title": "Lang niet gevraagd", "sql": long_not_asked},
-        "komende_activiteiten": {
-            "title": "Activiteiten in de komende vier weken",
-            "sql": _OCCURRENCES,
-        },
-        "telefoonlijst": {"title": "Telefoonlijst", "sql": phone_list},
-        "opkomst_per_activiteit": {"title": "Opkomst per activiteit", "sql": head_counts},
+        name: {"title": title, "description": description, "sql": sql, "hide_sql": True}
+        for name, (title, description, sql) in queries.items()
     }
 
 
