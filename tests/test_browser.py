@@ -1,0 +1,84 @@
+"""A coordinator logs in with a real headless Chromium and sees their circle's members."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.serving import PASSWORD, Server, voorzorg
+from voorzorg.demo import build_demo
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+
+if not (CHROMIUM and DRIVER) and not os.environ.get("CI"):
+    pytest.skip(
+        "Debian's chromium and chromium-driver are not installed (.ci/run installs them)",
+        allow_module_level=True,
+    )
+
+
+@pytest.fixture
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    profile = tempfile.mkdtemp(prefix="vz-chromium-")
+    for flag in (
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1280,900", f"--user-data-dir={profile}", "--lang=nl",
+    ):  # fmt: skip
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_coordinator_logs_in_and_sees_the_members_table(tmp_path, browser):
+    from selenium.webdriver.common.by import By
+
+    directory = tmp_path / "demo"
+    build_demo(directory, today=date(2026, 11, 27))
+    config = directory / "config.toml"
+    result = voorzorg(config, "user", "add", "marie", "--coordinator", "zorgsaam",
+                      "--password-stdin", input=PASSWORD + "\n")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    server = Server(config, tmp_path / "serve.log")
+    try:
+        browser.get(f"{server.base}/zorgsaam/deelnemers")
+        assert "/-/login" in browser.current_url  # sent to the login page first
+        assert "Inloggen" in browser.find_element(By.TAG_NAME, "h1").text
+        browser.find_element(By.ID, "vz-name").send_keys("marie")
+        browser.find_element(By.ID, "vz-password").send_keys(PASSWORD)
+        browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+        assert browser.current_url.endswith("/zorgsaam/deelnemers")
+        heading = browser.find_element(By.TAG_NAME, "h1").text
+        assert heading.startswith("Deelnemers")
+        headers = [th.text.strip().lower() for th in browser.find_elements(By.CSS_SELECTOR, "th")]
+        for column in ("naam", "telefoon", "biedt"):
+            assert any(column in h for h in headers), headers
+        names = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "td.col-naam")]
+        assert len(names) >= 10
+        assert all(any(s in n for s in ("Voorbeeld", "Verzonnen", "Fictief", "Demo", "Proef",
+                                         "Oefen", "Testers", "Nepkamp", "Bedacht", "Denkbeeld",
+                                         "Probeersma", "Nergens")) for n in names)  # fmt: skip
+        ARTIFACTS.mkdir(exist_ok=True)
+        shot = ARTIFACTS / "coordinator-deelnemers.png"
+        assert browser.save_screenshot(str(shot))
+        assert shot.stat().st_size > 10_000
+        # The other circle stays closed to this coordinator.
+        browser.get(f"{server.base}/samenspel/deelnemers")
+        assert "Deelnemers" not in browser.find_element(By.TAG_NAME, "body").text[:200]
+    finally:
+        server.stop()
