@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -262,3 +263,33 @@ def test_writes_while_serving_are_seen_and_no_request_fails(served):
         r["naam"] for r in reader.get("/zorgsaam/deelnemers.json?_shape=array&_size=max").json()
     }
     assert {f"Schrijver {w}-{n}" for w in range(3) for n in range(4)} <= names
+
+
+def test_circles_added_or_archived_while_serving_are_picked_up(tmp_path, monkeypatch):
+    directory = tmp_path / "deploy"
+    config = directory / "config.toml"
+    assert voorzorg(config.parent, "init", str(directory)).returncode == 0
+    assert voorzorg(config, "circle", "add", "eerste", "--name", "Eerste").returncode == 0
+    voorzorg(config, "user", "add", "c", "--coordinator", "eerste", "--password-stdin",
+             input=PASSWORD + "\n")  # fmt: skip
+    monkeypatch.setenv("VOORZORG_RELOAD_SECONDS", "0.5")
+    server = Server(config, tmp_path / "serve.log")
+    try:
+        operator_view = server.login("c")
+        assert operator_view.get("/eerste").status_code == 200
+        assert voorzorg(config, "circle", "add", "tweede", "--name", "Tweede").returncode == 0
+        connection = sqlite3.connect(directory / "data" / "instance.db")
+        with connection:
+            connection.execute("UPDATE accounts SET circles = 'eerste,tweede' WHERE name = 'c'")
+        connection.close()
+        deadline = time.monotonic() + 10
+        while operator_view.get("/tweede").status_code != 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert operator_view.get("/tweede").status_code == 200
+        assert voorzorg(config, "circle", "archive", "eerste").returncode == 0
+        deadline = time.monotonic() + 10
+        while operator_view.get("/eerste").status_code != 404 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert operator_view.get("/eerste").status_code == 404
+    finally:
+        server.stop()

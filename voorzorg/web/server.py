@@ -11,7 +11,7 @@ from voorzorg import accounts
 from voorzorg import config as config_mod
 from voorzorg.config import Config
 
-WATCH_SECONDS = 30
+WATCH_SECONDS = 30  # how soon a circle added or archived while serving shows up
 SETTINGS = {
     "suggest_facets": False,
     "allow_download": False,
@@ -101,8 +101,11 @@ class State:
             self._watcher = asyncio.get_running_loop().create_task(self._watch())
 
     async def _watch(self) -> None:
+        import os
+
+        seconds = float(os.environ.get("VOORZORG_RELOAD_SECONDS", WATCH_SECONDS))
         while True:
-            await asyncio.sleep(WATCH_SECONDS)
+            await asyncio.sleep(seconds)
             try:
                 self.refresh()
             except Exception as exc:  # a bad edit of config.toml must not stop serving
