@@ -46,6 +46,7 @@ class Benchmark:
     name: str
     description: str
     prepare: Callable[[Path], Scenario]
+    max_runs: int | None = None  # for benchmarks whose every run starts servers
 
 
 # Shared fixtures and anchors -------------------------------------------------
@@ -297,3 +298,51 @@ BENCHMARKS += [
         prepare=feed_warm,
     ),
 ]
+
+
+# Serving (100 circles) --------------------------------------------------------
+
+
+def _hundred(workdir: Path) -> Path:
+    from serving import hundred_circles
+
+    return hundred_circles(workdir, build_demo(workdir))
+
+
+def serve_startup(workdir: Path) -> Scenario:
+    from serving import startup_commands
+
+    ours, plain = startup_commands(_hundred(workdir))
+    return Scenario(candidate=ours, anchors=(Anchor(plain, goal=1.2),))
+
+
+def serve_memory(workdir: Path) -> Scenario:
+    from serving import memory_commands
+
+    ours, plain = memory_commands(_hundred(workdir))
+    return Scenario(candidate=ours, anchors=(Anchor(plain, goal=1.15),))
+
+
+def serve_throughput(workdir: Path) -> Scenario:
+    from serving import throughput_commands
+
+    ours, plain = throughput_commands(_hundred(workdir))
+    # Time per request ≤ 1.25× is throughput ≥ 0.8×.
+    return Scenario(candidate=ours, anchors=(Anchor(plain, goal=1.25),))
+
+
+def serve_feed(workdir: Path) -> Scenario:
+    from serving import feed_commands
+
+    ours, trivial = feed_commands(_hundred(workdir))
+    return Scenario(candidate=ours, anchors=(Anchor(trivial, goal=1.5),))
+
+
+BENCHMARKS += [
+    Benchmark("serve startup", "Time to first response, 100 circles.", serve_startup, 8),
+    Benchmark("serve memory", "Resident memory after a few requests, 100 circles.",
+              serve_memory, 5),
+    Benchmark("serve throughput", "Coordinator table JSON (time per 50 requests).",
+              serve_throughput, 15),
+    Benchmark("serve feed", "Warm feed request against a static file (50 each).", serve_feed, 15),
+]  # fmt: skip

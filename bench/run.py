@@ -43,6 +43,7 @@ class Result:
     candidate_median_s: float
     comparisons: list[Comparison]
     times_s: dict[str, list[float]]
+    units: dict[str, str]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -102,13 +103,17 @@ def run_benchmark(bench: Benchmark, runs: int, warmup: int) -> Result:
         scenario = bench.prepare(Path(tmp))
         for command in scenario.commands():
             check(command)
+        if bench.max_runs:
+            runs, warmup = min(runs, bench.max_runs), min(warmup, 1)
         times = measure(scenario.commands(), runs=runs, warmup=warmup)
+        units = {command.label: command.unit for command in scenario.commands()}
     return Result(
         name=bench.name,
         candidate=scenario.candidate.label,
         candidate_median_s=median(times[scenario.candidate.label]),
         comparisons=compare(scenario, times),
         times_s=times,
+        units=units,
     )
 
 
@@ -119,9 +124,16 @@ def format_result(result: Result, width: int) -> str:
         for c in result.comparisons
     )
     medians = " · ".join(
-        f"{label} {median(ts) * 1000:.1f} ms" for label, ts in result.times_s.items()
+        f"{label} {_shown(median(ts), result.units.get(label, 's'))}"
+        for label, ts in result.times_s.items()
     )
     return f"{result.name:<{width}}  {figures}\n{'':<{width}}  medians: {medians}"
+
+
+def _shown(value: float, unit: str) -> str:
+    if unit == "s":
+        return f"{value * 1000:.1f} ms"
+    return f"{value:.1f} {unit}"
 
 
 def report_json(results: list[Result], errors: dict[str, str], args: argparse.Namespace) -> str:
@@ -142,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     errors: dict[str, str] = {}
     for bench in selected:
-        print(f"running {bench.name} ({args.runs} runs, {args.warmup} warm-up)…", file=sys.stderr)
+        runs = min(args.runs, bench.max_runs or args.runs)
+        print(f"running {bench.name} ({runs} runs)…", file=sys.stderr)
         try:
             result = run_benchmark(bench, args.runs, args.warmup)
         except BenchError as error:

@@ -32,6 +32,8 @@ class Command:
     argv: tuple[str, ...] = ()
     env: Mapping[str, str] = field(default_factory=dict)
     call: Callable[[], object] | None = None
+    # "s": the sample is the wall time; anything else ("MB"): `call` returns the sample.
+    unit: str = "s"
 
     def environ(self) -> dict[str, str]:
         """The full environment: this process's environment plus `env`."""
@@ -75,8 +77,9 @@ def time_command(command: Command, env: Mapping[str, str]) -> float:
     if command.call is None:
         return time_once(command.argv, env)
     start = time.perf_counter()
-    command.call()
-    return time.perf_counter() - start
+    value = command.call()
+    elapsed = time.perf_counter() - start
+    return float(value) if command.unit != "s" else elapsed
 
 
 def time_once(argv: Sequence[str], env: Mapping[str, str]) -> float:
