@@ -328,3 +328,39 @@ def test_suggest_refuses_closed_requests(db):
     with pytest.raises(VoorzorgError) as info:
         suggest_helpers(db, request["id"], now=now)
     assert info.value.key == "request.cannot_suggest"
+
+
+def test_withdrawing_matching_consent_closes_the_members_requests(circle, cli):
+    people(cli)
+    cli("request", "add", "--for", "Marie", "--category", "vervoer")
+    cli("request", "ask", "1", "Jan")
+    result = cli("consent", "withdraw", "Marie", "matching", "--json")
+    assert result.json["requests_closed"] == [1]
+    shown = cli("request", "show", "1", "--json").json
+    assert shown["status"] == "cancelled"
+    assert shown["closing_note"] == "toestemming voor koppelen ingetrokken"
+    assert cli("request", "suggest", "1").code == 1
+
+
+def test_suggest_and_ask_refuse_a_requester_without_consent(db):
+    now = datetime.now(UTC)
+    request = add_request(db, for_id=1, category="transport", now=now)
+    with db.atomic():
+        db.execute("UPDATE consents SET withdrawn_at = ? WHERE member_id = 1", [now.isoformat()])
+    with pytest.raises(VoorzorgError):
+        suggest_helpers(db, request["id"], now=now)
+    with pytest.raises(VoorzorgError):
+        ask(db, request["id"], 2, now=now)
+
+
+def test_leaving_reopens_commitments_and_revokes_feeds(circle, cli):
+    people(cli)
+    cli("request", "add", "--for", "Marie", "--category", "vervoer")
+    cli("request", "ask", "1", "Jan")
+    cli("request", "answer", "1", "Jan", "ja")
+    token = cli("feed", "token", "add", "--label", "Jan", "--member", "Jan", "--json").json
+    assert cli("member", "leave", "Jan").code == 0
+    reopened = cli("request", "show", "1", "--json").json
+    assert reopened["status"] == "open" and reopened["helper_id"] is None
+    tokens = cli("feed", "token", "list", "--all", "--json").json
+    assert [t["active"] for t in tokens if t["id"] == token["id"]] == [False]

@@ -94,6 +94,15 @@ def withdraw_consent(
                 log_change(db, member_id, ["needs"], stamp)
     result = get_consent(db, row[0])
     result["needs_removed"] = removed
+    result["requests_closed"] = []
+    if purpose == "matching":
+        from datetime import UTC, datetime
+
+        from voorzorg.requests import close_for_member
+
+        result["requests_closed"] = close_for_member(
+            db, member_id, now=datetime.fromisoformat(stamp).astimezone(UTC), reason="consent"
+        )
     return result
 
 

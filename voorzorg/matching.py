@@ -38,7 +38,7 @@ def street_of(address: str | None) -> str | None:
 def suggest_helpers(db, request_id: int, *, now: datetime, limit: int | None = None) -> dict:
     """Ranked candidates for a request, each with the facts behind its place."""
     from voorzorg.agreements import agreement_partners
-    from voorzorg.requests import get_request
+    from voorzorg.requests import check_requester, get_request
 
     request = get_request(db, request_id)
     if request["status"] != "open":
@@ -46,10 +46,11 @@ def suggest_helpers(db, request_id: int, *, now: datetime, limit: int | None = N
 
         status = _("state." + request["state"])
         raise VoorzorgError("request.cannot_suggest", id=request_id, status=status)
+    check_requester(db, request)
     requester = db.execute(
         "SELECT address, postcode FROM members WHERE id = ?", [request["for_id"]]
     ).fetchone()
-    today = now.astimezone(UTC).date()
+    today = now.astimezone(_circle_zone(db)).date()
     partners = agreement_partners(db, request["for_id"], request["category"], today)
     excluded = {a["member_id"] for a in request["asks"]}
     since = (now - timedelta(days=LOAD_DAYS)).astimezone(UTC).isoformat(timespec="seconds")
@@ -123,10 +124,19 @@ def suggest_helpers(db, request_id: int, *, now: datetime, limit: int | None = N
     }
 
 
+def _circle_zone(db):
+    from voorzorg.dates import zone
+
+    row = db.execute("SELECT value FROM circle_meta WHERE key = 'timezone'").fetchone()
+    return zone(row[0] if row else "Europe/Amsterdam")
+
+
 def _rank_key(c: dict) -> tuple:
     return (
         not c["agreement"],
         c["recently_asked"],
+        # among the recently asked, whoever was asked longest ago comes first
+        (c["last_asked"] or "") if c["recently_asked"] else "",
         c["asked_recent"],
         c["helped_recent"],
         not c["same_street"],

@@ -381,4 +381,16 @@ def leave_member(db, member_id: int, *, on: date, today: date, at: str | None = 
         )
         fields = ["left_on", "connector"] if current["connector"] else ["left_on"]
         log_change(db, member_id, fields, stamp)
+        # Their subscription links stop working.
+        db.execute(
+            "UPDATE feed_tokens SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL",
+            [stamp, member_id],
+        )
+    from datetime import UTC, datetime
+
+    from voorzorg.requests import close_for_member
+
+    close_for_member(
+        db, member_id, now=datetime.fromisoformat(stamp).astimezone(UTC), reason="left"
+    )
     return get_member(db, member_id)

@@ -59,8 +59,8 @@ def _circle_id(db) -> str:
 
 
 def _emit(db, name: str, request: dict, member_id: int | None = None) -> None:
-    data = {"request_id": request["id"], "category": request["category"]}
-    data["for_id"] = request["for_id"]
+    # Ids only: the category of a request says what someone needs (health data).
+    data = {"request_id": request["id"], "for_id": request["for_id"]}
     if member_id is not None:
         data["member_id"] = member_id
     if request.get("helper_id") is not None:
@@ -139,6 +139,43 @@ def _check_can_take_part(member: dict) -> None:
         raise VoorzorgError("member.restricted", name=member["name"])
 
 
+def check_requester(db, request: dict) -> None:
+    """The member a request is for must still take part and allow matching."""
+    from voorzorg.consents import active_purposes
+    from voorzorg.members import get_member
+
+    member = get_member(db, request["for_id"])
+    _check_can_take_part(member)
+    if "matching" not in active_purposes(db, member["id"]):
+        raise VoorzorgError(
+            "request.needs_consent", name=member["name"], hint="member.needs_consent_hint"
+        )
+
+
+def close_for_member(db, member_id: int, *, now: datetime, reason: str) -> list[int]:
+    """When a member leaves or withdraws matching consent: their own open requests are
+    cancelled, and requests they had agreed to help with open again for someone else."""
+    from voorzorg.i18n import _
+
+    note = _("request.closing_" + reason)
+    touched = []
+    own = db.execute(
+        "SELECT id FROM requests WHERE for_id = ? AND status IN ('open', 'accepted')",
+        [member_id],
+    ).fetchall()
+    for (request_id,) in own:
+        cancel(db, request_id, now=now, note=note)
+        touched.append(request_id)
+    if reason == "left":
+        helping = db.execute(
+            "SELECT id FROM requests WHERE helper_id = ? AND status = 'accepted'", [member_id]
+        ).fetchall()
+        for (request_id,) in helping:
+            answer(db, request_id, member_id, False, now=now)
+            touched.append(request_id)
+    return touched
+
+
 def _require_state(request: dict, allowed: tuple[str, ...], action: str) -> None:
     from voorzorg.i18n import _
 
@@ -154,6 +191,7 @@ def ask(db, request_id: int, member_id: int, *, now: datetime) -> dict:
 
     request = get_request(db, request_id)
     _require_state(request, ("open",), "ask")
+    check_requester(db, request)
     member = get_member(db, member_id)
     if member_id == request["for_id"]:
         raise VoorzorgError("request.ask_requester", name=member["name"])
@@ -188,6 +226,7 @@ def answer(db, request_id: int, member_id: int, yes: bool, *, now: datetime) -> 
     if yes:
         # A member who said no may still change their mind while the request is open.
         _require_state(request, ("open",), "accept")
+        check_requester(db, request)
     else:
         _require_state(request, OPEN_STATES, "decline")
         if request["status"] == "accepted" and request["helper_id"] != member_id:

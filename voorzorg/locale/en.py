@@ -291,6 +291,8 @@ MESSAGES = {
     "request.done_msg": "Request {id} is done: {helper} helped {name} with {category}.",
     "request.cancelled_msg": "Request {id} has been cancelled.",
     "request.referred_msg": "Request {id} has been referred to {to}.",
+    "request.closing_left": "member has left",
+    "request.closing_consent": "consent for matching withdrawn",
     "request.none_found": "No requests found.",
     "request.ask_line": "  asked: {name} on {at} — {answer}",
     "member.has_left": "{name} left on {on}.",

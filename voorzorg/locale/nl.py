@@ -301,6 +301,8 @@ MESSAGES = {
     "request.done_msg": "Hulpvraag {id} is gedaan: {helper} hielp {name} met {category}.",
     "request.cancelled_msg": "Hulpvraag {id} is vervallen.",
     "request.referred_msg": "Hulpvraag {id} is doorverwezen naar {to}.",
+    "request.closing_left": "deelnemer is vertrokken",
+    "request.closing_consent": "toestemming voor koppelen ingetrokken",
     "request.none_found": "Geen hulpvragen gevonden.",
     "request.ask_line": "  gevraagd: {name} op {at} — {answer}",
     "member.has_left": "{name} is vertrokken op {on}.",
