@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 
 def setup_members(cli):
     cli("member", "add", "Jan", "--offers", "vervoer", "--consent", "matching")
@@ -35,11 +37,17 @@ def test_add_list_end(circle, cli):
     table = cli("agreement", "list").out
     assert "Jan" in table and "vervoer" in table and "2026-01-01" in table
 
-    ended = cli("agreement", "end", str(added.json["id"]), "--json")
-    assert ended.code == 0 and ended.json["ended_on"] is not None
-    assert cli("agreement", "list", "--json").json == []
-    assert len(cli("agreement", "list", "--all", "--json").json) == 1
-    assert cli("agreement", "end", str(added.json["id"])).code == 1
+    still = cli("agreement", "end", str(added.json["id"]), "--on", "1-1-2099", "--json")
+    assert still.code == 0 and still.json["active"] is True  # ends later, holds until then
+    assert len(cli("agreement", "list", "--json").json) == 1
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    other = cli("agreement", "add", "--helper", "Jan", "--for", "Marie", "--category", "tuin",
+                "--from", "1-1-2026", "--json").json  # fmt: skip
+    ended = cli("agreement", "end", str(other["id"]), "--on", yesterday, "--json")
+    assert ended.code == 0 and ended.json["active"] is False
+    assert [a["id"] for a in cli("agreement", "list", "--json").json] == [added.json["id"]]
+    assert len(cli("agreement", "list", "--all", "--json").json) == 2
+    assert cli("agreement", "end", str(other["id"])).code == 1
 
 
 def test_bad_agreements(circle, cli):
@@ -64,9 +72,9 @@ def test_bad_agreements(circle, cli):
         "--category",
         "tuin",
         "--from",
-        "1-6-2026",
+        "1-6-2099",
         "--until",
-        "1-1-2026",
+        "1-1-2099",
     )
     assert "Niemand" in refused("--helper", "Niemand", "--for", "Marie", "--category", "tuin")
     assert cli("agreement", "end", "99").code == 1

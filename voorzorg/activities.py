@@ -67,16 +67,22 @@ def _check_times(
     """Refuse a series with an occurrence at a time the clock skips."""
     if hhmm is None:
         return
-    hour, minute = (int(p) for p in hhmm.split(":"))
     horizon = start + timedelta(days=365 * CHECK_HORIZON_YEARS)
     for day in dates(rule, start, until=horizon):
-        moment = make_local(day, hour, minute, timezone)
-        if duration_minutes:
-            end = (moment.astimezone(UTC) + timedelta(minutes=duration_minutes)).astimezone(
-                moment.tzinfo
-            )
-            if end.utcoffset() != moment.utcoffset():
-                raise VoorzorgError("activity.crosses_dst", day=day.isoformat())
+        _check_moment(day, hhmm, duration_minutes, timezone)
+
+
+def _check_moment(day: date, hhmm: str, duration_minutes: int | None, timezone: str) -> None:
+    """One occurrence: its start must exist, and it may not span a clock change
+    (calendar clients disagree about such events, see feeds.md)."""
+    hour, minute = (int(p) for p in hhmm.split(":"))
+    moment = make_local(day, hour, minute, timezone)
+    ambiguous = moment.replace(fold=1).utcoffset() != moment.utcoffset()
+    end = (moment.astimezone(UTC) + timedelta(minutes=duration_minutes or 0)).astimezone(
+        moment.tzinfo
+    )
+    if ambiguous or end.utcoffset() != moment.utcoffset():
+        raise VoorzorgError("activity.crosses_dst", day=day.isoformat())
 
 
 def add_activity(
@@ -323,7 +329,7 @@ def move_occurrence(
     else:
         hhmm = to_time or activity["start_time"]
         hour, minute = (int(p) for p in hhmm.split(":"))
-        make_local(to_day, hour, minute, timezone)  # refuses a time the clock skips
+        _check_moment(to_day, f"{hour:02d}:{minute:02d}", activity["duration_minutes"], timezone)
         new_start = f"{to_day.isoformat()} {hour:02d}:{minute:02d}"
     if abs((to_day - on).days) > 366:
         raise VoorzorgError("activity.move_too_far")

@@ -32,8 +32,9 @@ def _as_dict(row, today: date) -> dict:
 
 def _is_active(item: dict, today: date) -> bool:
     day = today.isoformat()
+    # ended_on is the last day the agreement holds, like valid_until.
     return (
-        item["ended_on"] is None
+        (item["ended_on"] is None or item["ended_on"] >= day)
         and item["valid_from"] <= day
         and (item["valid_until"] is None or item["valid_until"] >= day)
     )
@@ -66,6 +67,8 @@ def add_agreement(
         )
     note = clean_line(note, field="note", max_length=200)
     start = valid_from or today
+    if valid_until is not None and valid_until < today:
+        raise VoorzorgError("agreement.in_past", until=valid_until.isoformat())
     if valid_until is not None and valid_until < start:
         raise VoorzorgError(
             "agreement.until_before_from", until=valid_until.isoformat(), start=start.isoformat()
@@ -140,8 +143,8 @@ def agreement_partners(db, for_id: int, category: str, today: date) -> set[int]:
     day = today.isoformat()
     rows = db.execute(
         """SELECT helper_id FROM agreements
-           WHERE for_id = ? AND category = ? AND ended_on IS NULL
+           WHERE for_id = ? AND category = ? AND (ended_on IS NULL OR ended_on >= ?)
              AND valid_from <= ? AND (valid_until IS NULL OR valid_until >= ?)""",
-        [for_id, category, day, day],
+        [for_id, category, day, day, day],
     ).fetchall()
     return {r[0] for r in rows}

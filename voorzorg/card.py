@@ -115,10 +115,14 @@ def save_draft(db, text: str, *, at: str | None = None) -> dict:
     return {"changed": True, "same_as_current": text == current["text"]}
 
 
-def adopt_draft(db, *, on: date, by: str | None = None, at: str | None = None) -> dict:
-    """Make the draft the next version, dated ``on``."""
+def adopt_draft(
+    db, *, on: date, by: str | None = None, at: str | None = None, today: date | None = None
+) -> dict:
+    """Make the draft the next version, dated ``on`` (not in the future)."""
     from voorzorg.text import clean_line
 
+    if today is not None and on > today:
+        raise VoorzorgError("card.in_future", on=on.isoformat())
     by = clean_line(by, field="recorded-by", max_length=80)
     draft = get_draft(db)
     if draft is None:
@@ -137,10 +141,14 @@ def adopt_draft(db, *, on: date, by: str | None = None, at: str | None = None) -
     return get_version(db, version)
 
 
-def acknowledge(db, member_id: int, *, on: date, at: str | None = None) -> dict:
+def acknowledge(
+    db, member_id: int, *, on: date, at: str | None = None, today: date | None = None
+) -> dict:
     """Record that a member acknowledged the current version on ``on``."""
     from voorzorg.members import get_member
 
+    if today is not None and on > today:
+        raise VoorzorgError("card.in_future", on=on.isoformat())
     member = get_member(db, member_id)
     if member["left_on"] is not None:
         raise VoorzorgError("member.has_left", name=member["name"], on=member["left_on"])

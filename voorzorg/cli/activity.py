@@ -59,11 +59,14 @@ def _split_start(text: str):
     raise VoorzorgError("datetime.format", text=text)
 
 
-def _minutes_between(start_time: str, end_text: str) -> int:
-    from voorzorg.dates import parse_time
+def _minutes_between(day, start_time: str, end_text: str) -> int:
+    from voorzorg.dates import parse_date, parse_time
     from voorzorg.errors import VoorzorgError
 
-    hour, minute = parse_time(end_text.split()[-1])
+    parts = end_text.split()
+    if len(parts) == 2 and parse_date(parts[0]) != day:
+        raise VoorzorgError("activity.end_other_day", hint="activity.end_other_day_hint")
+    hour, minute = parse_time(parts[-1])
     begin_hour, begin_minute = (int(p) for p in start_time.split(":"))
     minutes = hour * 60 + minute - (begin_hour * 60 + begin_minute)
     if minutes <= 0:
@@ -115,7 +118,7 @@ def add(app, circle_id, title, start, duration, end_text, all_day, weekly, every
         if duration:
             duration_minutes = parse_duration(duration)
         elif end_text:
-            duration_minutes = _minutes_between(start_time, end_text)
+            duration_minutes = _minutes_between(day, start_time, end_text)
         else:
             raise VoorzorgError("activity.needs_duration")
     freq, interval, week = None, 1, None

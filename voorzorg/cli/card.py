@@ -90,12 +90,12 @@ def _read_file(path: str) -> str:
 
     file = Path(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise VoorzorgError("card.file_too_big", path=path, max=MAX_FILE_BYTES)
-        raw = file.read_bytes()
+        with file.open("rb") as handle:  # at most MAX + 1 bytes, also from a device or pipe
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise VoorzorgError("file.read_failed", path=path, error=os_error_text(exc)) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise VoorzorgError("card.file_too_big", path=path, max=MAX_FILE_BYTES)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -146,7 +146,8 @@ def adopt(app, circle_id, on, by, as_json) -> None:
     from voorzorg.dates import parse_date
 
     entry, db = app.open_circle(circle_id)
-    version = adopt_draft(db, on=parse_date(on) if on else _today(entry), by=by)
+    today = _today(entry)
+    version = adopt_draft(db, on=parse_date(on) if on else today, by=by, today=today)
     if as_json:
         echo_json(version)
     else:
@@ -167,7 +168,8 @@ def ack(app, circle_id, member_ref, on, as_json) -> None:
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
-    result = acknowledge(db, member_id, on=parse_date(on) if on else _today(entry))
+    today = _today(entry)
+    result = acknowledge(db, member_id, on=parse_date(on) if on else today, today=today)
     if as_json:
         echo_json(result)
     else:

@@ -556,6 +556,14 @@ MESSAGES = {
     "role.operator": "operator",
     "col.role": "role",
     "col.circles": "circles",
+    "activity.end_other_day": "The end falls on another day than the start.",
+    "activity.end_other_day_hint": (
+        "Use --duration (at most 24 hours) or --all-day with --end DATE."
+    ),
+    "agreement.in_past": (
+        "The end date {until} has already passed; such an agreement need not be recorded."
+    ),
+    "card.in_future": "{on} is in the future.",
     # Column labels
     "col.id": "id",
     "col.code": "code",

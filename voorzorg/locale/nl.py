@@ -580,6 +580,15 @@ MESSAGES = {
     "role.operator": "beheerder",
     "col.role": "rol",
     "col.circles": "cirkels",
+    "activity.end_other_day": "Het einde valt op een andere dag dan het begin.",
+    "activity.end_other_day_hint": (
+        "Gebruik --duration (bijvoorbeeld 26h kan niet: hoogstens 24 uur) of --all-day met --end "
+        "DATUM."
+    ),
+    "agreement.in_past": (
+        "De einddatum {until} is al voorbij; zo'n afspraak hoeft niet meer vastgelegd."
+    ),
+    "card.in_future": "{on} ligt in de toekomst.",
     # Column labels
     "col.id": "nr",
     "col.code": "code",
