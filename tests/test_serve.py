@@ -293,3 +293,14 @@ def test_circles_added_or_archived_while_serving_are_picked_up(tmp_path, monkeyp
         assert operator_view.get("/eerste").status_code == 404
     finally:
         server.stop()
+
+
+def test_a_personal_feed_over_http(served):
+    server, clients, _tokens, config = served
+    made = voorzorg(config, "feed", "token", "add", "-c", "zorgsaam", "--label", "eigen",
+                    "--member", "1", "--json")  # fmt: skip
+    token = json.loads(made.stdout)["token"]
+    response = clients["anonymous"].get(f"/feeds/zorgsaam/{token}.ics")
+    assert response.status_code == 200
+    assert "mijn afspraken" in response.text
+    assert token not in server.log()
