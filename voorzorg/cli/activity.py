@@ -4,7 +4,15 @@ import re
 
 import click
 
-from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.base import (
+    circle_option,
+    circle_today,
+    group,
+    json_option,
+    option,
+    pass_app,
+    utc_now,
+)
 from voorzorg.cli.output import echo_fields, echo_json, echo_table
 from voorzorg.i18n import _
 
@@ -12,18 +20,6 @@ from voorzorg.i18n import _
 @group("activity", help="help.activity")
 def activity() -> None:
     pass
-
-
-def _now():
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC)
-
-
-def _today(entry):
-    from voorzorg.dates import today
-
-    return today(entry.timezone)
 
 
 def parse_duration(text: str) -> int:
@@ -149,7 +145,7 @@ def add(app, circle_id, title, start, duration, end_text, all_day, weekly, every
         start=day,
         start_time=start_time,
         timezone=entry.timezone,
-        now=_now(),
+        now=utc_now(),
         duration_minutes=duration_minutes,
         duration_days=duration_days,
         rule=rule,
@@ -182,7 +178,7 @@ def list_(app, circle_id, from_, to, activity_ref, as_json) -> None:
     from voorzorg.errors import VoorzorgError
 
     entry, db = app.open_circle(circle_id)
-    start = parse_date(from_) if from_ else _today(entry)
+    start = parse_date(from_) if from_ else circle_today(entry)
     end = parse_date(to) if to else start + timedelta(days=27)
     if end < start:
         raise VoorzorgError("activity.bad_range")
@@ -296,7 +292,7 @@ def cancel(app, circle_id, activity_ref, on, note, as_json) -> None:
 
     _entry, db = app.open_circle(circle_id)
     day = parse_date(on)
-    item = cancel_occurrence(db, _resolve(db, activity_ref), day, now=_now(), note=note)
+    item = cancel_occurrence(db, _resolve(db, activity_ref), day, now=utc_now(), note=note)
     if as_json:
         echo_json(item)
     else:
@@ -319,7 +315,7 @@ def move(app, circle_id, activity_ref, on, to, location, as_json) -> None:
     day = parse_date(on)
     to_day, to_time = _split_start(to)
     item = move_occurrence(db, _resolve(db, activity_ref), day, to_day=to_day, to_time=to_time,
-                           timezone=entry.timezone, now=_now(), location=location)  # fmt: skip
+                           timezone=entry.timezone, now=utc_now(), location=location)  # fmt: skip
     if as_json:
         echo_json(item)
     else:
@@ -350,7 +346,7 @@ def edit(app, circle_id, activity_ref, title, location, kind, description, start
         db,
         _resolve(db, activity_ref),
         timezone=entry.timezone,
-        now=_now(),
+        now=utc_now(),
         title=title,
         location=location,
         kind=kind,
@@ -377,7 +373,7 @@ def end(app, circle_id, activity_ref, after, as_json) -> None:
     from voorzorg.dates import parse_date
 
     _entry, db = app.open_circle(circle_id)
-    item = end_activity(db, _resolve(db, activity_ref), after=parse_date(after), now=_now())
+    item = end_activity(db, _resolve(db, activity_ref), after=parse_date(after), now=utc_now())
     if as_json:
         echo_json(item)
     else:
@@ -418,7 +414,7 @@ def count(app, circle_id, activity_ref, head_count, on, as_json) -> None:
 
     entry, db = app.open_circle(circle_id)
     result = record_count(db, _resolve(db, activity_ref), parse_date(on), head_count,
-                          today=_today(entry), now=_now())  # fmt: skip
+                          today=circle_today(entry), now=utc_now())  # fmt: skip
     if as_json:
         echo_json(result)
     else:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import click
 
-from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.base import circle_option, circle_today, group, json_option, option, pass_app
 from voorzorg.cli.output import echo_json, echo_table
 from voorzorg.i18n import _
 
@@ -10,12 +10,6 @@ from voorzorg.i18n import _
 @group("agreement", help="help.agreement")
 def agreement() -> None:
     pass
-
-
-def _today(entry):
-    from voorzorg.dates import today
-
-    return today(entry.timezone)
 
 
 def _print(rows, as_json) -> None:
@@ -77,7 +71,7 @@ def add(app, circle_id, helper, for_member, category, note, valid_from, valid_un
         note=note,
         valid_from=start,
         valid_until=until,
-        today=_today(entry),
+        today=circle_today(entry),
     )
     if as_json:
         echo_json(result)
@@ -106,7 +100,7 @@ def list_(app, circle_id, member_ref, include_ended, as_json) -> None:
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, member_ref) if member_ref else None
     rows = list_agreements(
-        db, today=_today(entry), member_id=member_id, include_ended=include_ended
+        db, today=circle_today(entry), member_id=member_id, include_ended=include_ended
     )
     _print(rows, as_json)
 
@@ -122,7 +116,7 @@ def end(app, circle_id, agreement_id, on, as_json) -> None:
     from voorzorg.dates import parse_date
 
     entry, db = app.open_circle(circle_id)
-    today = _today(entry)
+    today = circle_today(entry)
     result = end_agreement(db, agreement_id, on=parse_date(on) if on else today, today=today)
     if as_json:
         echo_json(result)

@@ -118,6 +118,20 @@ def group(name: str, help: str, **attrs):
     return click.group(name, help=help, **attrs)
 
 
+def utc_now():
+    """The current instant (UTC), for core functions that record when."""
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def circle_today(entry):
+    """Today's date in the circle's timezone."""
+    from voorzorg.dates import today as local_today
+
+    return local_today(entry.timezone)
+
+
 circle_option = option(
     "-c",
     "--circle",

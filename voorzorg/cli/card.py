@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import click
 
-from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.base import circle_option, circle_today, group, json_option, option, pass_app
 from voorzorg.cli.output import echo_json, echo_table
 from voorzorg.i18n import _
 
@@ -12,12 +12,6 @@ MAX_FILE_BYTES = 200_000
 @group("card", help="help.card")
 def card() -> None:
     pass
-
-
-def _today(entry):
-    from voorzorg.dates import today
-
-    return today(entry.timezone)
 
 
 @card.command("show", help="help.card.show")
@@ -146,7 +140,7 @@ def adopt(app, circle_id, on, by, as_json) -> None:
     from voorzorg.dates import parse_date
 
     entry, db = app.open_circle(circle_id)
-    today = _today(entry)
+    today = circle_today(entry)
     version = adopt_draft(db, on=parse_date(on) if on else today, by=by, today=today)
     if as_json:
         echo_json(version)
@@ -168,7 +162,7 @@ def ack(app, circle_id, member_ref, on, as_json) -> None:
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
-    today = _today(entry)
+    today = circle_today(entry)
     result = acknowledge(db, member_id, on=parse_date(on) if on else today, today=today)
     if as_json:
         echo_json(result)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import click
 
-from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.base import circle_option, group, json_option, option, pass_app, utc_now
 from voorzorg.cli.output import echo_json, echo_table, local_time
 from voorzorg.i18n import _
 
@@ -10,12 +10,6 @@ from voorzorg.i18n import _
 @group("feed", help="help.feed")
 def feed() -> None:
     pass
-
-
-def _now():
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC)
 
 
 def render_for(app, entry, db, member_id=None):
@@ -78,7 +72,7 @@ def token_add(app, circle_id, label, member_ref, as_json) -> None:
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, member_ref) if member_ref else None
-    item = add_token(db, label=label, member_id=member_id, now=_now())
+    item = add_token(db, label=label, member_id=member_id, now=utc_now())
     base = app.config.data.get("base_url", "http://127.0.0.1:8001")
     urls = subscription_urls(base, entry.id, item["token"])
     if as_json:
@@ -130,7 +124,7 @@ def token_revoke(app, circle_id, token_id, as_json) -> None:
     from voorzorg.feed_tokens import revoke_token
 
     _entry, db = app.open_circle(circle_id)
-    item = revoke_token(db, token_id, now=_now())
+    item = revoke_token(db, token_id, now=utc_now())
     if as_json:
         echo_json(item)
     else:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import click
 
-from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.base import circle_option, circle_today, group, json_option, option, pass_app
 from voorzorg.cli.output import echo_fields, echo_json, echo_table, local_time
 from voorzorg.i18n import _
 
@@ -35,12 +35,6 @@ def _one_category(text):
     from voorzorg.categories import parse_category
 
     return parse_category(text) if text else None
-
-
-def _today(entry):
-    from voorzorg.dates import today
-
-    return today(entry.timezone)
 
 
 @group("member", help="help.member")
@@ -84,7 +78,7 @@ def add(app, circle_id, name, offers, needs, consents, joined, recorded_by, as_j
     info = add_member(
         db,
         " ".join(name),
-        today=_today(entry),
+        today=circle_today(entry),
         joined=parse_date(joined) if joined else None,
         recorded_by=recorder(recorded_by) if consents else None,
         offers=_categories(offers),
@@ -210,7 +204,7 @@ def edit(app, circle_id, member_ref, offers, needs, as_json, **fields) -> None:
     info = edit_member(
         db,
         member_id,
-        today=_today(entry),
+        today=circle_today(entry),
         offers=_categories(offers),
         needs=_categories(needs),
         **fields,
@@ -235,7 +229,7 @@ def leave(app, circle_id, member_ref, on, as_json) -> None:
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
-    today = _today(entry)
+    today = circle_today(entry)
     info = leave_member(db, member_id, on=parse_date(on) if on else today, today=today)
     if as_json:
         echo_json(info)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import click
 
-from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.base import circle_option, group, json_option, option, pass_app, utc_now
 from voorzorg.cli.output import echo_fields, echo_json, echo_table, local_time
 from voorzorg.i18n import _
 
@@ -12,12 +12,6 @@ ANSWERS = {"yes": True, "ja": True, "y": True, "j": True, "no": False, "nee": Fa
 @group("request", help="help.request")
 def request() -> None:
     pass
-
-
-def _now():
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC)
 
 
 def _request_id(text):
@@ -79,7 +73,7 @@ def add(app, circle_id, for_member, category, when, note, as_json) -> None:
         category=code,
         wanted_at=wanted,
         note=note,
-        now=_now(),
+        now=utc_now(),
     )
     if as_json:
         echo_json({"id": item["id"], **item})
@@ -98,7 +92,7 @@ def suggest(app, circle_id, request_ref, limit, as_json) -> None:
     from voorzorg.matching import suggest_helpers
 
     _entry, db = app.open_circle(circle_id)
-    result = suggest_helpers(db, _request_id(request_ref), now=_now(), limit=limit)
+    result = suggest_helpers(db, _request_id(request_ref), now=utc_now(), limit=limit)
     if as_json:
         echo_json(result["candidates"])
         return
@@ -139,7 +133,7 @@ def ask(app, circle_id, request_ref, member_ref, as_json) -> None:
 
     _entry, db = app.open_circle(circle_id)
     member_id = _member(db, member_ref)
-    item = ask_member(db, _request_id(request_ref), member_id, now=_now())
+    item = ask_member(db, _request_id(request_ref), member_id, now=utc_now())
     if as_json:
         echo_json(item)
     else:
@@ -163,7 +157,7 @@ def answer(app, circle_id, request_ref, member_ref, reply, as_json) -> None:
     yes = ANSWERS[reply.strip().lower()]
     _entry, db = app.open_circle(circle_id)
     member_id = _member(db, member_ref)
-    item = record_answer(db, _request_id(request_ref), member_id, yes, now=_now())
+    item = record_answer(db, _request_id(request_ref), member_id, yes, now=utc_now())
     if as_json:
         echo_json(item)
         return
@@ -184,7 +178,7 @@ def done(app, circle_id, request_ref, note, as_json) -> None:
     from voorzorg.requests import mark_done
 
     _entry, db = app.open_circle(circle_id)
-    item = mark_done(db, _request_id(request_ref), now=_now(), note=note)
+    item = mark_done(db, _request_id(request_ref), now=utc_now(), note=note)
     _print_closed(item, as_json, "request.done_msg")
 
 
@@ -198,7 +192,7 @@ def cancel(app, circle_id, request_ref, note, as_json) -> None:
     from voorzorg.requests import cancel as cancel_request
 
     _entry, db = app.open_circle(circle_id)
-    item = cancel_request(db, _request_id(request_ref), now=_now(), note=note)
+    item = cancel_request(db, _request_id(request_ref), now=utc_now(), note=note)
     _print_closed(item, as_json, "request.cancelled_msg")
 
 
@@ -213,7 +207,7 @@ def refer(app, circle_id, request_ref, to, note, as_json) -> None:
     from voorzorg.requests import refer as refer_request
 
     _entry, db = app.open_circle(circle_id)
-    item = refer_request(db, _request_id(request_ref), to=to, now=_now(), note=note)
+    item = refer_request(db, _request_id(request_ref), to=to, now=utc_now(), note=note)
     _print_closed(item, as_json, "request.referred_msg")
 
 
