@@ -21,6 +21,7 @@ CONFIG_NAME = "config.toml"
 SECRETS_NAME = "secrets.toml"
 CIRCLE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
+DEFAULT_BASE_URL = "http://127.0.0.1:8001"
 EXAMPLE = Path(__file__).with_name("config.example.toml")
 
 # key -> (type, required); "circles" entries are checked with CIRCLE_KEYS.
@@ -87,6 +88,11 @@ class Config:
     @property
     def secrets_path(self) -> Path:
         return self.path.parent / SECRETS_NAME
+
+    @property
+    def base_url(self) -> str:
+        """Public address of `voorzorg serve`, used in subscription links."""
+        return self.data.get("base_url", DEFAULT_BASE_URL)
 
     @property
     def default_timezone(self) -> str:

@@ -156,7 +156,7 @@ def _feeds(config) -> dict:
         token = add_token(db, label="demo", now=datetime.now(UTC))
     finally:
         db.close()
-    base = config.data.get("base_url", "http://127.0.0.1:8001")
+    base = config.base_url
     return {
         "files": [w["path"] for w in written],
         "zorgsaam_url": subscription_urls(base, "zorgsaam", token["token"])["https"],

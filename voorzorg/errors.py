@@ -50,6 +50,8 @@ def os_error_text(exc: OSError) -> str:
         errno.ENOENT: "oserror.missing",
         errno.ENOTDIR: "oserror.missing",
         errno.EIO: "oserror.io",
+        errno.EEXIST: "oserror.exists",
+        errno.EISDIR: "oserror.is_dir",
     }
     key = keys.get(exc.errno)
     return _(key) if key else (exc.strerror or str(exc))

@@ -155,6 +155,8 @@ def _reasons(c: dict) -> list[dict]:
         reasons.append({"code": "offers"})
     if c["days_since_asked"] is None:
         reasons.append({"code": "never_asked"})
+    elif c["days_since_asked"] == 0:
+        reasons.append({"code": "asked_today"})
     elif c["recently_asked"]:
         reasons.append({"code": "asked_recently", "days": c["days_since_asked"]})
     else:

@@ -44,4 +44,8 @@ def write_circle_feeds(config: Config, directory: Path | None = None) -> list[di
         path = directory / f"{entry.id}.ics"
         atomic_write(path, feed.body, mode=0o644)
         written.append({"circle": entry.id, "path": str(path), "bytes": len(feed.body)})
+    # An archived circle's calendar is no longer published.
+    for entry in config.circles.values():
+        if entry.archived:
+            (directory / f"{entry.id}.ics").unlink(missing_ok=True)
     return written

@@ -73,7 +73,7 @@ def token_add(app, circle_id, label, member_ref, as_json) -> None:
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, member_ref) if member_ref else None
     item = add_token(db, label=label, member_id=member_id, now=utc_now())
-    base = app.config.data.get("base_url", "http://127.0.0.1:8001")
+    base = app.config.base_url
     urls = subscription_urls(base, entry.id, item["token"])
     if as_json:
         echo_json({**item, "urls": urls})

@@ -564,6 +564,9 @@ MESSAGES = {
         "The end date {until} has already passed; such an agreement need not be recorded."
     ),
     "card.in_future": "{on} is in the future.",
+    "oserror.exists": "the file already exists",
+    "oserror.is_dir": "that is a folder, not a file",
+    "reason.asked_today": "asked earlier today",
     # Column labels
     "col.id": "id",
     "col.code": "code",

@@ -589,6 +589,9 @@ MESSAGES = {
         "De einddatum {until} is al voorbij; zo'n afspraak hoeft niet meer vastgelegd."
     ),
     "card.in_future": "{on} ligt in de toekomst.",
+    "oserror.exists": "het bestand bestaat al",
+    "oserror.is_dir": "dat is een map, geen bestand",
+    "reason.asked_today": "vandaag nog gevraagd",
     # Column labels
     "col.id": "nr",
     "col.code": "code",
