@@ -24,6 +24,7 @@ COMMANDS = {
     "feed": "voorzorg.cli.feed:feed",
     "user": "voorzorg.cli.user:user",
     "serve": "voorzorg.cli.serve:serve",
+    "stats": "voorzorg.cli.stats:stats",
 }
 
 

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import click
+
+from voorzorg.cli.base import group, json_option, option, pass_app
+from voorzorg.cli.output import echo_json, echo_table
+from voorzorg.i18n import _
+
+
+@group("stats", help="help.stats")
+def stats() -> None:
+    pass
+
+
+def _connect(app):
+    from voorzorg.stats import store as stats_store
+
+    return stats_store.connect(stats_store.stats_path(app.config.data_dir))
+
+
+@stats.command("release", help="help.stats.release")
+@option("--period", metavar="2026-H1", help="opt.period")
+@option("--k", "k", type=int, default=10, show_default=True, help="opt.k")
+@json_option
+@pass_app
+def release(app, period, k, as_json) -> None:
+    from datetime import date
+
+    from voorzorg.stats.builder import build_release
+    from voorzorg.stats.periods import last_finished
+
+    period = period or last_finished(date.today())
+    summary = build_release(
+        app.config,
+        period,
+        k=k,
+        today=date.today(),
+        progress=None if as_json else lambda name: click.echo(_("stats.progress", circle=name)),
+    )
+    if as_json:
+        echo_json(summary)
+    else:
+        click.echo(
+            _(
+                "stats.released",
+                release=summary["release_id"],
+                published=summary["published"],
+                suppressed=summary["suppressed"],
+            )
+        )
+
+
+@stats.command("list", help="help.stats.list")
+@json_option
+@pass_app
+def list_(app, as_json) -> None:
+    from voorzorg.stats.audit import list_releases
+
+    rows = list_releases(_connect(app))
+    if as_json:
+        echo_json(rows)
+        return
+    echo_table(
+        rows,
+        [
+            ("release", "col.release"),
+            ("start", "col.start"),
+            ("end", "col.end"),
+            ("k", "col.k"),
+            ("circles", "col.circles"),
+            ("pooled", "col.pooled"),
+        ],
+        empty="stats.none",
+    )
+
+
+@stats.command("show", help="help.stats.show")
+@click.argument("release_id", metavar="RELEASE")
+@json_option
+@pass_app
+def show(app, release_id, as_json) -> None:
+    from voorzorg.stats.audit import show_release
+    from voorzorg.stats.periods import parse_period
+
+    result = show_release(_connect(app), parse_period(release_id)[0])
+    if as_json:
+        echo_json(result)
+        return
+    for table, rows in result["tables"].items():
+        click.echo(f"\n{_('stats.table.' + table)}")
+        for row in rows:
+            label = " / ".join(str(v) for k, v in row.items() if k not in ("value", "published"))
+            value = _("stats.not_publishable") if row["value"] is None else _number(row["value"])
+            click.echo(f"  {label or '—'}: {value}")
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+@stats.command("check", help="help.stats.check")
+@json_option
+@pass_app
+def check(app, as_json) -> None:
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.stats.audit import audit
+
+    findings = audit(_connect(app))
+    if as_json:
+        echo_json(findings)
+    elif not findings:
+        click.echo(_("stats.check_ok"))
+    else:
+        for finding in findings:
+            click.echo(_("stats.finding", **{k: str(v) for k, v in finding.items()}))
+    if findings:
+        raise VoorzorgError("stats.check_failed", count=len(findings))
