@@ -1,0 +1,187 @@
+"""Statistics releases under SDC-1, tested like an attacker would."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import tempfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.attacker import feasible_ranges
+from voorzorg import config as config_mod
+from voorzorg.categories import CATEGORIES
+from voorzorg.circles import add_circle, open_db
+from voorzorg.deployment import init_deployment
+from voorzorg.errors import VoorzorgError
+from voorzorg.members import add_member
+from voorzorg.requests import add_request, answer, ask, mark_done
+from voorzorg.stats.audit import audit
+from voorzorg.stats.builder import build_release
+from voorzorg.stats.store import TABLES, stats_path
+
+TODAY = date(2026, 11, 27)
+ALLOWED = {
+    "releases": {"release_id", "periode_begin", "periode_eind", "gemaakt", "k", "cirkels",
+                 "gepoold"},
+    **{t: {"release_id", *dims, value, "niet_publiceerbaar"} for t, (dims, value) in
+       TABLES.items()},
+}  # fmt: skip
+
+
+def make_deployment(directory: Path, circles: list[int], seed: int, *, extra=None):
+    """Circles of the given sizes with consents, birth years and half a year of requests."""
+    rng = random.Random(seed)
+    init_deployment(directory)
+    config = config_mod.load(directory / "config.toml")
+    names = []
+    for number, size in enumerate(circles):
+        config, _ = add_circle(config, f"c{number}", f"Cirkel {number}")
+        db = open_db(config, f"c{number}")
+        ids = []
+        with db.atomic():
+            for index in range(size):
+                member = add_member(
+                    db, f"Persoon {number}-{index}", today=date(2026, 1, 1),
+                    joined=date(2025, 12, 1), birth_year=rng.randint(1935, 1975),
+                    offers=[rng.choice(CATEGORIES)],
+                    consents=["matching", "stats"] if rng.random() < 0.9 else ["matching"],
+                )  # fmt: skip
+                ids.append(member["id"])
+                names.append(f"Persoon {number}-{index}")
+            now = datetime(2026, 1, 5, 9, tzinfo=UTC)
+            for _ in range(rng.randint(size, 3 * size)):
+                now += timedelta(hours=rng.randint(10, 40))
+                for_id, helper = rng.sample(ids, 2)
+                request = add_request(db, for_id=for_id, category=rng.choice(CATEGORIES), now=now)
+                ask(db, request["id"], helper, now=now)
+                if rng.random() < 0.8:
+                    answer(db, request["id"], helper, True, now=now + timedelta(days=1))
+                    mark_done(db, request["id"], now=now + timedelta(days=2))
+            if extra and number == 0:
+                extra(db)
+        db.close()
+    return config, names
+
+
+def rows(path: Path, table: str, release: str = "2026-H1"):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT * FROM {table} WHERE release_id = ?", [release]).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("stats") / "d"
+    config, names = make_deployment(directory, [14, 12, 15, 11, 13], seed=7)
+    summary = build_release(config, "2026-H1", today=TODAY)
+    return config, names, summary
+
+
+def test_release_refuses_unfinished_existing_and_small_k(released):
+    config, _names, summary = released
+    assert summary["pooled"] and summary["published"] > 10
+    with pytest.raises(VoorzorgError) as existing:
+        build_release(config, "2026-H1", today=TODAY)
+    assert existing.value.key == "stats.release_exists"
+    with pytest.raises(VoorzorgError) as unfinished:
+        build_release(config, "2026-H2", today=TODAY)
+    assert unfinished.value.key == "stats.period_not_ended"
+    with pytest.raises(VoorzorgError):
+        build_release(config, "2025-H2", k=4, today=TODAY)
+
+
+def test_stats_db_holds_only_release_tables_and_no_names(released):
+    config, names, _summary = released
+    path = stats_path(config.data_dir)
+    conn = sqlite3.connect(path)
+    found = {
+        t: {r[1] for r in conn.execute(f"PRAGMA table_info({t})")}
+        for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    conn.close()
+    assert found == ALLOWED
+    blob = path.read_bytes() + (
+        Path(f"{path}-wal").read_bytes() if Path(f"{path}-wal").exists() else b""
+    )
+    for name in names:
+        assert name.encode() not in blob
+
+
+def test_every_published_cell_keeps_the_rules(released):
+    config, _names, _summary = released
+    path = stats_path(config.data_dir)
+    for _rid, _circle, value, flag in rows(path, "leden_per_cirkel"):
+        assert flag == 1 or (value % 5 == 0 and value >= 10)
+    for table in ("leeftijd", "hulpvragen_per_soort", "instroom_uitstroom"):
+        for row in rows(path, table):
+            value, flag = row[-2], row[-1]
+            assert (value is None) == (flag == 1)
+            assert value is None or value == 0 or value >= 10
+    conn = sqlite3.connect(path)
+    assert audit(conn) == []
+    conn.close()
+
+
+def test_the_attacker_cannot_pin_down_a_suppressed_cell(released):
+    config, _names, _summary = released
+    for found in feasible_ranges(stats_path(config.data_dir)):
+        assert found["max"] - found["min"] >= 3, found
+
+
+def test_sensitive_topics_need_a_pool(tmp_path):
+    config, _names = make_deployment(tmp_path / "d", [14, 12], seed=3)
+    summary = build_release(config, "2026-H1", today=TODAY)
+    assert not summary["pooled"]
+    path = stats_path(config.data_dir)
+    for table in ("hulpvragen_per_soort", "hulp_gekoppeld", "doorverwijzingen", "wederkerigheid"):
+        assert all(r[-1] == 1 for r in rows(path, table)), table
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sizes=st.lists(st.integers(8, 30), min_size=1, max_size=6),
+    seed=st.integers(0, 10_000),
+    k=st.sampled_from([5, 10, 12]),
+)
+def test_generated_deployments_never_disclose(sizes, seed, k):
+    with tempfile.TemporaryDirectory() as tmp:
+        config, _names = make_deployment(Path(tmp) / "d", sizes, seed)
+        summary = build_release(config, "2026-H1", k=k, today=TODAY)
+        path = stats_path(config.data_dir)
+        conn = sqlite3.connect(path)
+        assert audit(conn) == []
+        conn.close()
+        for found in feasible_ranges(path):
+            assert found["max"] - found["min"] >= 3, found
+        for table in ("leeftijd", "hulpvragen_per_soort", "instroom_uitstroom"):
+            for row in rows(path, table):
+                assert row[-2] is None or row[-2] == 0 or row[-2] >= k
+        if len(sizes) < 3 or sum(sizes) < 50:
+            assert not summary["pooled"]
+
+
+def test_a_newcomers_need_stays_hidden(tmp_path):
+    """Releases over D and over D plus one member with a need differ in no way that
+    tells which need it is: every need gives the same release."""
+    results = {}
+    for need in [None, *CATEGORIES[:4]]:
+
+        def newcomer(db, need=need):
+            if need:
+                add_member(db, "Nieuwkomer", today=date(2026, 3, 1), joined=date(2026, 2, 1),
+                           needs=[need], consents=["matching", "stats"])  # fmt: skip
+
+        directory = tmp_path / (need or "none")
+        config, _names = make_deployment(directory, [14, 12, 15, 11], seed=11, extra=newcomer)
+        build_release(config, "2026-H1", today=TODAY)
+        path = stats_path(config.data_dir)
+        results[need] = {t: rows(path, t) for t in TABLES}
+    with_need = [results[n] for n in CATEGORIES[:4]]
+    assert all(r == with_need[0] for r in with_need)  # at least 2 (here 4) needs fit
