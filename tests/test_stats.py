@@ -185,3 +185,38 @@ def test_a_newcomers_need_stays_hidden(tmp_path):
         results[need] = {t: rows(path, t) for t in TABLES}
     with_need = [results[n] for n in CATEGORIES[:4]]
     assert all(r == with_need[0] for r in with_need)  # at least 2 (here 4) needs fit
+
+
+def test_stats_commands(released, cli, monkeypatch):
+    config, _names, _summary = released
+    monkeypatch.setenv("VOORZORG_CONFIG", str(config.path))
+    listed = cli("stats", "list", "--json")
+    assert [r["release"] for r in listed.json] == ["2026-H1"]
+    shown = cli("stats", "show", "2026-h1")
+    assert shown.code == 0 and "niet publiceerbaar" in shown.out
+    assert "Hulpvragen per soort hulp" in shown.out
+    as_json = cli("stats", "show", "2026-H1", "--json").json
+    hidden = [c for c in as_json["tables"]["leeftijd"] if not c["published"]]
+    assert all(c["value"] is None for c in hidden)
+    assert cli("stats", "check").out.startswith("Geen bevindingen")
+    assert cli("stats", "show", "2024-H1").code == 1
+    assert "nog niet voorbij" in cli("stats", "release", "--period", "2099-H1").err
+    assert "2026H3" in cli("stats", "release", "--period", "2026H3").err
+
+
+def test_check_reports_a_tampered_release(released, cli, monkeypatch, tmp_path):
+    import shutil
+
+    config, _names, _summary = released
+    copy = tmp_path / "copy"
+    shutil.copytree(config.path.parent, copy)
+    monkeypatch.setenv("VOORZORG_CONFIG", str(copy / "config.toml"))
+    conn = sqlite3.connect(copy / "data" / "stats.db")
+    with conn:
+        conn.execute(
+            "UPDATE leeftijd SET leden = 3, niet_publiceerbaar = 0 WHERE rowid = "
+            "(SELECT min(rowid) FROM leeftijd WHERE niet_publiceerbaar = 1)"
+        )
+    conn.close()
+    result = cli("stats", "check")
+    assert result.code == 1 and "below_k" in result.out
