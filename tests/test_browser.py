@@ -82,3 +82,41 @@ def test_coordinator_logs_in_and_sees_the_members_table(tmp_path, browser):
         assert "Deelnemers" not in browser.find_element(By.TAG_NAME, "body").text[:200]
     finally:
         server.stop()
+
+
+def test_welfare_dashboard_draws_its_charts(tmp_path, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    directory = tmp_path / "demo"
+    build_demo(directory, today=date(2026, 11, 27))
+    config = directory / "config.toml"
+    result = voorzorg(config, "user", "passwd", "welzijn", "--password-stdin",
+                      input=PASSWORD + "\n")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    server = Server(config, tmp_path / "serve.log")
+    try:
+        browser.get(f"{server.base}/-/login")
+        browser.find_element(By.ID, "vz-name").send_keys("welzijn")
+        browser.find_element(By.ID, "vz-password").send_keys(PASSWORD)
+        browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+        browser.get(f"{server.base}/-/dashboards/welzijn")
+        assert "release=2026-H1" in browser.current_url
+        assert "Voorzorgcirkels in cijfers" in browser.find_element(By.TAG_NAME, "h1").text
+
+        def drawn(driver):
+            marks = driver.find_elements(
+                By.CSS_SELECTOR,
+                ".vega-embed svg .mark-rect path, .vega-embed svg .mark-line, .vega-embed canvas",
+            )
+            return marks if len(marks) >= 3 else False
+
+        marks = WebDriverWait(browser, 20).until(drawn)
+        assert len(marks) >= 3
+        body = browser.find_element(By.TAG_NAME, "body").text
+        assert "%" in body  # the reciprocity metric
+        assert "niet publiceerbaar" in body  # suppressed cells are named, never 0
+        ARTIFACTS.mkdir(exist_ok=True)
+        assert browser.save_screenshot(str(ARTIFACTS / "welzijn-dashboard.png"))
+    finally:
+        server.stop()

@@ -123,7 +123,16 @@ MATRIX = {
     "/-/messages": expect(other=404, out=404),
     "/-/patterns": expect(other=404, out=404),
     "/-/auth-token": expect(other=404, out=404),
-    "/-/dashboards": expect(other=404, out=404),
+    "/-/dashboards": expect(coord_a=200, coord_b=200, welfare=200, other=403),
+    "/-/dashboards/welzijn?release=2026-H1": expect(
+        coord_a=200, coord_b=200, welfare=200, other=403
+    ),
+    "/stats": expect(coord_a=200, coord_b=200, welfare=200, other=403),
+    "/stats/leeftijd.json": expect(coord_a=200, coord_b=200, welfare=200, other=403),
+    "/stats.json?sql=select+count(*)+from+releases": expect(
+        coord_a=200, coord_b=200, welfare=200, other=403
+    ),
+    "/stats/leeftijd.csv": expect(coord_a=200, coord_b=200, welfare=200, other=403),
     "/-/static/app.css": expect(other=200, out=200),
     "/-/login": expect(other=200, out=200),
 }
@@ -180,7 +189,7 @@ def test_coordinator_sees_dutch_views_only(served):
     rows = clients["coord_a"].get("/zorgsaam/deelnemers.json?_shape=array").json()
     assert rows and set(rows[0]) >= {"naam", "telefoon", "biedt", "verbinder"}
     home = clients["coord_a"].get("/.json").json()
-    assert set(home) == {"zorgsaam"}
+    assert set(home) == {"zorgsaam", "stats"}  # their circle and the statistics
 
 
 def test_feed_http_semantics(served):

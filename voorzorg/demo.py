@@ -23,11 +23,11 @@ from voorzorg.errors import VoorzorgError
 from voorzorg.members import add_member
 
 DEMO_CIRCLES = [
-    ("zorgsaam", "ZorgSaam", 16),
-    ("samenspel", "SamenSpel", 15),
-    ("harmonie", "De Harmonie", 13),
-    ("notenbalk", "Notenbalk", 12),
-    ("klankbord", "Klankbord", 12),
+    ("zorgsaam", "ZorgSaam", 18),
+    ("samenspel", "SamenSpel", 17),
+    ("harmonie", "De Harmonie", 16),
+    ("notenbalk", "Notenbalk", 15),
+    ("klankbord", "Klankbord", 15),
 ]
 NEIGHBOURHOOD = "Almere Muziekwijk"
 FIRST_NAMES = [
@@ -120,7 +120,20 @@ def build_demo(
             progress(name, count)
     summary["feeds"] = _feeds(config)
     summary["accounts"] = _accounts(config)
+    summary["releases"] = _releases(config, today)
     return summary
+
+
+def _releases(config, today: date) -> list[str]:
+    """Statistics releases for every finished half-year of the demo's history."""
+    from voorzorg.stats.builder import build_release
+    from voorzorg.stats.periods import finished_periods
+
+    first = today - timedelta(days=HISTORY_DAYS)
+    made = []
+    for period in finished_periods(first, today):
+        made.append(build_release(config, period, today=today)["release_id"])
+    return made
 
 
 def _accounts(config) -> list[dict]:
@@ -185,7 +198,7 @@ def _fill_circle(
         if index < size // 2:  # the founders joined at the start
             joined = today - timedelta(days=HISTORY_DAYS - rng.randint(0, 30))
         consents = ["matching"] if rng.random() < 0.9 else []
-        if rng.random() < 0.85:
+        if rng.random() < 0.92:
             consents.append("stats")
         if rng.random() < 0.4:
             consents.append("wellbeing")

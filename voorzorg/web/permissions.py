@@ -7,7 +7,9 @@ runs last and always answers). The rules, by role:
   valid token are routes of their own);
 - a coordinator: their own circles' databases, and in them only the Dutch views
   and canned queries, never the raw tables, never SQL, never a download;
-- a welfare account: only ``stats``, the anonymised statistics;
+- a welfare account: only ``stats``, the anonymised statistics, including SQL on it
+  (the dashboards query it from the browser; it holds nothing but protected cells);
+- coordinators may read ``stats`` and its dashboards too;
 - an operator: the introspection pages, no data.
 """
 
@@ -18,7 +20,6 @@ from voorzorg.web.views import VIEWS
 STATS = "stats"
 OPERATOR_ONLY = ("permissions-debug", "debug-menu")
 NEVER = (
-    "execute-sql",
     "view-database-download",
     "insert-row",
     "delete-row",
@@ -37,7 +38,7 @@ def can_see_database(actor, database: str) -> bool:
     if not is_account(actor):
         return False
     if actor["role"] == "coordinator":
-        return database in actor["circles"]
+        return database in actor["circles"] or database == STATS
     if actor["role"] == "welfare":
         return database == STATS
     return False
@@ -46,9 +47,9 @@ def can_see_database(actor, database: str) -> bool:
 def can_see_table(actor, database: str, table: str) -> bool:
     if not can_see_database(actor, database):
         return False
-    if actor["role"] == "coordinator":
-        return table in VIEWS
-    return not table.startswith(("_", "sqlite_"))
+    if database == STATS:
+        return not table.startswith(("_", "sqlite_"))
+    return table in VIEWS
 
 
 def decide(actor, action: str, resource) -> bool:
@@ -57,6 +58,8 @@ def decide(actor, action: str, resource) -> bool:
         return False
     if action == "view-instance":
         return True
+    if action == "execute-sql":
+        return resource == STATS and can_see_database(actor, STATS)
     if action in OPERATOR_ONLY:
         return actor["role"] == "operator"
     if action == "view-database":

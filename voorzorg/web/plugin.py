@@ -257,7 +257,10 @@ def asgi_wrapper(datasette):
                     message = {**message, "headers": headers}
                 await send(message)
 
-            if _refused(path, query, _state(datasette).served_circles()):
+            refused = _refused(path, query, _state(datasette).served_circles())
+            if not refused and path.startswith("/-/dashboards"):
+                refused = not await _may_see_dashboards(datasette, scope)
+            if refused:
                 response = Response.text("Forbidden", status=403)
                 await response.asgi_send(send_with_headers)
             else:
@@ -273,6 +276,26 @@ def asgi_wrapper(datasette):
         return wrapped
 
     return wrap
+
+
+async def _may_see_dashboards(datasette, scope) -> bool:
+    """The dashboards plugin lets anyone with view-instance in; we allow only welfare
+    and coordinator accounts (anonymous visitors are sent to the login page by the
+    plugin's own view-instance check)."""
+    from http.cookies import SimpleCookie
+
+    cookies = SimpleCookie()
+    for name, value in scope.get("headers", []):
+        if name == b"cookie":
+            cookies.load(value.decode("latin-1"))
+    if COOKIE not in cookies:
+        return True  # anonymous: view-instance is denied, which sends them to login
+    try:
+        session = datasette.unsign(cookies[COOKIE].value, SIGN_NAMESPACE)
+        account = await _state(datasette).account(session["a"])
+    except Exception:
+        return True  # not a valid session: treated as anonymous further on
+    return account is None or account["role"] in ("welfare", "coordinator")
 
 
 @hookimpl

@@ -139,12 +139,32 @@ def metadata(config: Config) -> dict:
             "queries": queries,
             "tables": {name: {"title": title} for name, title in TABLE_TITLES.items()},
         }
+    from voorzorg.web.dashboards import dashboards
+
     databases["stats"] = {"title": "Statistieken (geanonimiseerd)"}
     return {
         "title": "voorzorg",
         "description": "Voorzorgcirkels: alleen-lezen overzicht",
         "databases": databases,
+        "plugins": {"datasette-dashboards": dashboards(_latest_release(config))},
     }
+
+
+def _latest_release(config: Config) -> str | None:
+    import sqlite3
+
+    path = config.data_dir / accounts.STATS_DB
+    if not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT max(release_id) FROM releases").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
 
 
 def sync_databases(datasette, config: Config) -> None:
