@@ -24,7 +24,7 @@ class Anchor:
     """A reference command; the candidate's ratio against it should be ≤ goal."""
 
     command: Command
-    goal: float
+    goal: float | None  # None: a floor to quote, without a goal
 
 
 @dataclass(frozen=True)
@@ -348,3 +348,27 @@ BENCHMARKS += [
               serve_throughput, 15),
     Benchmark("serve feed", "Warm feed request against a static file (50 each).", serve_feed, 15),
 ]  # fmt: skip
+
+
+# Statistics ------------------------------------------------------------------
+
+
+def stats_release(workdir: Path) -> Scenario:
+    """A release over 100 circles × 30 members: 2 years of history against 4 years,
+    and against one plain SQL aggregate over the same data (a floor to quote)."""
+    from stats_bench import aggregate_call, deployment, release_call
+
+    two = deployment(workdir, 2)
+    four = deployment(workdir, 4)
+    return Scenario(
+        candidate=Command(label="release, 4 years of history", call=release_call(four)),
+        anchors=(
+            Anchor(Command(label="release, 2 years", call=release_call(two)), goal=2.3),
+            Anchor(Command(label="plain SQL aggregate", call=aggregate_call(four)), goal=None),
+        ),
+    )
+
+
+BENCHMARKS.append(
+    Benchmark("stats release", "A statistics release over 100 circles.", stats_release, 7)
+)

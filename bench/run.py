@@ -30,7 +30,7 @@ class Comparison:
     anchor: str
     anchor_median_s: float
     ratio: float
-    goal: float
+    goal: float | None
     passed: bool
 
 
@@ -91,7 +91,7 @@ def compare(scenario: Scenario, times: dict[str, list[float]]) -> list[Compariso
                 anchor_median_s=anchor_median,
                 ratio=ratio,
                 goal=anchor.goal,
-                passed=ratio <= anchor.goal,
+                passed=anchor.goal is None or ratio <= anchor.goal,
             )
         )
     return comparisons
@@ -120,7 +120,9 @@ def run_benchmark(bench: Benchmark, runs: int, warmup: int) -> Result:
 def format_result(result: Result, width: int) -> str:
     """Two lines: the ratios with goals, then the medians they come from."""
     figures = "  ".join(
-        f"{c.ratio:.2f}× {c.anchor} (goal ≤ {c.goal:.2f}×) {'PASS' if c.passed else 'MISS'}"
+        f"{c.ratio:.2f}× {c.anchor} (floor, no goal)"
+        if c.goal is None
+        else f"{c.ratio:.2f}× {c.anchor} (goal ≤ {c.goal:.2f}×) {'PASS' if c.passed else 'MISS'}"
         for c in result.comparisons
     )
     medians = " · ".join(

@@ -18,6 +18,7 @@ from voorzorg.categories import CATEGORIES
 from voorzorg.circles import add_circle, open_db
 from voorzorg.deployment import init_deployment
 from voorzorg.errors import VoorzorgError
+from voorzorg.locale.nl import MESSAGES as NL
 from voorzorg.members import add_member
 from voorzorg.requests import add_request, answer, ask, mark_done
 from voorzorg.stats.audit import audit
@@ -48,7 +49,7 @@ def make_deployment(directory: Path, circles: list[int], seed: int, *, extra=Non
                 member = add_member(
                     db, f"Persoon {number}-{index}", today=date(2026, 1, 1),
                     joined=date(2025, 12, 1), birth_year=rng.randint(1935, 1975),
-                    offers=[rng.choice(CATEGORIES)],
+                    offers=[rng.choice(CATEGORIES)], needs=[rng.choice(CATEGORIES)],
                     consents=["matching", "stats"] if rng.random() < 0.9 else ["matching"],
                 )  # fmt: skip
                 ids.append(member["id"])
@@ -165,6 +166,52 @@ def test_generated_deployments_never_disclose(sizes, seed, k):
                 assert row[-2] is None or row[-2] == 0 or row[-2] >= k
         if len(sizes) < 3 or sum(sizes) < 50:
             assert not summary["pooled"]
+        check_against_raw_data(config, path, k)
+
+
+def check_against_raw_data(config, path: Path, k: int) -> None:
+    """Recompute published cells from the circle databases and check every rule."""
+    from collections import Counter
+
+    from voorzorg.stats.builder import _age_band
+    from voorzorg.stats.rules import MIN_RANGE
+
+    bands, requests = Counter(), {}
+    for number in range(len(config.circles)):
+        conn = sqlite3.connect(config.data_dir / f"c{number}.db")
+        counted = {
+            r[0]: r[1]
+            for r in conn.execute(
+                """SELECT m.id, m.birth_year FROM members m WHERE m.restricted_at IS NULL
+                   AND EXISTS (SELECT 1 FROM consents c WHERE c.member_id = m.id
+                   AND c.purpose = 'stats' AND c.withdrawn_at IS NULL)"""
+            )
+        }
+        for year in counted.values():
+            bands[_age_band(year, date(2026, 7, 1))] += 1
+        for for_id, category in conn.execute(
+            "SELECT for_id, category FROM requests WHERE created_at < '2026-07-01'"
+        ):
+            if for_id in counted:
+                requests.setdefault(category, []).append((number, for_id))
+        conn.close()
+    for band, value, flag in [r[1:] for r in rows(path, "leeftijd")]:
+        if band == "totaal":
+            continue
+        if flag == 0:
+            assert value == bands.get(band, 0) and (value == 0 or value >= k)
+        elif bands.get(band, 0) and bands.get(band, 0) < k:
+            pass  # primary suppression, as the rule says
+    labels = {NL[f"category.{c}"]: c for c in CATEGORIES}
+    for label, value, flag in [r[1:] for r in rows(path, "hulpvragen_per_soort")]:
+        if label == "totaal" or flag == 1:
+            continue
+        events = requests.get(labels[label], [])
+        assert value == len(events)
+        if events:
+            per_person = Counter(events)
+            assert len(per_person) >= k and max(per_person.values()) * 2 <= len(events)
+    assert MIN_RANGE == 3
 
 
 def test_a_newcomers_need_stays_hidden(tmp_path):
