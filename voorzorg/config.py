@@ -31,6 +31,7 @@ TOP_KEYS: dict[str, tuple[type, bool]] = {
     "base_url": (str, False),
     "timezone": (str, False),
     "circles": (dict, False),
+    "custom_plugins_dir": (str, False),
 }
 CIRCLE_KEYS: dict[str, tuple[type, bool]] = {
     "name": (str, True),
@@ -38,6 +39,7 @@ CIRCLE_KEYS: dict[str, tuple[type, bool]] = {
     "timezone": (str, False),
     "archived": (bool, False),
     "created": (str, False),
+    "integrations": (dict, False),
 }
 _TYPE_NAMES = {str: "type.text", bool: "type.boolean", dict: "type.table"}
 

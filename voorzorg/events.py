@@ -44,6 +44,7 @@ class HandlerFailure:
 
 _handlers: list[tuple[str, Handler]] = []
 _failures: list[HandlerFailure] = []
+_emitted: list[Event] = []
 
 
 def subscribe(pattern: str, handler: Handler) -> Callable[[], None]:
@@ -69,6 +70,7 @@ def _matches(pattern: str, name: str) -> bool:
 
 def emit(event: Event) -> list[HandlerFailure]:
     """Deliver ``event`` to every matching handler; failures are returned, not raised."""
+    _emitted.append(event)
     failures: list[HandlerFailure] = []
     for pattern, handler in list(_handlers):
         if not _matches(pattern, event.name):
@@ -86,4 +88,11 @@ def take_failures() -> list[HandlerFailure]:
     """Failures since the last call (the CLI reports them after a command)."""
     taken = list(_failures)
     _failures.clear()
+    return taken
+
+
+def take_emitted() -> list[Event]:
+    """Events since the last call (the CLI hands them to integrations after a command)."""
+    taken = list(_emitted)
+    _emitted.clear()
     return taken

@@ -138,6 +138,21 @@ def _report_handler_failures() -> None:
         )
 
 
+def _deliver_to_integrations() -> None:
+    """After a successful command: committed events go to the circle's integrations."""
+    events = sys.modules.get("voorzorg.events")
+    app = App.current
+    if events is None or app is None or app._config is None:
+        return
+    emitted = events.take_emitted()
+    if not emitted:
+        return
+    from voorzorg.integrations.dispatch import deliver
+
+    for problem in deliver(app.config, emitted):
+        click.echo(_("integration.delivery_failed", **problem), err=True)
+
+
 def show_error(exc) -> None:
     click.echo(_("error.prefix", message=exc.message), err=True)
     if exc.hint:

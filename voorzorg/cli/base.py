@@ -91,13 +91,68 @@ class Group(_TranslatedHelpOption, _TranslatedHelp, click.Group):
         self.lazy_subcommands = lazy_subcommands or {}
 
     def list_commands(self, ctx):
-        return sorted({*super().list_commands(ctx), *self.lazy_subcommands})
+        provided = {path.split()[-1] for path in _provided(ctx, self)}
+        return sorted({*super().list_commands(ctx), *self.lazy_subcommands, *provided})
 
     def get_command(self, ctx, cmd_name):
         if cmd_name in self.lazy_subcommands:
             module_name, attr = self.lazy_subcommands[cmd_name].split(":")
             return getattr(importlib.import_module(module_name), attr)
-        return super().get_command(ctx, cmd_name)
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in {p.split()[-1] for p in _provided(ctx, self)}:
+            command = _load_provided(ctx, self, cmd_name)
+        return command
+
+
+def _group_path(group) -> str:
+    return "" if group.name == "voorzorg" else group.name
+
+
+def _config_or_none(ctx):
+    from voorzorg.errors import VoorzorgError
+
+    app = ctx.find_object(App) if ctx is not None else None
+    if app is None:
+        return None
+    try:
+        return app.config
+    except VoorzorgError:
+        return None
+
+
+def _provided(ctx, group) -> list[str]:
+    """Commands integrations provide in this group, from their manifests alone."""
+    from voorzorg.integrations.loader import command_providers
+
+    prefix = _group_path(group)
+    result = []
+    for path in command_providers(_config_or_none(ctx)):
+        parts = path.split()
+        if (len(parts) == 1 and not prefix) or (len(parts) == 2 and parts[0] == prefix):
+            result.append(path)
+    return result
+
+
+def _load_provided(ctx, group, cmd_name):
+    """Load the integration that provides ``cmd_name`` and let it add its commands."""
+    from voorzorg.integrations.loader import command_providers, load
+
+    config = _config_or_none(ctx)
+    prefix = _group_path(group)
+    path = f"{prefix} {cmd_name}".strip()
+    domain = command_providers(config).get(path)
+    registry = load(config, {domain})
+    item = registry.loaded(domain)
+    if item is None:
+        from voorzorg.errors import VoorzorgError
+
+        found = registry.integrations.get(domain)
+        raise VoorzorgError(
+            "integration.unavailable", domain=domain, error=found.error if found else "?"
+        )
+    root = ctx.find_root().command
+    registry.pm.hook.register_commands(cli=root)
+    return click.Group.get_command(group, ctx, cmd_name)
 
 
 Group.group_class = Group

@@ -630,6 +630,42 @@ MESSAGES = {
     "col.end": "eind",
     "col.k": "k",
     "col.pooled": "gepoold",
+    "csv.too_big": "Het bestand is te groot (hoogstens {max} MB).",
+    "csv.nul": "Regel {line} bevat een NUL-teken; dit is geen gewoon CSV-bestand.",
+    "csv.not_text": "Regel {line} is geen leesbare tekst (UTF-8 of Windows-1252).",
+    "csv.empty": "Het bestand is leeg.",
+    "csv.unknown_column": "Onbekende kolom '{column}'. Bekende kolommen: {known}.",
+    "csv.no_name_column": "Er is geen kolom 'naam'.",
+    "csv.too_many_rows": "Te veel regels (hoogstens {max}).",
+    "csv.read_as_cp1252": (
+        "Let op: het bestand is gelezen als Windows-1252 (Excel), niet als UTF-8."
+    ),
+    "csv.importing": "Importeren",
+    "csv.row_error": "Regel {line}: {error}",
+    "csv.dry_run_done": (
+        "Proef: {added} deelnemers zouden worden toegevoegd, {skipped} stonden er al in. Er is "
+        "niets opgeslagen."
+    ),
+    "csv.imported": "{added} deelnemers toegevoegd; {skipped} stonden er al in.",
+    "csv.nothing_imported": "{count} regel(s) kloppen niet; er is niets geïmporteerd.",
+    "help.csv.import": "Importeer deelnemers uit een CSV-bestand (Excel: ; of ,); alles of niets.",
+    "help.csv.export": "Exporteer de deelnemers als CSV (naar een bestand of het scherm).",
+    "help.csv.export_activities": "Exporteer de activiteiten als CSV.",
+    "opt.dry_run": "Alleen controleren, niets opslaan.",
+    "integration.bad_manifest": "{path} is geen geldig manifest: {error}",
+    "integration.manifest_key": "{path}: '{key}' ontbreekt of heeft de verkeerde soort waarde.",
+    "integration.bad_domain": "{path}: domein '{domain}' moet gelijk zijn aan de mapnaam.",
+    "integration.bad_number": "Optie {option}: '{text}' is geen getal.",
+    "integration.bad_boolean": "Optie {option}: '{text}' is geen ja of nee.",
+    "integration.option_required": "Optie {option} is verplicht.",
+    "integration.option_type": "Optie {option} moet van het soort {type} zijn.",
+    "integration.option_unknown": "Onbekende optie(s) {option}. Bekend: {known}.",
+    "integration.not_enabled": "Koppeling {domain} staat niet aan voor cirkel {circle}.",
+    "integration.unavailable": "Koppeling {domain} is niet beschikbaar: {error}",
+    "integration.delivery_failed": (
+        "Waarschuwing: koppeling {domain} kon '{event}' niet verwerken ({error}). De wijziging is "
+        "wel opgeslagen."
+    ),
     # Column labels
     "col.id": "nr",
     "col.code": "code",

@@ -1,0 +1,43 @@
+"""Hand committed events to the integrations enabled in their circle.
+
+Called by the CLI after a command has finished, so every change is committed before
+any integration sees it. Integrations are loaded only when a circle with events
+has entries; a failing one is reported and never undoes or blocks anything.
+"""
+
+from __future__ import annotations
+
+from voorzorg.integrations.entries import entries, with_secrets
+
+
+def deliver(config, events) -> list[dict]:
+    from voorzorg.integrations.loader import load
+
+    problems: list[dict] = []
+    by_circle: dict[str, list] = {}
+    for event in events:
+        by_circle.setdefault(event.circle, []).append(event)
+    for circle_id, circle_events in by_circle.items():
+        enabled = entries(config, circle_id)
+        if not enabled:
+            continue
+        registry = load(config, set(enabled))
+        for domain, entry in enabled.items():
+            item = registry.loaded(domain)
+            if item is None:
+                found = registry.integrations.get(domain)
+                reason = found.error if found else "not installed"
+                problems.append({"domain": domain, "event": "*", "error": reason})
+                continue
+            handler = getattr(item.module, "on_event", None)
+            if handler is None:
+                continue
+            options = with_secrets(config, circle_id, domain, entry)
+            for event in circle_events:
+                try:
+                    handler(event=event, circle=circle_id, entry=options, config=config)
+                except Exception as exc:  # never undoes the change; reported instead
+                    problems.append(
+                        {"domain": domain, "event": event.name, "error": type(exc).__name__}
+                    )
+    return problems
