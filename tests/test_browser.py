@@ -62,7 +62,9 @@ def test_coordinator_logs_in_and_sees_the_members_table(tmp_path, browser):
         browser.find_element(By.ID, "vz-name").send_keys("marie")
         browser.find_element(By.ID, "vz-password").send_keys(PASSWORD)
         browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
-        assert browser.current_url.endswith("/zorgsaam/deelnemers")
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(browser, 15).until(lambda d: d.current_url.endswith("/zorgsaam/deelnemers"))
         heading = browser.find_element(By.TAG_NAME, "h1").text
         assert heading.startswith("Deelnemers")
         headers = [th.text.strip().lower() for th in browser.find_elements(By.CSS_SELECTOR, "th")]
@@ -100,6 +102,7 @@ def test_welfare_dashboard_draws_its_charts(tmp_path, browser):
         browser.find_element(By.ID, "vz-name").send_keys("welzijn")
         browser.find_element(By.ID, "vz-password").send_keys(PASSWORD)
         browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+        WebDriverWait(browser, 15).until(lambda d: "/-/login" not in d.current_url)
         browser.get(f"{server.base}/-/dashboards/welzijn")
         assert "release=2026-H1" in browser.current_url
         assert "Voorzorgcirkels in cijfers" in browser.find_element(By.TAG_NAME, "h1").text
