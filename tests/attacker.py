@@ -45,9 +45,11 @@ def feasible_ranges(path: Path) -> list[dict]:
             rest = int(total) - sum(int(v) for _lab, v in parts if v is not None)
             for name in hidden:
                 others = len(hidden) - 1
-                low = rest if others == 0 else 0  # the others can take everything
+                # Zeros are always published, so every hidden cell holds at least 1.
+                low = rest if others == 0 else 1
+                high = rest - others
                 results.append(
-                    {"table": table, "release": release, "cell": name, "min": low, "max": rest}
+                    {"table": table, "release": release, "cell": name, "min": low, "max": high}
                 )
     conn.close()
     return results

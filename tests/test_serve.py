@@ -233,14 +233,71 @@ def test_removed_account_loses_access_at_once(served):
     assert temp.get("/zorgsaam").status_code == 302
 
 
-def test_logout_ends_the_session(served):
-    server, _clients, _tokens, _config = served
+def test_logout_and_a_new_password_end_sessions_on_the_server(served):
+    server, _clients, _tokens, config = served
     client = server.login("welfare")
+    cookie = client.cookies["vz_session"]
     assert client.get("/").status_code == 200
-    response = client.get("/-/logout")
+    assert client.get("/-/logout").status_code == 302
+    replay = server.client()
+    replay.cookies.set("vz_session", cookie)
+    assert replay.get("/").status_code == 302  # the old cookie no longer works
+    again = server.login("welfare")
+    assert again.get("/").status_code == 200
+    voorzorg(config, "user", "passwd", "welfare", "--password-stdin", input=PASSWORD + "\n")
+    assert again.get("/").status_code == 302
+
+
+def test_a_removed_accounts_cookie_never_opens_a_new_account(served):
+    server, _clients, _tokens, config = served
+    voorzorg(config, "user", "add", "kort", "--coordinator", "samenspel", "--password-stdin",
+             input=PASSWORD + "\n")  # fmt: skip
+    client = server.login("kort")
+    assert voorzorg(config, "user", "remove", "kort").returncode == 0
+    voorzorg(config, "user", "add", "nieuw", "--coordinator", "zorgsaam", "--password-stdin",
+             input=PASSWORD + "\n")  # fmt: skip
+    assert client.get("/zorgsaam/deelnemers.json").status_code == 302
+
+
+@pytest.mark.parametrize("target", ["/\t/evil.example", "//evil.example", "/\\evil.example",
+                                    "https://evil.example", "/%0d%0aSet-Cookie:x=1"])  # fmt: skip
+def test_login_never_redirects_off_site(served, target):
+    import re
+
+    server, _clients, _tokens, _config = served
+    client = server.client()
+    token = re.search(r'name="csrftoken" value="([^"]+)"', client.get("/-/login").text)[1]
+    response = client.post(
+        "/-/login",
+        data={"name": "coord-a", "password": PASSWORD, "csrftoken": token, "next": target},
+    )
     assert response.status_code == 302
-    client.cookies.delete("vz_session")
-    assert client.get("/").status_code == 302
+    assert response.headers["location"] == "/"
+
+
+def test_login_from_another_site_is_refused(served):
+    server, _clients, _tokens, _config = served
+    response = server.client().post(
+        "/-/login",
+        data={"name": "coord-a", "password": PASSWORD},
+        headers={"Origin": "http://evil.example"},
+    )
+    assert response.status_code == 403
+
+
+def test_encoded_database_names_do_not_open_csv(served):
+    _server, clients, _tokens, _config = served
+    for path in ("/~7Aorgsaam/deelnemers.csv", "/~7Aorgsaam/telefoonlijst.csv"):
+        assert clients["coord_a"].get(path).status_code == 403
+
+
+def test_odd_feed_paths_never_log_the_token(served):
+    server, clients, tokens, _config = served
+    token = tokens["right"]["token"]
+    for path in (f"//feeds/zorgsaam/{token}.ics", f"/Feeds/zorgsaam/{token}.ics",
+                 f"/feeds//zorgsaam/{token}.ics"):  # fmt: skip
+        clients["anonymous"].get(path)
+    assert token not in server.log()
 
 
 def test_writes_while_serving_are_seen_and_no_request_fails(served):

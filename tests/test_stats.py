@@ -166,10 +166,10 @@ def test_generated_deployments_never_disclose(sizes, seed, k):
                 assert row[-2] is None or row[-2] == 0 or row[-2] >= k
         if len(sizes) < 3 or sum(sizes) < 50:
             assert not summary["pooled"]
-        check_against_raw_data(config, path, k)
+        check_against_raw_data(config, path, k, pooled=summary["pooled"])
 
 
-def check_against_raw_data(config, path: Path, k: int) -> None:
+def check_against_raw_data(config, path: Path, k: int, *, pooled: bool) -> None:
     """Recompute published cells from the circle databases and check every rule."""
     from collections import Counter
 
@@ -196,12 +196,12 @@ def check_against_raw_data(config, path: Path, k: int) -> None:
                 requests.setdefault(category, []).append((number, for_id))
         conn.close()
     for band, value, flag in [r[1:] for r in rows(path, "leeftijd")]:
-        if band == "totaal":
-            continue
         if flag == 0:
             assert value == bands.get(band, 0) and (value == 0 or value >= k)
-        elif bands.get(band, 0) and bands.get(band, 0) < k:
-            pass  # primary suppression, as the rule says
+        elif pooled:
+            assert bands.get(band, 0) > 0  # zeros are always shown, never hidden
+        else:
+            assert value is None  # no pool: the whole table is withheld
     labels = {NL[f"category.{c}"]: c for c in CATEGORIES}
     for label, value, flag in [r[1:] for r in rows(path, "hulpvragen_per_soort")]:
         if label == "totaal" or flag == 1:
@@ -267,3 +267,13 @@ def test_check_reports_a_tampered_release(released, cli, monkeypatch, tmp_path):
     conn.close()
     result = cli("stats", "check")
     assert result.code == 1 and "below_k" in result.out
+
+
+def test_one_circle_publishes_no_pooled_figures(tmp_path):
+    """A single circle: age bands or inflow would be that circle's own figures."""
+    config, _names = make_deployment(tmp_path / "d", [27], seed=5)
+    build_release(config, "2026-H1", today=TODAY)
+    path = stats_path(config.data_dir)
+    for table in ("leeftijd", "instroom_uitstroom", "hulpvragen_per_soort"):
+        assert all(r[-1] == 1 for r in rows(path, table)), table
+    assert [r[-2] for r in rows(path, "leden_per_cirkel")] in ([25], [None], [30])

@@ -45,13 +45,15 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.executescript(
         """
         CREATE TABLE IF NOT EXISTS accounts (
-            id INTEGER PRIMARY KEY,
+            -- AUTOINCREMENT: a removed account's id (and so its cookie) is never reused
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             name TEXT NOT NULL UNIQUE COLLATE NOCASE,
             role TEXT NOT NULL CHECK (role IN ('coordinator', 'welfare', 'operator')),
             circles TEXT NOT NULL DEFAULT '',
             password_hash TEXT NOT NULL,
             created_at TEXT NOT NULL,
-            password_changed_at TEXT NOT NULL
+            password_changed_at TEXT NOT NULL,
+            session_epoch INTEGER NOT NULL DEFAULT 0
         );
         CREATE TABLE IF NOT EXISTS failed_logins (
             name TEXT NOT NULL COLLATE NOCASE,
@@ -60,6 +62,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         CREATE INDEX IF NOT EXISTS failed_logins_name ON failed_logins(name, at);
         """
     )
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(accounts)")}
+    if "session_epoch" not in columns:
+        conn.execute("ALTER TABLE accounts ADD COLUMN session_epoch INTEGER NOT NULL DEFAULT 0")
     os.chmod(path, 0o600)
     return conn
 
@@ -115,13 +120,16 @@ def _now() -> str:
 
 
 def _row(row) -> dict:
-    return {
+    item = {
         "id": row[0],
         "name": row[1],
         "role": row[2],
         "circles": [c for c in row[3].split(",") if c],
         "created_at": row[4],
     }
+    if len(row) > 5 and isinstance(row[5], int):
+        item["session_epoch"] = row[5]
+    return item
 
 
 def add_account(
@@ -148,7 +156,8 @@ def add_account(
 
 def get_account(conn, account_id: int) -> dict | None:
     row = conn.execute(
-        "SELECT id, name, role, circles, created_at FROM accounts WHERE id = ?", [account_id]
+        "SELECT id, name, role, circles, created_at, session_epoch FROM accounts WHERE id = ?",
+        [account_id],
     ).fetchone()
     return _row(row) if row else None
 
@@ -179,10 +188,16 @@ def set_password(conn, name: str, password: str) -> dict:
     account = find_account(conn, name)
     check_password_rules(password)
     conn.execute(
-        "UPDATE accounts SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+        """UPDATE accounts SET password_hash = ?, password_changed_at = ?,
+             session_epoch = session_epoch + 1 WHERE id = ?""",
         [hash_password(password), _now(), account["id"]],
     )
     return account
+
+
+def end_sessions(conn, account_id: int) -> None:
+    """Make every session cookie of this account invalid (logout, new password)."""
+    conn.execute("UPDATE accounts SET session_epoch = session_epoch + 1 WHERE id = ?", [account_id])
 
 
 def failures_recently(conn, name: str) -> int:
@@ -199,18 +214,37 @@ def login_delay(failures: int) -> float:
     return min(30.0, 0.5 * 2 ** (failures - THROTTLE_FREE))
 
 
-def authenticate(conn, name: str, password: str) -> dict | None:
-    """The account for a correct name and password, else None (and the failure counted)."""
-    name = (name or "").strip()[:60]
+def stored_hash(conn, name: str):
+    """(account row, password hash) for a name; a dummy hash when there is no such account,
+    so checking takes as long either way."""
     row = conn.execute(
-        "SELECT id, name, role, circles, created_at, password_hash FROM accounts WHERE name = ?",
-        [name],
+        """SELECT id, name, role, circles, created_at, session_epoch, password_hash
+           FROM accounts WHERE name = ?""",
+        [(name or "").strip()[:60]],
     ).fetchone()
-    ok = verify_password(password or "", row[5] if row else _dummy_hash())
+    return (row, row[6]) if row else (None, _dummy_hash())
+
+
+def record_login(conn, name: str, row, ok: bool) -> dict | None:
+    name = (name or "").strip()[:60]
     if row is not None and ok:
         conn.execute("DELETE FROM failed_logins WHERE name = ?", [name])
         return _row(row)
     conn.execute("INSERT INTO failed_logins (name, at) VALUES (?, ?)", [name, _now()])
+    conn.execute(
+        "DELETE FROM failed_logins WHERE at < ?",
+        [(datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds")],
+    )
+    return None
+
+
+def authenticate(conn, name: str, password: str) -> dict | None:
+    """The account for a correct name and password, else None (and the failure counted)."""
+    row, stored = stored_hash(conn, name)
+    ok = verify_password(password or "", stored)
+    if row is not None and ok:
+        return record_login(conn, name, row, True)
+    conn.execute("INSERT INTO failed_logins (name, at) VALUES (?, ?)", [(name or "")[:60], _now()])
     conn.execute(
         "DELETE FROM failed_logins WHERE at < ?",
         [(datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds")],

@@ -215,6 +215,15 @@ def m004_coordinator_views(db) -> None:
         db.execute(statement)
 
 
+@migrations()
+def m005_restricted_helpers_hidden(db) -> None:
+    """The coordinators' request view no longer names a restricted helper."""
+    from voorzorg.web.views import view_statements
+
+    db.execute("DROP VIEW IF EXISTS hulpvragen")
+    db.execute(next(s for s in view_statements() if "VIEW hulpvragen" in s))
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):

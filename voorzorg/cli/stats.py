@@ -13,9 +13,14 @@ def stats() -> None:
 
 
 def _connect(app):
+    """stats.db for reading; never creates one (serve would then show an empty one)."""
+    from voorzorg.errors import VoorzorgError
     from voorzorg.stats import store as stats_store
 
-    return stats_store.connect(stats_store.stats_path(app.config.data_dir))
+    path = stats_store.stats_path(app.config.data_dir)
+    if not path.exists():
+        raise VoorzorgError("stats.no_releases_yet")
+    return stats_store.connect(path)
 
 
 @stats.command("release", help="help.stats.release")

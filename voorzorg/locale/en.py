@@ -636,6 +636,11 @@ MESSAGES = {
     "integration.delivery_failed": (
         "Warning: integration {domain} could not handle '{event}' ({error}). The change was saved."
     ),
+    "web.not_found": "Not found",
+    "web.forbidden": "Forbidden",
+    "stats.no_releases_yet": (
+        "There are no releases yet (no stats.db). Make one with 'voorzorg stats release'."
+    ),
     # Column labels
     "col.id": "id",
     "col.code": "code",

@@ -666,6 +666,11 @@ MESSAGES = {
         "Waarschuwing: koppeling {domain} kon '{event}' niet verwerken ({error}). De wijziging is "
         "wel opgeslagen."
     ),
+    "web.not_found": "Niet gevonden",
+    "web.forbidden": "Geen toegang",
+    "stats.no_releases_yet": (
+        "Er zijn nog geen publicaties (geen stats.db). Maak er een met 'voorzorg stats release'."
+    ),
     # Column labels
     "col.id": "nr",
     "col.code": "code",

@@ -52,8 +52,9 @@ def _margin_findings(release_id: str, table: str, cells: list) -> list[dict]:
     where = {"release": release_id, "table": table}
     if len(hidden) == 1:
         return [{**where, "cell": [hidden[0][1]], "problem": "determined_by_total"}]
-    if remaining < MIN_RANGE:
-        return [{**where, "problem": "range_too_narrow", "width": remaining}]
+    # Zeros are always shown, so each hidden cell is at least 1.
+    if remaining - len(hidden) < MIN_RANGE:
+        return [{**where, "problem": "range_too_narrow", "width": remaining - len(hidden)}]
     return []
 
 

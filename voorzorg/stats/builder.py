@@ -149,10 +149,14 @@ def build_release(
                 db.close()
             names[entry.id] = entry.name
         tables = _tables(data, names, k)
-        is_pooled = rules.pooled(len(circles), len(data["pool_members"]))
+        contributing = {person[0] for person in data["pool_members"]}
+        is_pooled = rules.pooled(len(contributing), len(data["pool_members"]))
         if not is_pooled:
-            for table in ("hulpvragen_per_soort", "hulp_gekoppeld", "hulp_dagen_tot_koppeling",
-                          "doorverwijzingen", "wederkerigheid"):  # fmt: skip
+            # Without a pool these would be one circle's figures: only membership and
+            # activity counts may be published per circle.
+            for table in ("leeftijd", "instroom_uitstroom", "hulpvragen_per_soort",
+                          "hulp_gekoppeld", "hulp_dagen_tot_koppeling", "doorverwijzingen",
+                          "wederkerigheid"):  # fmt: skip
                 for cell in tables[table]:
                     cell.value, cell.suppressed = None, True
         release = {
@@ -189,12 +193,13 @@ def _tables(data: dict, names: dict[str, str], k: int) -> dict[str, list[Cell]]:
         rules.count_cell((band,), data["ages"].get(band, set()), k, group_size=len(everyone))
         for band in AGE_BANDS
     ]
-    total = rules.count_cell((stats_store.TOTAL,), everyone, k)
-    rules.secondary(bands, total)
-    tables["leeftijd"] = [*bands, total]
+    # No total row: the exact total would undo the rounding of membership per circle and,
+    # compared between releases, tell how many joined.
+    tables["leeftijd"] = bands
+    group = len(data["pool_members"])
     tables["instroom_uitstroom"] = [
-        rules.count_cell(("nieuw",), data["new"], k),
-        rules.count_cell(("vertrokken",), data["left"], k),
+        rules.count_cell(("nieuw",), data["new"], k, group_size=group),
+        rules.count_cell(("vertrokken",), data["left"], k, group_size=group),
     ]
     keren, opkomst = [], []
     for cid, name in names.items():
@@ -204,8 +209,9 @@ def _tables(data: dict, names: dict[str, str], k: int) -> dict[str, list[Cell]]:
                 continue
             keren.append(Cell((name, kind), count, raw=count))
             heads = data["head_counts"].get((cid, kind), [])
-            # Head counts are anonymous: a mean is shown when at least k people were counted.
-            if heads and sum(heads) >= k and len(heads) >= 3:
+            # Head counts are anonymous: a mean is shown when at least one occurrence was
+            # attended by k people (so at least k distinct persons), over 3+ occurrences.
+            if heads and max(heads) >= k and len(heads) >= 3:
                 opkomst.append(Cell((name, kind), round(sum(heads) / len(heads), 1)))
             else:
                 opkomst.append(Cell((name, kind), None, suppressed=True))
@@ -220,10 +226,13 @@ def _tables(data: dict, names: dict[str, str], k: int) -> dict[str, list[Cell]]:
     tables["hulpvragen_per_soort"] = [*per_category, request_total]
     tables["hulp_gekoppeld"] = [
         rules.share_cell(
-            (_label(c),), data["matched"].get(c, set()), data["all_requests"].get(c, set()), k
+            (_label(c),),
+            data["matched"].get(c, set()),
+            data["all_requests"].get(c, set()),
+            k,
+            part_persons=data["matched_persons"].get(c, set()),
+            whole_persons=data["requesters"].get(c, set()),
         )
-        if len(data["requesters"].get(c, set())) >= k
-        else Cell((_label(c),), None, suppressed=True)
         for c in CATEGORIES
     ]
     tables["hulp_dagen_tot_koppeling"] = [

@@ -7,9 +7,10 @@
 3. Sensitive topics only for pools of at least 3 circles and 50 members.
 4. Membership per circle is rounded to base 5.
 5. Where a table publishes a total, secondary suppression makes sure no suppressed
-   cell can be worked out from the others: at least two cells are suppressed and
-   together they hold at least ``MIN_RANGE`` (so each one's feasible range is at
-   least that wide), else the total is suppressed too.
+   cell can be worked out from the others. An attacker knows that zeros are always
+   shown, so each suppressed cell is at least 1: with ``n`` suppressed cells holding
+   ``S`` together, each lies in [1, S - n + 1]. We require n >= 2 and S - n >= MIN_RANGE
+   (a range at least that wide), else the total is suppressed too.
 """
 
 from __future__ import annotations
@@ -64,9 +65,20 @@ def event_cell(dims: tuple, contributors: list, k: int) -> Cell:
     return Cell(dims, n, raw=n)
 
 
-def share_cell(dims: tuple, part: set, whole: set, k: int) -> Cell:
-    """A percentage of persons; suppressed when either side is too small or it is 100%."""
-    if len(whole) < k or (part and len(part) < k) or (whole and part >= whole):
+def share_cell(
+    dims: tuple, part: set, whole: set, k: int, *, part_persons=None, whole_persons=None
+) -> Cell:
+    """A percentage; suppressed when it rests on fewer than k persons on either side, or
+    when it is 100%. ``part``/``whole`` may be events (requests); then the persons
+    behind them are given separately and the rule applies to those."""
+    part_persons = part if part_persons is None else part_persons
+    whole_persons = whole if whole_persons is None else whole_persons
+    if (
+        len(whole_persons) < k
+        or (part_persons and len(part_persons) < k)
+        or (whole and part >= whole)
+        or (whole_persons and part_persons >= whole_persons)
+    ):
         return Cell(dims, None, suppressed=True)
     return Cell(dims, round(100 * len(part) / len(whole), 1) if whole else 0)
 

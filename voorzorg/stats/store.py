@@ -26,7 +26,7 @@ TABLES: dict[str, tuple[tuple[str, ...], str]] = {
     "wederkerigheid": ((), "percentage"),
 }
 # Tables that publish a "totaal" row, so secondary suppression applies.
-WITH_TOTAL = ("leeftijd", "hulpvragen_per_soort")
+WITH_TOTAL = ("hulpvragen_per_soort",)
 TOTAL = "totaal"
 
 

@@ -15,6 +15,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
+from voorzorg.i18n import _
 from voorzorg.web import permissions
 
 COOKIE = "vz_session"
@@ -53,6 +54,9 @@ def actor_from_request(datasette, request):
         account = await _state(datasette).account(session["a"])
         if account is None:  # removed: access ends on the next request
             return None
+        if session.get("v") != account.get("session_epoch", 0):
+            return None  # logged out, or the password changed since
+
         return {
             "id": f"vz:{account['id']}",
             "vz": account["id"],
@@ -77,8 +81,15 @@ def forbidden(datasette, request, message):
 
 
 def _safe_target(path: str) -> str:
-    """Only ever redirect within this site."""
-    return path if path.startswith("/") and not path.startswith(("//", "/\\")) else "/"
+    """Only ever redirect within this site: a plain absolute path, nothing a browser
+    could read as another host (no //, no backslash, no control or blank characters)."""
+    import re
+    from urllib.parse import unquote
+
+    decoded = unquote(path or "")
+    if re.fullmatch(r"/(?![/\\])[\x21-\x7e]*", decoded) and "\\" not in decoded:
+        return path
+    return "/"
 
 
 def _safe_next(path: str) -> str:
@@ -106,6 +117,8 @@ async def login(request, datasette):
     state = _state(datasette)
     next_path = request.args.get("next") or "/"
     if request.method == "POST":
+        if not _same_origin(request):
+            return Response.text(_("web.forbidden"), status=403)
         form = await request.post_vars()
         name = (form.get("name") or "").strip()[:60]
         password = form.get("password") or ""
@@ -118,7 +131,12 @@ async def login(request, datasette):
         if account is not None:
             response = Response.redirect(_safe_target(next_path))
             signed = datasette.sign(
-                {"a": account["id"], "e": int(time.time()) + SESSION_SECONDS}, SIGN_NAMESPACE
+                {
+                    "a": account["id"],
+                    "v": account.get("session_epoch", 0),
+                    "e": int(time.time()) + SESSION_SECONDS,
+                },
+                SIGN_NAMESPACE,
             )
             response.set_cookie(
                 COOKIE,
@@ -142,7 +160,19 @@ async def _login_page(datasette, request, next_path, *, error: bool, status: int
     return Response.html(html, status=status)
 
 
+def _same_origin(request) -> bool:
+    """Refuse a login form posted from another site (login CSRF)."""
+    from urllib.parse import urlsplit
+
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if not origin or origin == "null":
+        return origin is None
+    return urlsplit(origin).netloc == request.host
+
+
 async def logout(request, datasette):
+    if permissions.is_account(request.actor):
+        await _state(datasette).end_sessions(request.actor["vz"])
     response = Response.redirect("/-/login")
     response.set_cookie(COOKIE, "", expires=0, max_age=0)
     return response
@@ -151,7 +181,7 @@ async def logout(request, datasette):
 async def introspection(request, datasette):
     actor = request.actor
     if not (permissions.is_account(actor) and actor["role"] == "operator"):
-        return Response.text("Not found", status=404)
+        return Response.text(_("web.not_found"), status=404)
     page = request.url_vars["page"]
     data = {
         "metadata": lambda: datasette.metadata(),
@@ -164,7 +194,7 @@ async def introspection(request, datasette):
         "actor": lambda: {"actor": actor},
     }.get(page)
     if data is None:
-        return Response.text("Not found", status=404)
+        return Response.text(_("web.not_found"), status=404)
     return Response.json(data())
 
 
@@ -174,7 +204,7 @@ async def feed(request, datasette):
     token = request.url_vars["token"]
     result = await state.feed(circle, token)
     if result is None:
-        return Response.text("Not found", status=404)
+        return Response.text(_("web.not_found"), status=404)
     # The window moves every day, so an event can enter it with no data changing:
     # Last-Modified is never older than the start of today, so clients that
     # revalidate with If-Modified-Since (Apple) fetch the moved window once a day.
@@ -213,17 +243,19 @@ def _not_modified(request, etag: str, last_modified) -> bool:
 
 
 def _redact(path: str) -> str:
-    """Paths as logged: no feed token, no query string."""
-    if path.startswith("/feeds/"):
-        parts = path.split("/")
-        if len(parts) >= 4:
-            return "/".join(parts[:3]) + "/…"
-    return path
+    """Paths as logged: no query string, and no segment that could be a token (any long
+    run of token characters, wherever it stands: /feeds/, //feeds/, /Feeds/ ...)."""
+    import re
+
+    return re.sub(r"[A-Za-z0-9_\-]{24,}", "…", path)
 
 
 def _refused(path: str, query: str, circles: set[str]) -> bool:
     """CSV exports and streams of circle data, which the permission hook cannot see."""
-    first = path.lstrip("/").split("/", 1)[0].split(".", 1)[0]
+    from datasette.utils import tilde_decode
+
+    first = path.lstrip("/").split("/", 1)[0]
+    first = tilde_decode(first.rsplit(".", 1)[0] if "." in first else first)
     if first not in circles:
         return False
     wants_csv = path.endswith(".csv") or "_format=csv" in query or "_stream=" in query
@@ -248,7 +280,10 @@ def asgi_wrapper(datasette):
                     headers = list(message.get("headers", []))
                     names = {h[0].lower() for h in headers}
                     for name, value in (
-                        (b"referrer-policy", b"no-referrer"),
+                        # same-origin: no referrer ever leaves the site, while the login
+                        # form still carries its Origin (checked against login CSRF).
+                        # Feeds set no-referrer themselves.
+                        (b"referrer-policy", b"same-origin"),
                         (b"x-content-type-options", b"nosniff"),
                         (b"x-frame-options", b"DENY"),
                     ):
@@ -261,7 +296,7 @@ def asgi_wrapper(datasette):
             if not refused and path.startswith("/-/dashboards"):
                 refused = not await _may_see_dashboards(datasette, scope)
             if refused:
-                response = Response.text("Forbidden", status=403)
+                response = Response.text(_("web.forbidden"), status=403)
                 await response.asgi_send(send_with_headers)
             else:
                 await app(scope, receive, send_with_headers)

@@ -37,6 +37,7 @@ class State:
         self.cache = FeedCache()
         self._instance = accounts.open_instance(config.data_dir)
         self._lock = threading.Lock()
+        self._hashing = asyncio.Semaphore(2)
         self._watcher: asyncio.Task | None = None
 
     # accounts, looked up live on every request
@@ -54,7 +55,15 @@ class State:
         return accounts.login_delay(failures)
 
     async def authenticate(self, name: str, password: str):
-        return await asyncio.to_thread(self._with_instance, accounts.authenticate, name, password)
+        # The slow hash runs outside the lock, so a flood of logins never stalls
+        # the account lookups of every other request; at most 2 hashes at a time.
+        row, stored = await asyncio.to_thread(self._with_instance, accounts.stored_hash, name)
+        async with self._hashing:
+            ok = await asyncio.to_thread(accounts.verify_password, password, stored)
+        return await asyncio.to_thread(self._with_instance, accounts.record_login, name, row, ok)
+
+    async def end_sessions(self, account_id: int) -> None:
+        await asyncio.to_thread(self._with_instance, accounts.end_sessions, account_id)
 
     def served_circles(self) -> set[str]:
         return {c.id for c in self.config.active_circles()}

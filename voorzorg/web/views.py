@@ -52,7 +52,8 @@ def view_statements() -> list[str]:
             FROM members m WHERE m.left_on IS NULL AND m.restricted_at IS NULL""",
         f"""CREATE VIEW hulpvragen AS
             SELECT r.id AS nr, f.name AS voor, {category_label("r.category")} AS soort_hulp,
-                   r.wanted_at AS wanneer, {status} AS status, h.name AS helper,
+                   r.wanted_at AS wanneer, {status} AS status,
+                   CASE WHEN h.restricted_at IS NULL THEN h.name END AS helper,
                    substr(r.created_at, 1, 10) AS vastgelegd,
                    substr(r.closed_at, 1, 10) AS afgesloten,
                    r.referred_to AS doorverwezen_naar
