@@ -25,6 +25,7 @@ COMMANDS = {
     "user": "voorzorg.cli.user:user",
     "serve": "voorzorg.cli.serve:serve",
     "stats": "voorzorg.cli.stats:stats",
+    "integration": "voorzorg.cli.integration:integration",
 }
 
 

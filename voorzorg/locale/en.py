@@ -641,6 +641,34 @@ MESSAGES = {
     "stats.no_releases_yet": (
         "There are no releases yet (no stats.db). Make one with 'voorzorg stats release'."
     ),
+    "integration.state.found": "found",
+    "integration.state.loaded": "loaded",
+    "integration.state.failed": "failed",
+    "integration.state.missing_requirement": "missing package",
+    "integration.none": "No integrations found.",
+    "integration.already_enabled": (
+        "Integration {domain} is already enabled for circle {circle}; use 'voorzorg integration "
+        "configure'."
+    ),
+    "integration.added": "Integration {domain} is enabled for circle {circle}.",
+    "integration.test_failed": (
+        "The test of integration {domain} failed: {problem}. Nothing was saved."
+    ),
+    "integration.configured": "Integration {domain} for circle {circle} has been updated.",
+    "integration.removed": "Integration {domain} is disabled for circle {circle}.",
+    "integration.test_ok": "Integration {domain} works.",
+    "help.integration": "Integrations per circle: notifications, import and more.",
+    "help.integration.list": "Show every integration, its state and the circles that use it.",
+    "help.integration.add": (
+        "Enable an integration for a circle (asks for its options, tests them)."
+    ),
+    "help.integration.configure": "Change the options of an integration.",
+    "help.integration.remove": "Disable an integration for a circle.",
+    "help.integration.test": "Test an integration with its current options.",
+    "opt.integration_set": "An option without asking, for example --set url=mailto://...",
+    "opt.integration_no_test": "Do not test first.",
+    "col.domain": "integration",
+    "col.source": "source",
     # Column labels
     "col.id": "id",
     "col.code": "code",

@@ -671,6 +671,36 @@ MESSAGES = {
     "stats.no_releases_yet": (
         "Er zijn nog geen publicaties (geen stats.db). Maak er een met 'voorzorg stats release'."
     ),
+    "integration.state.found": "gevonden",
+    "integration.state.loaded": "geladen",
+    "integration.state.failed": "mislukt",
+    "integration.state.missing_requirement": "ontbrekend pakket",
+    "integration.none": "Geen koppelingen gevonden.",
+    "integration.already_enabled": (
+        "Koppeling {domain} staat al aan voor cirkel {circle}; gebruik 'voorzorg integration "
+        "configure'."
+    ),
+    "integration.added": "Koppeling {domain} staat aan voor cirkel {circle}.",
+    "integration.test_failed": (
+        "De test van koppeling {domain} mislukte: {problem}. Er is niets opgeslagen."
+    ),
+    "integration.configured": "Koppeling {domain} voor cirkel {circle} is bijgewerkt.",
+    "integration.removed": "Koppeling {domain} staat uit voor cirkel {circle}.",
+    "integration.test_ok": "Koppeling {domain} werkt.",
+    "help.integration": "Koppelingen (integraties) per cirkel: meldingen, import en meer.",
+    "help.integration.list": (
+        "Toon alle koppelingen, hun toestand en voor welke cirkels ze aan staan."
+    ),
+    "help.integration.add": (
+        "Zet een koppeling aan voor een cirkel (vraagt de instellingen, test ze)."
+    ),
+    "help.integration.configure": "Wijzig de instellingen van een koppeling.",
+    "help.integration.remove": "Zet een koppeling uit voor een cirkel.",
+    "help.integration.test": "Test een koppeling met haar huidige instellingen.",
+    "opt.integration_set": "Instelling zonder te vragen, bijvoorbeeld --set url=mailto://...",
+    "opt.integration_no_test": "Niet eerst testen.",
+    "col.domain": "koppeling",
+    "col.source": "herkomst",
     # Column labels
     "col.id": "nr",
     "col.code": "code",

@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+import click
+
+from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
+from voorzorg.cli.output import echo_json, echo_table
+from voorzorg.i18n import _
+
+
+@group("integration", help="help.integration")
+def integration() -> None:
+    pass
+
+
+def _registry(app, domains=None):
+    from voorzorg.integrations.loader import load
+
+    return load(app.config, domains)
+
+
+@integration.command("list", help="help.integration.list")
+@json_option
+@pass_app
+def list_(app, as_json) -> None:
+    from voorzorg.integrations.entries import entries
+
+    registry = _registry(app)
+    enabled: dict[str, list[str]] = {}
+    for circle_id in app.config.circles:
+        for domain in entries(app.config, circle_id):
+            enabled.setdefault(domain, []).append(circle_id)
+    rows = []
+    for domain, item in sorted(registry.integrations.items()):
+        rows.append(
+            {
+                "domain": domain,
+                "name": item.manifest.name if item.manifest else "",
+                "version": item.manifest.version if item.manifest else "",
+                "source": item.source,
+                "state": item.state,
+                "error": item.error,
+                "warnings": item.warnings,
+                "circles": enabled.get(domain, []),
+            }
+        )
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        row["state_label"] = _("integration.state." + row["state"])
+        if row["error"]:
+            row["state_label"] += f" ({row['error']})"
+    echo_table(
+        rows,
+        [
+            ("domain", "col.domain"),
+            ("name", "col.name"),
+            ("source", "col.source"),
+            ("state_label", "col.state"),
+            ("circles", "col.circles"),
+        ],
+        empty="integration.none",
+    )
+
+
+def _ask_options(manifest, given: dict, interactive: bool) -> dict:
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.integrations.manifest import parse_option
+
+    values = {}
+    for text in given:
+        key, sep, value = text.partition("=")
+        if not sep or key not in manifest.options:
+            raise VoorzorgError(
+                "integration.option_unknown", option=key, known=", ".join(manifest.options) or "-"
+            )
+        values[key] = parse_option(manifest.options[key], value)
+    if interactive:
+        for name, spec in manifest.options.items():
+            if name in values:
+                continue
+            default = spec.default if spec.default is not None else ""
+            answer = click.prompt(
+                f"{name} — {spec.help}" if spec.help else name,
+                default=str(default) if default != "" else "",
+                hide_input=spec.secret,
+                show_default=not spec.secret,
+            )
+            if answer != "":
+                values[name] = parse_option(spec, answer)
+    return values
+
+
+@integration.command("add", help="help.integration.add")
+@circle_option
+@click.argument("domain")
+@option("--set", "settings", multiple=True, metavar="KEY=VALUE", help="opt.integration_set")
+@option("--no-test", is_flag=True, help="opt.integration_no_test")
+@pass_app
+def add(app, circle_id, domain, settings, no_test) -> None:
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.integrations.entries import entries, save_entry
+
+    entry = app.circle(circle_id)
+    registry = _registry(app, {domain})
+    item = registry.loaded(domain)
+    if item is None:
+        found = registry.integrations.get(domain)
+        raise VoorzorgError(
+            "integration.unavailable", domain=domain, error=found.error if found else "?"
+        )
+    if domain in entries(app.config, entry.id):
+        raise VoorzorgError("integration.already_enabled", domain=domain, circle=entry.id)
+    interactive = not settings and bool(item.manifest.options)
+    values = _ask_options(item.manifest, list(settings), interactive)
+    if not no_test:
+        _test(item, entry.id, values, app.config)
+    app.config = save_entry(app.config, entry.id, item.manifest, values)
+    click.echo(_("integration.added", domain=domain, circle=entry.id))
+
+
+def _test(item, circle_id, values, config) -> None:
+    from voorzorg.errors import VoorzorgError
+
+    hook = getattr(item.module, "test_entry", None)
+    if hook is None:
+        return
+    problem = hook(circle=circle_id, entry=values, config=config)
+    if problem:
+        raise VoorzorgError("integration.test_failed", domain=item.domain, problem=problem)
+
+
+@integration.command("configure", help="help.integration.configure")
+@circle_option
+@click.argument("domain")
+@option("--set", "settings", multiple=True, metavar="KEY=VALUE", help="opt.integration_set")
+@pass_app
+def configure(app, circle_id, domain, settings) -> None:
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.integrations.entries import entries, save_entry, with_secrets
+
+    entry = app.circle(circle_id)
+    current = entries(app.config, entry.id).get(domain)
+    if current is None:
+        raise VoorzorgError("integration.not_enabled", domain=domain, circle=entry.id)
+    registry = _registry(app, {domain})
+    item = registry.loaded(domain)
+    if item is None:
+        raise VoorzorgError("integration.unavailable", domain=domain, error="?")
+    old = {k: v for k, v in with_secrets(app.config, entry.id, domain, current).items()
+           if k != "version"}  # fmt: skip
+    values = {**old, **_ask_options(item.manifest, list(settings), not settings)}
+    app.config = save_entry(app.config, entry.id, item.manifest, values)
+    click.echo(_("integration.configured", domain=domain, circle=entry.id))
+
+
+@integration.command("remove", help="help.integration.remove")
+@circle_option
+@click.argument("domain")
+@pass_app
+def remove(app, circle_id, domain) -> None:
+    from voorzorg.integrations.entries import remove_entry
+
+    entry = app.circle(circle_id)
+    app.config = remove_entry(app.config, entry.id, domain)
+    click.echo(_("integration.removed", domain=domain, circle=entry.id))
+
+
+@integration.command("test", help="help.integration.test")
+@circle_option
+@click.argument("domain")
+@pass_app
+def test(app, circle_id, domain) -> None:
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.integrations.entries import entries, with_secrets
+
+    entry = app.circle(circle_id)
+    current = entries(app.config, entry.id).get(domain)
+    if current is None:
+        raise VoorzorgError("integration.not_enabled", domain=domain, circle=entry.id)
+    registry = _registry(app, {domain})
+    item = registry.loaded(domain)
+    if item is None:
+        raise VoorzorgError("integration.unavailable", domain=domain, error="?")
+    _test(item, entry.id, with_secrets(app.config, entry.id, domain, current), app.config)
+    click.echo(_("integration.test_ok", domain=domain))
