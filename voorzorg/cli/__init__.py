@@ -117,6 +117,9 @@ def main(args: list[str] | None = None) -> None:
         code = 1
     except Exception as exc:
         code = _handle_unexpected(exc)
+    _report_handler_failures()
+    if code == 0:
+        _deliver_to_integrations()
     with contextlib.suppress(BrokenPipeError):
         sys.stdout.flush()
     sys.exit(code)
