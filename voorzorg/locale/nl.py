@@ -701,6 +701,30 @@ MESSAGES = {
     "opt.integration_no_test": "Niet eerst testen.",
     "col.domain": "koppeling",
     "col.source": "herkomst",
+    "notify.soon": "binnenkort",
+    "notify.you_agreed": "Je hebt toegezegd: {category} voor {initial}. op {when}",
+    "notify.will_help": "{helper}. helpt je: {category} op {when}",
+    "notify.cancelled": "Afgelast: {title} op {day}",
+    "notify.moved": "Verplaatst: {title} van {day} naar {to}",
+    "notify.tomorrow": "Morgen: {title}{time}{place}",
+    "notify.remind_helper": "Herinnering: morgen {category} voor {initial}. ({when})",
+    "notify.remind_for": "Herinnering: morgen helpt {helper}. je met {category} ({when})",
+    "notify.report": "{dry}Verstuurd: {sent}, al eerder verstuurd: {skipped}, mislukt: {failed}.",
+    "notify.dry": "(proef) ",
+    "notify.failed": (
+        "{count} bericht(en) konden niet worden verstuurd; ze worden de volgende keer opnieuw "
+        "geprobeerd."
+    ),
+    "notify.bad_url": (
+        "Dat is geen adres dat apprise kent (bijvoorbeeld mailto://..., signal://..., ntfy://...)."
+    ),
+    "notify.member_set": "Meldingsadres vastgelegd voor deelnemer {id} (in secrets.toml).",
+    "help.remind": (
+        "Stuur de herinneringen voor morgen (activiteiten en toezeggingen); nooit dubbel."
+    ),
+    "help.notify": "Meldingen: adressen van deelnemers.",
+    "help.notify.member": "Leg het meldingsadres (apprise) van een deelnemer vast.",
+    "opt.remind_for": "Herinneringen voor deze datum in plaats van morgen.",
     # Column labels
     "col.id": "nr",
     "col.code": "code",
