@@ -372,3 +372,21 @@ def stats_release(workdir: Path) -> Scenario:
 BENCHMARKS.append(
     Benchmark("stats release", "A statistics release over 100 circles.", stats_release, 7)
 )
+
+
+# Integrations -----------------------------------------------------------------
+
+
+def integrations_load(workdir: Path) -> Scenario:
+    """`voorzorg integration list` loads every integration: its cost over `member list`
+    (a floor to quote: commands that send nothing never load integrations)."""
+    demo = build_demo(workdir)
+    return Scenario(
+        candidate=voorzorg(demo, "integration", "list"),
+        anchors=(Anchor(voorzorg(demo, "member", "list", "-c", "zorgsaam"), goal=None),),
+    )
+
+
+BENCHMARKS.append(
+    Benchmark("integrations load", "Loading every integration (incl. apprise).", integrations_load)
+)

@@ -13,9 +13,15 @@ def integration() -> None:
 
 
 def _registry(app, domains=None):
+    """Load integrations and bring config entries written for older versions up to date."""
+    from voorzorg import config as config_mod
+    from voorzorg.integrations.entries import migrate_entries
     from voorzorg.integrations.loader import load
 
-    return load(app.config, domains)
+    registry = load(app.config, domains)
+    if migrate_entries(app.config, registry):
+        app.config = config_mod.load(app.config.path)
+    return registry
 
 
 @integration.command("list", help="help.integration.list")
@@ -99,7 +105,7 @@ def _ask_options(manifest, given: dict, interactive: bool) -> dict:
 @pass_app
 def add(app, circle_id, domain, settings, no_test) -> None:
     from voorzorg.errors import VoorzorgError
-    from voorzorg.integrations.entries import entries, save_entry
+    from voorzorg.integrations.entries import apply_migrations, entries, save_entry
 
     entry = app.circle(circle_id)
     registry = _registry(app, {domain})
@@ -116,6 +122,7 @@ def add(app, circle_id, domain, settings, no_test) -> None:
     if not no_test:
         _test(item, entry.id, values, app.config)
     app.config = save_entry(app.config, entry.id, item.manifest, values)
+    apply_migrations(app.config, entry.id, item)
     click.echo(_("integration.added", domain=domain, circle=entry.id))
 
 

@@ -22,6 +22,13 @@ def deliver(config, events) -> list[dict]:
         if not enabled:
             continue
         registry = load(config, set(enabled))
+        from voorzorg.integrations.entries import migrate_entries
+
+        if migrate_entries(config, registry):
+            from voorzorg import config as config_mod
+
+            config = config_mod.load(config.path)
+            enabled = entries(config, circle_id)
         for domain, entry in enabled.items():
             item = registry.loaded(domain)
             if item is None:

@@ -121,3 +121,19 @@ def migrate_entries(config, registry) -> list[dict]:
             config = config_mod.edit(config.path, change)
             migrated.append({"circle": circle_id, "domain": domain})
     return migrated
+
+
+def apply_migrations(config, circle_id: str, item) -> None:
+    """Create or update the tables an integration owns in the circle's database."""
+    hook = getattr(item.module, "migrations", None)
+    if hook is None:
+        return
+    from voorzorg.circles import open_db
+
+    migration_set = hook()
+    db = open_db(config, circle_id)
+    try:
+        if migration_set.pending(db):
+            migration_set.apply(db)
+    finally:
+        db.close()
