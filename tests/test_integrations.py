@@ -131,6 +131,10 @@ def test_config_flow_keeps_secrets_out_of_config_toml(circle, cli, custom):
     assert "geheim-token" in secrets.read_text()
     assert stat.S_IMODE(secrets.stat().st_mode) == 0o600
     assert cli("integration", "test", "melder").code == 0
+    assert cli("integration", "configure", "melder", "--set", "groet=Dag").code == 0
+    assert 'groet = "Dag"' in (circle / "config.toml").read_text()
+    assert "geheim-token" in secrets.read_text()  # kept through the change
+    assert cli("integration", "configure", "onbekend").code == 1
     assert cli("integration", "remove", "melder").code == 0
     assert "geheim-token" not in secrets.read_text()
 

@@ -137,14 +137,10 @@ def _test(item, circle_id, values, config) -> None:
         raise VoorzorgError("integration.test_failed", domain=item.domain, problem=problem)
 
 
-@integration.command("configure", help="help.integration.configure")
-@circle_option
-@click.argument("domain")
-@option("--set", "settings", multiple=True, metavar="KEY=VALUE", help="opt.integration_set")
-@pass_app
-def configure(app, circle_id, domain, settings) -> None:
+def _enabled(app, circle_id, domain):
+    """The circle, its entry for ``domain`` and the loaded integration, or a clear error."""
     from voorzorg.errors import VoorzorgError
-    from voorzorg.integrations.entries import entries, save_entry, with_secrets
+    from voorzorg.integrations.entries import entries
 
     entry = app.circle(circle_id)
     current = entries(app.config, entry.id).get(domain)
@@ -153,7 +149,22 @@ def configure(app, circle_id, domain, settings) -> None:
     registry = _registry(app, {domain})
     item = registry.loaded(domain)
     if item is None:
-        raise VoorzorgError("integration.unavailable", domain=domain, error="?")
+        found = registry.integrations.get(domain)
+        raise VoorzorgError(
+            "integration.unavailable", domain=domain, error=found.error if found else "?"
+        )
+    return entry, entries(app.config, entry.id)[domain], item
+
+
+@integration.command("configure", help="help.integration.configure")
+@circle_option
+@click.argument("domain")
+@option("--set", "settings", multiple=True, metavar="KEY=VALUE", help="opt.integration_set")
+@pass_app
+def configure(app, circle_id, domain, settings) -> None:
+    from voorzorg.integrations.entries import save_entry, with_secrets
+
+    entry, current, item = _enabled(app, circle_id, domain)
     old = {k: v for k, v in with_secrets(app.config, entry.id, domain, current).items()
            if k != "version"}  # fmt: skip
     values = {**old, **_ask_options(item.manifest, list(settings), not settings)}
@@ -178,16 +189,8 @@ def remove(app, circle_id, domain) -> None:
 @click.argument("domain")
 @pass_app
 def test(app, circle_id, domain) -> None:
-    from voorzorg.errors import VoorzorgError
-    from voorzorg.integrations.entries import entries, with_secrets
+    from voorzorg.integrations.entries import with_secrets
 
-    entry = app.circle(circle_id)
-    current = entries(app.config, entry.id).get(domain)
-    if current is None:
-        raise VoorzorgError("integration.not_enabled", domain=domain, circle=entry.id)
-    registry = _registry(app, {domain})
-    item = registry.loaded(domain)
-    if item is None:
-        raise VoorzorgError("integration.unavailable", domain=domain, error="?")
+    entry, current, item = _enabled(app, circle_id, domain)
     _test(item, entry.id, with_secrets(app.config, entry.id, domain, current), app.config)
     click.echo(_("integration.test_ok", domain=domain))
