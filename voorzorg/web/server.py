@@ -46,7 +46,9 @@ class State:
             return fn(self._instance, *args)
 
     async def account(self, account_id: int):
-        return await asyncio.to_thread(self._with_instance, accounts.get_account, account_id)
+        # A tiny indexed read, done inline: a thread hop per request would cost more.
+        # (The slow password hash never holds this lock.)
+        return self._with_instance(accounts.get_account, account_id)
 
     async def failures(self, name: str) -> int:
         return await asyncio.to_thread(self._with_instance, accounts.failures_recently, name)
