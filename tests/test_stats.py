@@ -174,7 +174,6 @@ def check_against_raw_data(config, path: Path, k: int, *, pooled: bool) -> None:
     from collections import Counter
 
     from voorzorg.stats.builder import _age_band
-    from voorzorg.stats.rules import MIN_RANGE
 
     bands, requests = Counter(), {}
     for number in range(len(config.circles)):
@@ -211,7 +210,6 @@ def check_against_raw_data(config, path: Path, k: int, *, pooled: bool) -> None:
         if events:
             per_person = Counter(events)
             assert len(per_person) >= k and max(per_person.values()) * 2 <= len(events)
-    assert MIN_RANGE == 3
 
 
 def test_a_newcomers_need_stays_hidden(tmp_path):

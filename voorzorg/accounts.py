@@ -238,20 +238,6 @@ def record_login(conn, name: str, row, ok: bool) -> dict | None:
     return None
 
 
-def authenticate(conn, name: str, password: str) -> dict | None:
-    """The account for a correct name and password, else None (and the failure counted)."""
-    row, stored = stored_hash(conn, name)
-    ok = verify_password(password or "", stored)
-    if row is not None and ok:
-        return record_login(conn, name, row, True)
-    conn.execute("INSERT INTO failed_logins (name, at) VALUES (?, ?)", [(name or "")[:60], _now()])
-    conn.execute(
-        "DELETE FROM failed_logins WHERE at < ?",
-        [(datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds")],
-    )
-    return None
-
-
 SECRET_NAME = "web-secret"
 
 

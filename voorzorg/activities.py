@@ -14,6 +14,8 @@ from voorzorg import events
 from voorzorg.dates import make_local
 from voorzorg.errors import VoorzorgError
 from voorzorg.recurrence import Rule, dates, last_date, validate
+from voorzorg.store import circle_meta
+from voorzorg.store import stamp as utc_text
 from voorzorg.text import clean_line, fold
 
 KINDS = ("koffieochtend", "club", "bijeenkomst", "uitje", "anders")
@@ -38,10 +40,6 @@ def parse_kind(text: str | None) -> str:
     return value
 
 
-def _stamp(now: datetime) -> str:
-    return now.astimezone(UTC).isoformat(timespec="seconds")
-
-
 def rule_of(activity: dict) -> Rule:
     return Rule(
         freq=activity["freq"],
@@ -52,13 +50,10 @@ def rule_of(activity: dict) -> Rule:
     )
 
 
-def _circle_id(db) -> str:
-    row = db.execute("SELECT value FROM circle_meta WHERE key = 'circle_id'").fetchone()
-    return row[0] if row else ""
-
-
 def _emit(db, name: str, activity_id: int, **data) -> None:
-    events.emit(events.Event(name, _circle_id(db), {"activity_id": activity_id, **data}))
+    events.emit(
+        events.Event(name, circle_meta(db, "circle_id", ""), {"activity_id": activity_id, **data})
+    )
 
 
 def _check_times(
@@ -119,7 +114,7 @@ def add_activity(
             raise VoorzorgError("activity.bad_duration")
     validate(rule, start)
     _check_times(start, start_time, rule, timezone, duration_minutes)
-    stamp = _stamp(now)
+    stamp = utc_text(now)
     with db.atomic():
         cursor = db.execute(
             """INSERT INTO activities (title, kind, location, description, start_date,
@@ -293,7 +288,7 @@ def cancel_occurrence(
     existing = {e["original_date"]: e for e in activity["exceptions"]}.get(on.isoformat())
     if existing and existing["kind"] == "cancelled":
         raise VoorzorgError("activity.already_cancelled", day=on.isoformat())
-    stamp = _stamp(now)
+    stamp = utc_text(now)
     with db.atomic():
         db.execute(
             """INSERT INTO activity_exceptions (activity_id, original_date, kind, note, updated_at)
@@ -333,7 +328,7 @@ def move_occurrence(
         new_start = f"{to_day.isoformat()} {hour:02d}:{minute:02d}"
     if abs((to_day - on).days) > 366:
         raise VoorzorgError("activity.move_too_far")
-    stamp = _stamp(now)
+    stamp = utc_text(now)
     with db.atomic():
         db.execute(
             """INSERT INTO activity_exceptions
@@ -378,7 +373,7 @@ def edit_activity(db, activity_id: int, *, timezone: str, now: datetime, **chang
             timezone,
             updates.get("duration_minutes", activity["duration_minutes"]),
         )
-    stamp = _stamp(now)
+    stamp = utc_text(now)
     with db.atomic():
         assignments = ", ".join(f"{k} = ?" for k in updates)
         db.execute(
@@ -400,7 +395,7 @@ def end_activity(db, activity_id: int, *, after: date, now: datetime) -> dict:
     last = activity["last_date"]
     if last is not None and last <= after.isoformat():
         raise VoorzorgError("activity.already_ends", last=last)
-    stamp = _stamp(now)
+    stamp = utc_text(now)
     with db.atomic():
         db.execute(
             "UPDATE activities SET until_date = ?, count = NULL WHERE id = ?",
@@ -418,7 +413,7 @@ def remove_activity(db, activity_id: int, *, now: datetime | None = None) -> dic
     and a client revalidating with If-Modified-Since sees the removal.
     """
     activity = get_activity(db, activity_id)
-    stamp = _stamp(now or datetime.now(UTC))
+    stamp = utc_text(now or datetime.now(UTC))
     with db.atomic():
         db.execute("DELETE FROM activities WHERE id = ?", [activity_id])
         db.execute(
@@ -448,6 +443,6 @@ def record_count(db, activity_id: int, on: date, count: int, *, today: date, now
                VALUES (?, ?, ?, ?)
                ON CONFLICT (activity_id, original_date) DO UPDATE SET
                  head_count = excluded.head_count, recorded_at = excluded.recorded_at""",
-            [activity_id, on.isoformat(), count, _stamp(now)],
+            [activity_id, on.isoformat(), count, utc_text(now)],
         )
     return {"activity_id": activity_id, "date": on.isoformat(), "head_count": count}

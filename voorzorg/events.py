@@ -17,16 +17,6 @@ from dataclasses import dataclass, field
 
 Handler = Callable[["Event"], None]
 
-REQUEST_EVENTS = (
-    "request.created",
-    "request.asked",
-    "request.accepted",
-    "request.declined",
-    "request.done",
-    "request.cancelled",
-    "request.referred",
-)
-
 
 @dataclass(frozen=True)
 class Event:

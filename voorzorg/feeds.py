@@ -31,11 +31,13 @@ from voorzorg.activities import (
 )
 from voorzorg.i18n import _
 from voorzorg.recurrence import dates, rrule
+from voorzorg.store import circle_meta
 
 DAYS_BACK = 30
 DAYS_AHEAD = 365
 REFRESH = "PT6H"
 PRODID = "-//voorzorg//voorzorg feeds//NL"
+EPOCH = "2000-01-01T00:00:00+00:00"  # Last-Modified of a circle that never recorded one
 
 
 @dataclass(frozen=True)
@@ -247,11 +249,10 @@ def render_circle_feed(db, *, circle_id: str, name: str, timezone: str, today: d
         # cancelled one-off, a series ended before the window): Last-Modified must
         # never go back, or If-Modified-Since revalidation keeps the old calendar.
         modified.append(activity["updated_at"])
-    removed = db.execute("SELECT value FROM circle_meta WHERE key = ?", [REMOVED_KEY]).fetchone()
+    removed = circle_meta(db, REMOVED_KEY)
     if removed:
-        modified.append(removed[0])
-    created = db.execute("SELECT value FROM circle_meta WHERE key = 'created_at'").fetchone()
-    return _finish(writer, modified, created[0] if created else "2000-01-01T00:00:00+00:00")
+        modified.append(removed)
+    return _finish(writer, modified, circle_meta(db, "created_at", EPOCH))
 
 
 def render_activity(db, activity_id: int, *, circle_id: str, timezone: str, today: date):
@@ -337,8 +338,7 @@ def render_member_feed(
     ).fetchone()[0]
     if gone:
         modified.append(gone)
-    created = db.execute("SELECT value FROM circle_meta WHERE key = 'created_at'").fetchone()
-    return _finish(writer, modified, created[0] if created else "2000-01-01T00:00:00+00:00")
+    return _finish(writer, modified, circle_meta(db, "created_at", EPOCH))
 
 
 class FeedCache:

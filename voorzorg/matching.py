@@ -125,10 +125,11 @@ def suggest_helpers(db, request_id: int, *, now: datetime, limit: int | None = N
 
 
 def _circle_zone(db):
+    from voorzorg.config import DEFAULT_TIMEZONE
     from voorzorg.dates import zone
+    from voorzorg.store import circle_meta
 
-    row = db.execute("SELECT value FROM circle_meta WHERE key = 'timezone'").fetchone()
-    return zone(row[0] if row else "Europe/Amsterdam")
+    return zone(circle_meta(db, "timezone", DEFAULT_TIMEZONE))
 
 
 def _rank_key(c: dict) -> tuple:

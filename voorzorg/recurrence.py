@@ -154,15 +154,3 @@ def rrule(rule: Rule, weekday: int, until_utc: str | None) -> str:
     if until_utc is not None:
         parts.append(f"UNTIL={until_utc}")
     return ";".join(parts)
-
-
-def describe(rule: Rule, start: date) -> dict:
-    """The rule as plain data (for JSON and for the CLI to phrase)."""
-    return {
-        "freq": rule.freq,
-        "interval": rule.interval,
-        "week": rule.week,
-        "weekday": WEEKDAYS[start.weekday()],
-        "until": rule.until.isoformat() if rule.until else None,
-        "count": rule.count,
-    }

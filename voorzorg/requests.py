@@ -8,10 +8,12 @@ trained volunteer. Every change fires an event after it is committed.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from voorzorg import events
 from voorzorg.errors import VoorzorgError
+from voorzorg.store import circle_meta
+from voorzorg.store import stamp as utc_text
 from voorzorg.text import clean_line, fold
 
 OPEN_STATES = ("open", "accepted")
@@ -49,15 +51,6 @@ def looks_medical(note: str | None) -> bool:
     return any(word in folded for word in MEDICAL_WORDS)
 
 
-def _stamp(now: datetime) -> str:
-    return now.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _circle_id(db) -> str:
-    row = db.execute("SELECT value FROM circle_meta WHERE key = 'circle_id'").fetchone()
-    return row[0] if row else ""
-
-
 def _emit(db, name: str, request: dict, member_id: int | None = None) -> None:
     # Ids only: the category of a request says what someone needs (health data).
     data = {"request_id": request["id"], "for_id": request["for_id"]}
@@ -65,7 +58,7 @@ def _emit(db, name: str, request: dict, member_id: int | None = None) -> None:
         data["member_id"] = member_id
     if request.get("helper_id") is not None:
         data["helper_id"] = request["helper_id"]
-    events.emit(events.Event(name, _circle_id(db), data))
+    events.emit(events.Event(name, circle_meta(db, "circle_id", ""), data))
 
 
 def _as_dict(row) -> dict:
@@ -125,7 +118,7 @@ def add_request(
         cursor = db.execute(
             """INSERT INTO requests (for_id, category, wanted_at, note, status, created_at)
                VALUES (?, ?, ?, ?, 'open', ?)""",
-            [for_id, category, local_text(wanted_at) if wanted_at else None, note, _stamp(now)],
+            [for_id, category, local_text(wanted_at) if wanted_at else None, note, utc_text(now)],
         )
     request = get_request(db, cursor.lastrowid)
     _emit(db, "request.created", request)
@@ -207,7 +200,7 @@ def ask(db, request_id: int, member_id: int, *, now: datetime) -> dict:
     with db.atomic():
         db.execute(
             "INSERT INTO request_asks (request_id, member_id, asked_at) VALUES (?, ?, ?)",
-            [request_id, member_id, _stamp(now)],
+            [request_id, member_id, utc_text(now)],
         )
     request = get_request(db, request_id)
     _emit(db, "request.asked", request, member_id)
@@ -234,7 +227,7 @@ def answer(db, request_id: int, member_id: int, yes: bool, *, now: datetime) -> 
         if asked["answer"] == "no":
             raise VoorzorgError("request.already_said_no", name=member["name"],
                                 at=asked["answered_at"][:10])  # fmt: skip
-    stamp = _stamp(now)
+    stamp = utc_text(now)
     with db.atomic():
         db.execute(
             """UPDATE request_asks SET answer = ?, answered_at = ?
@@ -264,7 +257,7 @@ def _close(db, request: dict, status: str, now: datetime, **fields) -> dict:
         db.execute(
             f"""UPDATE requests SET status = ?, closed_at = ?{", " if fields else ""}{assignments}
                 WHERE id = ?""",
-            [status, _stamp(now), *fields.values(), request["id"]],
+            [status, utc_text(now), *fields.values(), request["id"]],
         )
     updated = get_request(db, request["id"])
     _emit(db, f"request.{status}", updated)
@@ -315,7 +308,7 @@ def list_requests(
 
 def reciprocity(db, member_id: int, *, now: datetime, days: int = 365) -> dict:
     """Help given and received (requests done) in the last ``days`` days."""
-    since = _stamp(now - timedelta(days=days))
+    since = utc_text(now - timedelta(days=days))
     given, received = db.execute(
         """SELECT
              (SELECT count(*) FROM requests

@@ -28,6 +28,17 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def stamp(moment: datetime) -> str:
+    """How instants are stored: UTC, ISO 8601, whole seconds."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def circle_meta(db, key: str, default: str | None = None) -> str | None:
+    """A value the circle database keeps about itself (circle_id, timezone, created_at)."""
+    row = db.execute("SELECT value FROM circle_meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
 def circle_path(data_dir: Path, circle_id: str) -> Path:
     """The database path of a circle; never outside ``data_dir``."""
     if not is_circle_id(circle_id):

@@ -12,7 +12,7 @@ def feed() -> None:
     pass
 
 
-def render_for(app, entry, db, member_id=None):
+def render_for(entry, db, member_id=None):
     """The circle's feed, or a member's personal feed, as of today."""
     from voorzorg.dates import today
     from voorzorg.feeds import render_circle_feed, render_member_feed
@@ -51,7 +51,7 @@ def show(app, circle_id, member_ref) -> None:
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, member_ref) if member_ref else None
-    result = render_for(app, entry, db, member_id)
+    result = render_for(entry, db, member_id)
     click.echo(result.body.decode("utf-8").replace("\r\n", "\n"), nl=False)
 
 

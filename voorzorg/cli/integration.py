@@ -36,7 +36,14 @@ def list_(app, as_json) -> None:
         for domain in entries(app.config, circle_id):
             enabled.setdefault(domain, []).append(circle_id)
     rows = []
+    labels = {}
     for domain, item in sorted(registry.integrations.items()):
+        text = _("integration.state." + item.state)
+        if item.reason:
+            text += f" ({_(item.reason[0], **item.reason[1])})"
+        for key, params in item.notes:
+            text += f"; {_(key, **params)}"
+        labels[domain] = text
         rows.append(
             {
                 "domain": domain,
@@ -53,9 +60,7 @@ def list_(app, as_json) -> None:
         echo_json(rows)
         return
     for row in rows:
-        row["state_label"] = _("integration.state." + row["state"])
-        if row["error"]:
-            row["state_label"] += f" ({row['error']})"
+        row["state_label"] = labels[row["domain"]]
     echo_table(
         rows,
         [

@@ -29,6 +29,12 @@ class Integration:
     error: str | None = None
     module: object = None
     warnings: list[str] = field(default_factory=list)
+    # The same as ``error``/``warnings`` as translation keys, for people to read.
+    reason: tuple[str, dict] | None = None
+    notes: list[tuple[str, dict]] = field(default_factory=list)
+
+    def fail(self, state: str, detail: str, key: str, /, **params) -> None:
+        self.state, self.error, self.reason = state, detail, (key, params)
 
     @property
     def domain(self) -> str:
@@ -73,10 +79,12 @@ def discover(config) -> dict[str, Integration]:
             manifest = read_manifest(folder)
             item = Integration(manifest, source, folder)
         except VoorzorgError as exc:
-            item = Integration(None, source, folder, state="failed", error=exc.message)
+            item = Integration(None, source, folder)
+            item.fail("failed", exc.message, "integration.reason.manifest", error=exc.message)
         previous = result.get(item.domain)
         if previous is not None:
             item.warnings.append(f"overrides the {previous.source} integration")
+            item.notes.append(("integration.reason.overrides", {"source": previous.source}))
         result[item.domain] = item
     return result
 
@@ -115,7 +123,12 @@ def _order(found: dict[str, Integration], wanted: set[str]) -> list[Integration]
         visiting.add(domain)
         for dependency in item.manifest.dependencies if item.manifest else []:
             if dependency not in found:
-                item.state, item.error = "failed", f"missing dependency {dependency}"
+                item.fail(
+                    "failed",
+                    f"missing dependency {dependency}",
+                    "integration.reason.missing_dependency",
+                    name=dependency,
+                )
             visit(dependency, (*chain, domain))
         visiting.discard(domain)
         ordered.append(item)
@@ -153,11 +166,21 @@ def load(config, domains: set[str] | None = None) -> Registry:
             continue
         missing = missing_requirements(item.manifest)
         if missing:
-            item.state, item.error = "missing_requirement", ", ".join(missing)
+            item.fail(
+                "missing_requirement",
+                ", ".join(missing),
+                "integration.reason.missing_requirement",
+                packages=", ".join(missing),
+            )
             continue
         failed_dependency = [d for d in item.manifest.dependencies if registry.loaded(d) is None]
         if failed_dependency:
-            item.state, item.error = "failed", f"dependency {failed_dependency[0]} unavailable"
+            item.fail(
+                "failed",
+                f"dependency {failed_dependency[0]} unavailable",
+                "integration.reason.dependency_unavailable",
+                name=failed_dependency[0],
+            )
             continue
         try:
             module_name = f"voorzorg_integration_{item.domain}"
@@ -172,7 +195,8 @@ def load(config, domains: set[str] | None = None) -> Registry:
             registry.pm.register(module, name=item.domain)
             item.module, item.state = module, "loaded"
         except Exception as exc:  # an integration must never take the CLI down
-            item.state, item.error = "failed", f"{type(exc).__name__}: {exc}"
+            error = f"{type(exc).__name__}: {exc}"
+            item.fail("failed", error, "integration.reason.setup_failed", error=error)
     return registry
 
 

@@ -688,6 +688,12 @@ MESSAGES = {
     "help.notify": "Notifications: members' addresses.",
     "help.notify.member": "Record a member's notification address (apprise).",
     "opt.remind_for": "Reminders for this date instead of tomorrow.",
+    "integration.reason.manifest": "{error}",
+    "integration.reason.overrides": "replaces the {source} one",
+    "integration.reason.missing_dependency": "integration {name} is missing",
+    "integration.reason.missing_requirement": "package not installed: {packages}",
+    "integration.reason.dependency_unavailable": "integration {name} does not work",
+    "integration.reason.setup_failed": "error while loading: {error}",
     # Column labels
     "col.id": "id",
     "col.code": "code",

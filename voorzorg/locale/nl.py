@@ -725,6 +725,12 @@ MESSAGES = {
     "help.notify": "Meldingen: adressen van deelnemers.",
     "help.notify.member": "Leg het meldingsadres (apprise) van een deelnemer vast.",
     "opt.remind_for": "Herinneringen voor deze datum in plaats van morgen.",
+    "integration.reason.manifest": "{error}",
+    "integration.reason.overrides": "vervangt de meegeleverde ({source})",
+    "integration.reason.missing_dependency": "koppeling {name} ontbreekt",
+    "integration.reason.missing_requirement": "pakket niet geïnstalleerd: {packages}",
+    "integration.reason.dependency_unavailable": "koppeling {name} werkt niet",
+    "integration.reason.setup_failed": "fout bij laden: {error}",
     # Column labels
     "col.id": "nr",
     "col.code": "code",
