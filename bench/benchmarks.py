@@ -182,9 +182,9 @@ def _feed_fixture(workdir: Path):
     import random
     from datetime import UTC, date, datetime, timedelta
 
-    from voorzorg.activities import add_activity, cancel_occurrence
-    from voorzorg.recurrence import Rule
-    from voorzorg.store import create_circle_db
+    from voorzorg.domain.activities import add_activity, cancel_occurrence
+    from voorzorg.domain.recurrence import Rule
+    from voorzorg.storage.store import create_circle_db
 
     rng = random.Random(5545)
     db = create_circle_db(workdir / "feeds.db", "bench", ZONE)
@@ -217,7 +217,7 @@ def _icalendar_anchor(db, today):
 
     import icalendar
 
-    from voorzorg.activities import list_activities
+    from voorzorg.domain.activities import list_activities
 
     zone = ZoneInfo(ZONE)
     rows = list_activities(db)
@@ -254,7 +254,7 @@ def _icalendar_anchor(db, today):
 
 def feed_cold(workdir: Path) -> Scenario:
     """Render 200 series + 1,800 events cold, against plain icalendar building them."""
-    from voorzorg.feeds import render_circle_feed
+    from voorzorg.calendar.feeds import render_circle_feed
 
     db, today = _feed_fixture(workdir)
 
@@ -270,7 +270,7 @@ def feed_cold(workdir: Path) -> Scenario:
 
 def feed_warm(workdir: Path) -> Scenario:
     """A cache hit against reading the same bytes from a file."""
-    from voorzorg.feeds import FeedCache, render_circle_feed
+    from voorzorg.calendar.feeds import FeedCache, render_circle_feed
 
     db, today = _feed_fixture(workdir)
     cache = FeedCache()

@@ -17,9 +17,9 @@ CATEGORIES = ("transport", "company", "errands", "odd_jobs", "garden", "checking
 
 
 def deployment(workdir: Path, years: int):
-    from voorzorg import config as config_mod
-    from voorzorg.deployment import init_deployment
-    from voorzorg.store import create_circle_db
+    from voorzorg.deploy import config as config_mod
+    from voorzorg.deploy.deployment import init_deployment
+    from voorzorg.storage.store import create_circle_db
 
     directory = workdir / f"stats-{years}y"
     init_deployment(directory)

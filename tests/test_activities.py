@@ -6,10 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from voorzorg import activities, events, store
+from voorzorg import events
 from voorzorg.dates import today as local_today
+from voorzorg.domain import activities
+from voorzorg.domain.recurrence import Rule
 from voorzorg.errors import VoorzorgError
-from voorzorg.recurrence import Rule
+from voorzorg.storage import store
 
 CIRCLE = "zorgsaam"
 TZ_NAME = "Europe/Amsterdam"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.serving import PASSWORD, Server, voorzorg
-from voorzorg.demo import build_demo
+from voorzorg.demo.build import build_demo
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

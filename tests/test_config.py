@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-from voorzorg import config as config_mod
+from voorzorg.deploy import config as config_mod
 from voorzorg.errors import ConfigError
 
 
@@ -200,7 +200,7 @@ def test_timezone_mistakes_are_config_errors(deployment, cli):
     assert cli("circle", "add", "x", "--name", "X").code == 1  # checked where it is used
     path.write_text(original + '\n[circles.x]\nname = "X"\ntimezone = "Mars/Base"\n')
     (deployment / "data" / "x.db").unlink(missing_ok=True)
-    from voorzorg.store import create_circle_db
+    from voorzorg.storage.store import create_circle_db
 
     create_circle_db(deployment / "data" / "x.db", "x", "Europe/Amsterdam").close()
     result = cli("member", "add", "-c", "x", "Jan")

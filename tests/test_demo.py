@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from voorzorg.demo import SURNAMES, build_demo
+from voorzorg.demo.build import SURNAMES, build_demo
 
 
 @pytest.fixture(scope="module")

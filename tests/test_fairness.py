@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voorzorg import store
-from voorzorg.matching import suggest_helpers
-from voorzorg.members import add_member
-from voorzorg.requests import add_request, answer, ask, cancel, mark_done
+from voorzorg.domain.matching import suggest_helpers
+from voorzorg.domain.members import add_member
+from voorzorg.domain.requests import add_request, answer, ask, cancel, mark_done
+from voorzorg.storage import store
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 

@@ -25,8 +25,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
-from voorzorg import activities, feeds, store
-from voorzorg.recurrence import Rule, nth_weekday
+from voorzorg.calendar import feeds
+from voorzorg.domain import activities
+from voorzorg.domain.recurrence import Rule, nth_weekday
+from voorzorg.storage import store
 
 TZ_NAME = "Europe/Amsterdam"
 TZ = ZoneInfo(TZ_NAME)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from voorzorg import feed_tokens, store
+from voorzorg.calendar import tokens as feed_tokens
+from voorzorg.domain.members import add_member, leave_member
 from voorzorg.errors import VoorzorgError
-from voorzorg.members import add_member, leave_member
+from voorzorg.storage import store
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
 CIRCLE = "zorgsaam"

@@ -17,11 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
-from voorzorg import activities, feeds, store
-from voorzorg.members import add_member
-from voorzorg.recurrence import Rule
-from voorzorg.requests import add_request, answer, ask
-from voorzorg.requests import cancel as cancel_request
+from voorzorg.calendar import feeds
+from voorzorg.domain import activities
+from voorzorg.domain.members import add_member
+from voorzorg.domain.recurrence import Rule
+from voorzorg.domain.requests import add_request, answer, ask
+from voorzorg.domain.requests import cancel as cancel_request
+from voorzorg.storage import store
 
 TZ_NAME = "Europe/Amsterdam"
 TZ = ZoneInfo(TZ_NAME)
@@ -445,10 +447,10 @@ class _LaterClock(datetime, metaclass=_AnyDatetime):
 def test_same_data_gives_the_same_bytes(rich, tmp_path, monkeypatch):
     db, _ids = rich
     first = render(db)
-    import voorzorg.activities
-    import voorzorg.feeds
+    import voorzorg.calendar.feeds
+    import voorzorg.domain.activities
 
-    for module in (voorzorg.feeds, voorzorg.activities, store):
+    for module in (voorzorg.calendar.feeds, voorzorg.domain.activities, store):
         monkeypatch.setattr(module, "datetime", _LaterClock)
     again = render(db)
     monkeypatch.undo()

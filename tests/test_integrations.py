@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from voorzorg import config as config_mod
+from voorzorg.deploy import config as config_mod
 from voorzorg.integrations.entries import migrate_entries
 from voorzorg.integrations.loader import load
 
@@ -290,13 +290,13 @@ def test_an_import_interrupted_half_way_leaves_the_circle_as_it_was(circle, monk
     """The same, deterministically: the import dies at row 300 of 1000."""
     from datetime import date
 
-    import voorzorg.members
+    import voorzorg.domain.members
     from voorzorg.integrations.loader import load as load_integrations
-    from voorzorg.store import open_circle
+    from voorzorg.storage.store import open_circle
 
     config = config_mod.load(circle / "config.toml")
     module = load_integrations(config, {"csv"}).loaded("csv").module
-    real = voorzorg.members.add_member
+    real = voorzorg.domain.members.add_member
     calls = {"n": 0}
 
     def dying(*args, **kwargs):
@@ -305,7 +305,7 @@ def test_an_import_interrupted_half_way_leaves_the_circle_as_it_was(circle, monk
             raise KeyboardInterrupt
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(voorzorg.members, "add_member", dying)
+    monkeypatch.setattr(voorzorg.domain.members, "add_member", dying)
     db = open_circle(circle / "data" / "zorgsaam.db")
     text = "naam\n" + "".join(f"Lid {i}\n" for i in range(1000))
     with pytest.raises(KeyboardInterrupt):

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from voorzorg import store
+from voorzorg.domain.members import add_member, get_member, list_members, resolve_member
 from voorzorg.errors import VoorzorgError
-from voorzorg.members import add_member, get_member, list_members, resolve_member
+from voorzorg.storage import store
 from voorzorg.text import clean_line
 
 MEMBER_KEYS = {

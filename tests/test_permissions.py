@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from voorzorg.storage.views import VIEWS
 from voorzorg.web.permissions import NEVER, decide
-from voorzorg.web.views import VIEWS
 
 NAMES = st.sampled_from(["zorgsaam", "samenspel", "stats", "instance", "_internal", "x"])
 TABLES = st.sampled_from([*VIEWS, "members", "consents", "feed_tokens", "_sqlite_migrations"])

@@ -7,11 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from voorzorg import events, store
+from voorzorg import events
 from voorzorg.dates import parse_local_datetime
+from voorzorg.domain.matching import suggest_helpers
+from voorzorg.domain.requests import add_request, answer, ask
 from voorzorg.errors import VoorzorgError
-from voorzorg.matching import suggest_helpers
-from voorzorg.requests import add_request, answer, ask
+from voorzorg.storage import store
 
 NEXT_YEAR = datetime.now(UTC).year + 1
 

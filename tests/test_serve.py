@@ -12,7 +12,7 @@ import pytest
 from itsdangerous import URLSafeSerializer
 
 from tests.serving import PASSWORD, Server, voorzorg
-from voorzorg.demo import build_demo
+from voorzorg.demo.build import build_demo
 
 ROLES = ("anonymous", "coord_a", "coord_b", "welfare", "operator", "removed", "tampered",
          "expired")  # fmt: skip

@@ -13,14 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.attacker import feasible_ranges
-from voorzorg import config as config_mod
 from voorzorg.categories import CATEGORIES
-from voorzorg.circles import add_circle, open_db
-from voorzorg.deployment import init_deployment
+from voorzorg.deploy import config as config_mod
+from voorzorg.deploy.circles import add_circle, open_db
+from voorzorg.deploy.deployment import init_deployment
+from voorzorg.domain.members import add_member
+from voorzorg.domain.requests import add_request, answer, ask, mark_done
 from voorzorg.errors import VoorzorgError
 from voorzorg.locale.nl import MESSAGES as NL
-from voorzorg.members import add_member
-from voorzorg.requests import add_request, answer, ask, mark_done
 from voorzorg.stats.audit import audit
 from voorzorg.stats.builder import build_release
 from voorzorg.stats.store import TABLES, stats_path

@@ -25,12 +25,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from voorzorg import i18n, store
+from voorzorg import i18n
 from voorzorg.cli import main
 from voorzorg.cli.base import App
-from voorzorg.config import CIRCLE_ID
+from voorzorg.deploy.config import CIRCLE_ID
+from voorzorg.domain.members import add_member
 from voorzorg.errors import VoorzorgError
-from voorzorg.members import add_member
+from voorzorg.storage import store
 
 ROOT = Path(__file__).resolve().parent.parent
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -483,8 +484,8 @@ WORKER = textwrap.dedent(
     from datetime import date
     from pathlib import Path
 
-    from voorzorg.members import add_member, list_members
-    from voorzorg.store import open_circle
+    from voorzorg.domain.members import add_member, list_members
+    from voorzorg.storage.store import open_circle
 
     role, path, go, stop = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])
     deadline = time.monotonic() + 8

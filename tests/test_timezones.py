@@ -15,10 +15,12 @@ import icalendar
 import pytest
 from dateutil.rrule import rrulestr
 
-from voorzorg import activities, feeds, store
+from voorzorg.calendar import feeds
+from voorzorg.calendar.timezones import vtimezone
+from voorzorg.domain import activities
+from voorzorg.domain.recurrence import Rule
 from voorzorg.errors import ConfigError, VoorzorgError
-from voorzorg.recurrence import Rule
-from voorzorg.timezones import vtimezone
+from voorzorg.storage import store
 
 YEARS = range(2000, 2051)
 

@@ -102,8 +102,8 @@ def import_members(db, text: str, *, today, dry_run: bool, progress=None) -> dic
     """Import every row or none; returns counts and the errors per line."""
     from voorzorg.categories import parse_categories
     from voorzorg.dates import parse_date
+    from voorzorg.domain.members import add_member, list_members
     from voorzorg.errors import VoorzorgError
-    from voorzorg.members import add_member, list_members
     from voorzorg.text import fold
 
     _fields, rows = read_rows(text)
@@ -187,7 +187,7 @@ def write_csv(rows: list[list], header: list[str]) -> bytes:
 
 def export_members(db) -> bytes:
     from voorzorg.categories import label
-    from voorzorg.members import list_members
+    from voorzorg.domain.members import list_members
 
     header = ["naam", "adres", "postcode", "telefoon", "e-mail", "geboortejaar", "contact",
               "biedt", "verbinder", "lid sinds"]  # fmt: skip
@@ -201,7 +201,7 @@ def export_members(db) -> bytes:
 
 
 def export_activities(db) -> bytes:
-    from voorzorg.activities import list_activities
+    from voorzorg.domain.activities import list_activities
 
     header = ["nr", "naam", "soort", "plaats", "begin", "tijd", "herhaling", "tot"]
     rows = [
@@ -213,7 +213,7 @@ def export_activities(db) -> bytes:
 
 
 def _write(data: bytes, file: str | None) -> None:
-    from voorzorg.config import atomic_write
+    from voorzorg.deploy.config import atomic_write
 
     if file:
         atomic_write(Path(file), data, mode=0o600)  # member data: readable by you only

@@ -55,7 +55,7 @@ MEMBERS_TABLE = "notify_members"  # in secrets.toml, beside the entry's own secr
 
 
 def _member_url(config, circle: str, member_id: int) -> str | None:
-    from voorzorg.config import load_secrets
+    from voorzorg.deploy.config import load_secrets
 
     secrets = load_secrets(config.secrets_path)
     table = ((secrets.get("circles") or {}).get(circle) or {}).get(MEMBERS_TABLE) or {}
@@ -63,7 +63,7 @@ def _member_url(config, circle: str, member_id: int) -> str | None:
 
 
 def _open(config, circle: str):
-    from voorzorg.circles import open_db
+    from voorzorg.deploy.circles import open_db
 
     db = open_db(config, circle)
     migrations_set.apply(db)
@@ -85,7 +85,7 @@ def on_event(event, circle, entry, config):
 
     timezone = config.circles[circle].timezone
     if event.name == "request.accepted":
-        from voorzorg.requests import get_request
+        from voorzorg.domain.requests import get_request
 
         db = _open(config, circle)
         try:
@@ -106,7 +106,7 @@ def on_event(event, circle, entry, config):
             if url and not send(url, body):
                 raise ConnectionError("notification not delivered")
     elif event.name in ("activity.cancelled", "activity.moved"):
-        from voorzorg.activities import get_activity
+        from voorzorg.domain.activities import get_activity
 
         db = _open(config, circle)
         try:
@@ -135,10 +135,10 @@ def test_entry(circle, entry, config):
 
 def reminders(config, circle: str, entry: dict, day: date) -> list[dict]:
     """What should be sent for ``day``: (key, address, text)."""
-    from voorzorg.activities import occurrences
     from voorzorg.categories import label
+    from voorzorg.domain.activities import occurrences
+    from voorzorg.domain.requests import list_requests
     from voorzorg.i18n import _
-    from voorzorg.requests import list_requests
 
     timezone = config.circles[circle].timezone
     db = _open(config, circle)
@@ -247,9 +247,9 @@ def register_commands(cli):
         import apprise
         import tomlkit
 
-        from voorzorg import config as config_mod
+        from voorzorg.deploy import config as config_mod
+        from voorzorg.domain.members import resolve_member
         from voorzorg.errors import VoorzorgError
-        from voorzorg.members import resolve_member
 
         if not apprise.Apprise().add(url):
             raise VoorzorgError("notify.bad_url")

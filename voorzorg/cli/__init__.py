@@ -168,7 +168,7 @@ def _handle_unexpected(exc: Exception) -> int:
     import sqlite3
 
     if isinstance(exc, sqlite3.Error):
-        from voorzorg.store import sqlite_error
+        from voorzorg.storage.store import sqlite_error
 
         app = App.current
         error = sqlite_error(exc, app.current_db_path if app else None)

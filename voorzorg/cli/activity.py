@@ -89,10 +89,10 @@ def _minutes_between(day, start_time: str, end_text: str) -> int:
 @pass_app
 def add(app, circle_id, title, start, duration, end_text, all_day, weekly, every, monthly,
         until, count, location, kind, description, as_json):  # fmt: skip
-    from voorzorg.activities import add_activity
     from voorzorg.dates import parse_date
+    from voorzorg.domain.activities import add_activity
+    from voorzorg.domain.recurrence import Rule, parse_every, parse_monthly
     from voorzorg.errors import VoorzorgError
-    from voorzorg.recurrence import Rule, parse_every, parse_monthly
 
     if sum(bool(x) for x in (weekly, every, monthly)) > 1:
         raise VoorzorgError("activity.one_repeat")
@@ -126,7 +126,7 @@ def add(app, circle_id, title, start, duration, end_text, all_day, weekly, every
         week, weekday = parse_monthly(monthly)
         freq = "monthly"
         if weekday != day.weekday():
-            from voorzorg.recurrence import nth_weekday
+            from voorzorg.domain.recurrence import nth_weekday
 
             expected = nth_weekday(day.year, day.month, week, weekday)
             raise VoorzorgError("recurrence.start_not_on_rule", start=day.isoformat(),
@@ -173,8 +173,8 @@ def _iso(value) -> str:
 def list_(app, circle_id, from_, to, activity_ref, as_json) -> None:
     from datetime import timedelta
 
-    from voorzorg.activities import occurrences, resolve_activity
     from voorzorg.dates import parse_date
+    from voorzorg.domain.activities import occurrences, resolve_activity
     from voorzorg.errors import VoorzorgError
 
     entry, db = app.open_circle(circle_id)
@@ -217,7 +217,7 @@ def _when(row) -> str:
 
 
 def _resolve(db, ref):
-    from voorzorg.activities import resolve_activity
+    from voorzorg.domain.activities import resolve_activity
 
     return resolve_activity(db, ref)
 
@@ -228,7 +228,7 @@ def _resolve(db, ref):
 @json_option
 @pass_app
 def show(app, circle_id, activity_ref, as_json) -> None:
-    from voorzorg.activities import get_activity
+    from voorzorg.domain.activities import get_activity
 
     _entry, db = app.open_circle(circle_id)
     item = get_activity(db, _resolve(db, activity_ref))
@@ -259,7 +259,7 @@ def show(app, circle_id, activity_ref, as_json) -> None:
 def _repeats(item) -> str:
     from datetime import date
 
-    from voorzorg.recurrence import WEEKDAYS
+    from voorzorg.domain.recurrence import WEEKDAYS
 
     if not item["freq"]:
         return _("repeat.once")
@@ -287,8 +287,8 @@ def _repeats(item) -> str:
 @json_option
 @pass_app
 def cancel(app, circle_id, activity_ref, on, note, as_json) -> None:
-    from voorzorg.activities import cancel_occurrence
     from voorzorg.dates import parse_date
+    from voorzorg.domain.activities import cancel_occurrence
 
     _entry, db = app.open_circle(circle_id)
     day = parse_date(on)
@@ -308,8 +308,8 @@ def cancel(app, circle_id, activity_ref, on, note, as_json) -> None:
 @json_option
 @pass_app
 def move(app, circle_id, activity_ref, on, to, location, as_json) -> None:
-    from voorzorg.activities import move_occurrence
     from voorzorg.dates import parse_date
+    from voorzorg.domain.activities import move_occurrence
 
     entry, db = app.open_circle(circle_id)
     day = parse_date(on)
@@ -335,8 +335,8 @@ def move(app, circle_id, activity_ref, on, to, location, as_json) -> None:
 @pass_app
 def edit(app, circle_id, activity_ref, title, location, kind, description, start_time,
          duration, as_json):  # fmt: skip
-    from voorzorg.activities import edit_activity
     from voorzorg.dates import parse_time
+    from voorzorg.domain.activities import edit_activity
 
     if start_time:
         hour, minute = parse_time(start_time)
@@ -369,8 +369,8 @@ def edit(app, circle_id, activity_ref, title, location, kind, description, start
 @json_option
 @pass_app
 def end(app, circle_id, activity_ref, after, as_json) -> None:
-    from voorzorg.activities import end_activity
     from voorzorg.dates import parse_date
+    from voorzorg.domain.activities import end_activity
 
     _entry, db = app.open_circle(circle_id)
     item = end_activity(db, _resolve(db, activity_ref), after=parse_date(after), now=utc_now())
@@ -387,7 +387,7 @@ def end(app, circle_id, activity_ref, after, as_json) -> None:
 @json_option
 @pass_app
 def remove(app, circle_id, activity_ref, yes, as_json) -> None:
-    from voorzorg.activities import get_activity, remove_activity
+    from voorzorg.domain.activities import get_activity, remove_activity
 
     _entry, db = app.open_circle(circle_id)
     activity_id = _resolve(db, activity_ref)
@@ -409,8 +409,8 @@ def remove(app, circle_id, activity_ref, yes, as_json) -> None:
 @json_option
 @pass_app
 def count(app, circle_id, activity_ref, head_count, on, as_json) -> None:
-    from voorzorg.activities import record_count
     from voorzorg.dates import parse_date
+    from voorzorg.domain.activities import record_count
 
     entry, db = app.open_circle(circle_id)
     result = record_count(db, _resolve(db, activity_ref), parse_date(on), head_count,

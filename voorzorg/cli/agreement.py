@@ -54,10 +54,10 @@ def _period(row) -> str:
 @json_option
 @pass_app
 def add(app, circle_id, helper, for_member, category, note, valid_from, valid_until, as_json):
-    from voorzorg.agreements import add_agreement
     from voorzorg.categories import parse_category
     from voorzorg.dates import parse_date
-    from voorzorg.members import resolve_member
+    from voorzorg.domain.agreements import add_agreement
+    from voorzorg.domain.members import resolve_member
 
     code = parse_category(category)
     start = parse_date(valid_from) if valid_from else None
@@ -94,8 +94,8 @@ def add(app, circle_id, helper, for_member, category, note, valid_from, valid_un
 @json_option
 @pass_app
 def list_(app, circle_id, member_ref, include_ended, as_json) -> None:
-    from voorzorg.agreements import list_agreements
-    from voorzorg.members import resolve_member
+    from voorzorg.domain.agreements import list_agreements
+    from voorzorg.domain.members import resolve_member
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, member_ref) if member_ref else None
@@ -112,8 +112,8 @@ def list_(app, circle_id, member_ref, include_ended, as_json) -> None:
 @json_option
 @pass_app
 def end(app, circle_id, agreement_id, on, as_json) -> None:
-    from voorzorg.agreements import end_agreement
     from voorzorg.dates import parse_date
+    from voorzorg.domain.agreements import end_agreement
 
     entry, db = app.open_circle(circle_id)
     today = circle_today(entry)

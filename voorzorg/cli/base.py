@@ -212,7 +212,7 @@ class App:
     @property
     def config(self):
         if self._config is None:
-            from voorzorg import config as config_mod
+            from voorzorg.deploy import config as config_mod
             from voorzorg.i18n import set_configured_language
 
             path = config_mod.find_config(self.config_option)
@@ -227,14 +227,14 @@ class App:
         self._config = value
 
     def circle(self, given: str | None):
-        from voorzorg.circles import choose_circle
+        from voorzorg.deploy.circles import choose_circle
 
         return choose_circle(self.config, given)
 
     def open_circle(self, given: str | None):
         """Choose the circle for a command and open its database."""
-        from voorzorg.circles import db_path
-        from voorzorg.store import open_circle
+        from voorzorg.deploy.circles import db_path
+        from voorzorg.storage.store import open_circle
 
         entry = self.circle(given)
         self.current_db_path = db_path(self.config, entry)

@@ -21,7 +21,7 @@ def card() -> None:
 @json_option
 @pass_app
 def show(app, circle_id, version, draft, as_json) -> None:
-    from voorzorg import card as card_mod
+    from voorzorg.domain import card as card_mod
 
     entry, db = app.open_circle(circle_id)
     if draft:
@@ -58,7 +58,7 @@ def show(app, circle_id, version, draft, as_json) -> None:
 @json_option
 @pass_app
 def versions(app, circle_id, as_json) -> None:
-    from voorzorg.card import list_versions
+    from voorzorg.domain.card import list_versions
 
     _entry, db = app.open_circle(circle_id)
     rows = list_versions(db)
@@ -104,7 +104,7 @@ def _read_file(path: str) -> str:
 @option("--file", "file_path", metavar="PATH", help="opt.card_file")
 @pass_app
 def edit(app, circle_id, file_path) -> None:
-    from voorzorg import card as card_mod
+    from voorzorg.domain import card as card_mod
     from voorzorg.errors import VoorzorgError
 
     _entry, db = app.open_circle(circle_id)
@@ -136,8 +136,8 @@ def edit(app, circle_id, file_path) -> None:
 @json_option
 @pass_app
 def adopt(app, circle_id, on, by, as_json) -> None:
-    from voorzorg.card import adopt_draft
     from voorzorg.dates import parse_date
+    from voorzorg.domain.card import adopt_draft
 
     entry, db = app.open_circle(circle_id)
     today = circle_today(entry)
@@ -156,9 +156,9 @@ def adopt(app, circle_id, on, by, as_json) -> None:
 @json_option
 @pass_app
 def ack(app, circle_id, member_ref, on, as_json) -> None:
-    from voorzorg.card import acknowledge
     from voorzorg.dates import parse_date
-    from voorzorg.members import resolve_member
+    from voorzorg.domain.card import acknowledge
+    from voorzorg.domain.members import resolve_member
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
@@ -175,7 +175,7 @@ def ack(app, circle_id, member_ref, on, as_json) -> None:
 @json_option
 @pass_app
 def status(app, circle_id, as_json) -> None:
-    from voorzorg.card import card_status
+    from voorzorg.domain.card import card_status
 
     _entry, db = app.open_circle(circle_id)
     result = card_status(db)

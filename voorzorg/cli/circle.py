@@ -20,7 +20,7 @@ def circle() -> None:
 @json_option
 @pass_app
 def add(app, circle_id, name, neighbourhood, timezone, as_json) -> None:
-    from voorzorg.circles import add_circle
+    from voorzorg.deploy.circles import add_circle
 
     app.config, info = add_circle(app.config, circle_id, name, neighbourhood, timezone)
     if as_json:
@@ -34,7 +34,7 @@ def add(app, circle_id, name, neighbourhood, timezone, as_json) -> None:
 @json_option
 @pass_app
 def list_(app, include_archived, as_json) -> None:
-    from voorzorg.circles import list_circles
+    from voorzorg.deploy.circles import list_circles
 
     rows = list_circles(app.config, include_archived)
     if as_json:
@@ -60,7 +60,7 @@ def list_(app, include_archived, as_json) -> None:
 @json_option
 @pass_app
 def show(app, circle_id, as_json) -> None:
-    from voorzorg.circles import show_circle
+    from voorzorg.deploy.circles import show_circle
 
     info = show_circle(app.config, circle_id or app.circle(None).id)
     if as_json:
@@ -87,7 +87,7 @@ def show(app, circle_id, as_json) -> None:
 @json_option
 @pass_app
 def rename(app, circle_id, name, as_json) -> None:
-    from voorzorg.circles import rename_circle
+    from voorzorg.deploy.circles import rename_circle
 
     app.config, info = rename_circle(app.config, circle_id, " ".join(name))
     if as_json:
@@ -101,7 +101,7 @@ def rename(app, circle_id, name, as_json) -> None:
 @json_option
 @pass_app
 def archive(app, circle_id, as_json) -> None:
-    from voorzorg.circles import archive_circle
+    from voorzorg.deploy.circles import archive_circle
 
     app.config, info = archive_circle(app.config, circle_id, True)
     if as_json:
@@ -115,7 +115,7 @@ def archive(app, circle_id, as_json) -> None:
 @json_option
 @pass_app
 def unarchive(app, circle_id, as_json) -> None:
-    from voorzorg.circles import archive_circle
+    from voorzorg.deploy.circles import archive_circle
 
     app.config, info = archive_circle(app.config, circle_id, False)
     if as_json:

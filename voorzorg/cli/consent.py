@@ -23,8 +23,8 @@ def consent() -> None:
 @pass_app
 def give(app, circle_id, member_ref, purpose, recorded_by, text_version, on, as_json) -> None:
     from voorzorg.cli.member import recorder
-    from voorzorg.consents import give_consent, parse_purpose
-    from voorzorg.members import resolve_member
+    from voorzorg.domain.consents import give_consent, parse_purpose
+    from voorzorg.domain.members import resolve_member
 
     purpose = parse_purpose(purpose)
     entry, db = app.open_circle(circle_id)
@@ -67,8 +67,8 @@ def _instant(text: str, timezone: str) -> str:
 def withdraw(app, circle_id, member_ref, purpose, recorded_by, as_json) -> None:
     from voorzorg.categories import label
     from voorzorg.cli.member import recorder
-    from voorzorg.consents import parse_purpose, withdraw_consent
-    from voorzorg.members import resolve_member
+    from voorzorg.domain.consents import parse_purpose, withdraw_consent
+    from voorzorg.domain.members import resolve_member
 
     purpose = parse_purpose(purpose)
     _entry, db = app.open_circle(circle_id)
@@ -91,8 +91,8 @@ def withdraw(app, circle_id, member_ref, purpose, recorded_by, as_json) -> None:
 @json_option
 @pass_app
 def list_(app, circle_id, member_ref, active_only, as_json) -> None:
-    from voorzorg.consents import list_consents
-    from voorzorg.members import resolve_member
+    from voorzorg.domain.consents import list_consents
+    from voorzorg.domain.members import resolve_member
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref)) if member_ref else None

@@ -14,7 +14,7 @@ from voorzorg.i18n import _
 def demo(directory: str, no_serve: bool, seed: int, port: int) -> None:
     from pathlib import Path
 
-    from voorzorg.demo import build_demo, check_directory
+    from voorzorg.demo.build import build_demo, check_directory
 
     check_directory(Path(directory))
     click.echo(_("demo.building", directory=directory))
@@ -46,7 +46,7 @@ def demo(directory: str, no_serve: bool, seed: int, port: int) -> None:
     click.echo(_("demo.feed_url", url=feed_url))
     if no_serve:
         return
-    from voorzorg import config as config_mod
+    from voorzorg.deploy import config as config_mod
     from voorzorg.web.server import serve
 
     click.echo(_("demo.serving", url=f"http://127.0.0.1:{port}/"))

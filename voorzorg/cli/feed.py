@@ -14,8 +14,8 @@ def feed() -> None:
 
 def render_for(entry, db, member_id=None):
     """The circle's feed, or a member's personal feed, as of today."""
+    from voorzorg.calendar.feeds import render_circle_feed, render_member_feed
     from voorzorg.dates import today
-    from voorzorg.feeds import render_circle_feed, render_member_feed
 
     day = today(entry.timezone)
     if member_id is None:
@@ -32,7 +32,7 @@ def render_for(entry, db, member_id=None):
 @json_option
 @pass_app
 def build(app, out_dir, as_json) -> None:
-    from voorzorg.publish import write_circle_feeds
+    from voorzorg.calendar.publish import write_circle_feeds
 
     written = write_circle_feeds(app.config, out_dir)
     if as_json:
@@ -47,7 +47,7 @@ def build(app, out_dir, as_json) -> None:
 @option("--member", "member_ref", metavar="MEMBER", help="opt.feed_member")
 @pass_app
 def show(app, circle_id, member_ref) -> None:
-    from voorzorg.members import resolve_member
+    from voorzorg.domain.members import resolve_member
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, member_ref) if member_ref else None
@@ -67,8 +67,8 @@ def token() -> None:
 @json_option
 @pass_app
 def token_add(app, circle_id, label, member_ref, as_json) -> None:
-    from voorzorg.feed_tokens import add_token, subscription_urls
-    from voorzorg.members import resolve_member
+    from voorzorg.calendar.tokens import add_token, subscription_urls
+    from voorzorg.domain.members import resolve_member
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, member_ref) if member_ref else None
@@ -90,7 +90,7 @@ def token_add(app, circle_id, label, member_ref, as_json) -> None:
 @json_option
 @pass_app
 def token_list(app, circle_id, include_revoked, as_json) -> None:
-    from voorzorg.feed_tokens import list_tokens
+    from voorzorg.calendar.tokens import list_tokens
 
     entry, db = app.open_circle(circle_id)
     rows = list_tokens(db, include_revoked=include_revoked)
@@ -121,7 +121,7 @@ def token_list(app, circle_id, include_revoked, as_json) -> None:
 @json_option
 @pass_app
 def token_revoke(app, circle_id, token_id, as_json) -> None:
-    from voorzorg.feed_tokens import revoke_token
+    from voorzorg.calendar.tokens import revoke_token
 
     _entry, db = app.open_circle(circle_id)
     item = revoke_token(db, token_id, now=utc_now())

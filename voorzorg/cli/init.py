@@ -13,7 +13,7 @@ from voorzorg.i18n import _, explicit_language
 def init(directory: str, as_json: bool) -> None:
     from pathlib import Path
 
-    from voorzorg.deployment import init_deployment
+    from voorzorg.deploy.deployment import init_deployment
 
     result = init_deployment(Path(directory), language=explicit_language())
     if as_json:

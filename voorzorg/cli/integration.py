@@ -14,7 +14,7 @@ def integration() -> None:
 
 def _registry(app, domains=None):
     """Load integrations and bring config entries written for older versions up to date."""
-    from voorzorg import config as config_mod
+    from voorzorg.deploy import config as config_mod
     from voorzorg.integrations.entries import migrate_entries
     from voorzorg.integrations.loader import load
 

@@ -72,7 +72,7 @@ def _contact_options(func):
 @pass_app
 def add(app, circle_id, name, offers, needs, consents, joined, recorded_by, as_json, **fields):
     from voorzorg.dates import parse_date
-    from voorzorg.members import add_member
+    from voorzorg.domain.members import add_member
 
     entry, db = app.open_circle(circle_id)
     info = add_member(
@@ -122,7 +122,7 @@ def _print_members(rows, as_json, empty) -> None:
 @json_option
 @pass_app
 def list_(app, circle_id, offers, needs, connectors, include_left, as_json) -> None:
-    from voorzorg.members import list_members
+    from voorzorg.domain.members import list_members
 
     offers, needs = _one_category(offers), _one_category(needs)
     _entry, db = app.open_circle(circle_id)
@@ -138,7 +138,7 @@ def list_(app, circle_id, offers, needs, connectors, include_left, as_json) -> N
 @json_option
 @pass_app
 def search(app, circle_id, text, as_json) -> None:
-    from voorzorg.members import search_members
+    from voorzorg.domain.members import search_members
 
     _entry, db = app.open_circle(circle_id)
     _print_members(search_members(db, " ".join(text)), as_json, "member.none_found")
@@ -152,8 +152,8 @@ def search(app, circle_id, text, as_json) -> None:
 def show(app, circle_id, member_ref, as_json) -> None:
     from datetime import UTC, datetime
 
-    from voorzorg.members import member_details, resolve_member
-    from voorzorg.requests import reciprocity
+    from voorzorg.domain.members import member_details, resolve_member
+    from voorzorg.domain.requests import reciprocity
 
     entry, db = app.open_circle(circle_id)
     info = member_details(db, resolve_member(db, " ".join(member_ref)))
@@ -197,7 +197,7 @@ def show(app, circle_id, member_ref, as_json) -> None:
 @json_option
 @pass_app
 def edit(app, circle_id, member_ref, offers, needs, as_json, **fields) -> None:
-    from voorzorg.members import edit_member, resolve_member
+    from voorzorg.domain.members import edit_member, resolve_member
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
@@ -225,7 +225,7 @@ def edit(app, circle_id, member_ref, offers, needs, as_json, **fields) -> None:
 @pass_app
 def leave(app, circle_id, member_ref, on, as_json) -> None:
     from voorzorg.dates import parse_date
-    from voorzorg.members import leave_member, resolve_member
+    from voorzorg.domain.members import leave_member, resolve_member
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))

@@ -15,13 +15,13 @@ def request() -> None:
 
 
 def _request_id(text):
-    from voorzorg.requests import parse_request_id
+    from voorzorg.domain.requests import parse_request_id
 
     return parse_request_id(text)
 
 
 def _member(db, parts):
-    from voorzorg.members import resolve_member
+    from voorzorg.domain.members import resolve_member
 
     return resolve_member(db, " ".join(parts))
 
@@ -59,8 +59,8 @@ def _print_closed(item, as_json, key) -> None:
 def add(app, circle_id, for_member, category, when, note, as_json) -> None:
     from voorzorg.categories import parse_category
     from voorzorg.dates import parse_local_datetime
-    from voorzorg.members import resolve_member
-    from voorzorg.requests import add_request, looks_medical
+    from voorzorg.domain.members import resolve_member
+    from voorzorg.domain.requests import add_request, looks_medical
 
     code = parse_category(category)
     entry, db = app.open_circle(circle_id)
@@ -89,7 +89,7 @@ def add(app, circle_id, for_member, category, when, note, as_json) -> None:
 @json_option
 @pass_app
 def suggest(app, circle_id, request_ref, limit, as_json) -> None:
-    from voorzorg.matching import suggest_helpers
+    from voorzorg.domain.matching import suggest_helpers
 
     _entry, db = app.open_circle(circle_id)
     result = suggest_helpers(db, _request_id(request_ref), now=utc_now(), limit=limit)
@@ -129,7 +129,7 @@ def _reason_text(reason: dict) -> str:
 @json_option
 @pass_app
 def ask(app, circle_id, request_ref, member_ref, as_json) -> None:
-    from voorzorg.requests import ask as ask_member
+    from voorzorg.domain.requests import ask as ask_member
 
     _entry, db = app.open_circle(circle_id)
     member_id = _member(db, member_ref)
@@ -149,8 +149,8 @@ def ask(app, circle_id, request_ref, member_ref, as_json) -> None:
 @json_option
 @pass_app
 def answer(app, circle_id, request_ref, member_ref, reply, as_json) -> None:
+    from voorzorg.domain.requests import answer as record_answer
     from voorzorg.errors import VoorzorgError
-    from voorzorg.requests import answer as record_answer
 
     if reply.strip().lower() not in ANSWERS:
         raise VoorzorgError("request.bad_answer", text=reply)
@@ -175,7 +175,7 @@ def answer(app, circle_id, request_ref, member_ref, reply, as_json) -> None:
 @json_option
 @pass_app
 def done(app, circle_id, request_ref, note, as_json) -> None:
-    from voorzorg.requests import mark_done
+    from voorzorg.domain.requests import mark_done
 
     _entry, db = app.open_circle(circle_id)
     item = mark_done(db, _request_id(request_ref), now=utc_now(), note=note)
@@ -189,7 +189,7 @@ def done(app, circle_id, request_ref, note, as_json) -> None:
 @json_option
 @pass_app
 def cancel(app, circle_id, request_ref, note, as_json) -> None:
-    from voorzorg.requests import cancel as cancel_request
+    from voorzorg.domain.requests import cancel as cancel_request
 
     _entry, db = app.open_circle(circle_id)
     item = cancel_request(db, _request_id(request_ref), now=utc_now(), note=note)
@@ -204,7 +204,7 @@ def cancel(app, circle_id, request_ref, note, as_json) -> None:
 @json_option
 @pass_app
 def refer(app, circle_id, request_ref, to, note, as_json) -> None:
-    from voorzorg.requests import refer as refer_request
+    from voorzorg.domain.requests import refer as refer_request
 
     _entry, db = app.open_circle(circle_id)
     item = refer_request(db, _request_id(request_ref), to=to, now=utc_now(), note=note)
@@ -219,8 +219,8 @@ def refer(app, circle_id, request_ref, to, note, as_json) -> None:
 @pass_app
 def list_(app, circle_id, open_only, member_ref, as_json) -> None:
     from voorzorg.categories import label
-    from voorzorg.members import resolve_member
-    from voorzorg.requests import list_requests
+    from voorzorg.domain.members import resolve_member
+    from voorzorg.domain.requests import list_requests
 
     _entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, member_ref) if member_ref else None
@@ -252,7 +252,7 @@ def list_(app, circle_id, open_only, member_ref, as_json) -> None:
 @pass_app
 def show(app, circle_id, request_ref, as_json) -> None:
     from voorzorg.categories import label
-    from voorzorg.requests import get_request
+    from voorzorg.domain.requests import get_request
 
     entry, db = app.open_circle(circle_id)
     item = get_request(db, _request_id(request_ref))

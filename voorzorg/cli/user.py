@@ -15,7 +15,7 @@ def user() -> None:
 
 
 def _instance(app):
-    from voorzorg.accounts import open_instance
+    from voorzorg.deploy.accounts import open_instance
 
     return open_instance(app.config.data_dir)
 
@@ -42,7 +42,7 @@ def _read_password(password_stdin: bool) -> str:
 @json_option
 @pass_app
 def add(app, name, circles, welfare, operator, password_stdin, as_json) -> None:
-    from voorzorg.accounts import add_account
+    from voorzorg.deploy.accounts import add_account
     from voorzorg.errors import VoorzorgError
 
     if sum(bool(x) for x in (circles, welfare, operator)) != 1:
@@ -50,7 +50,7 @@ def add(app, name, circles, welfare, operator, password_stdin, as_json) -> None:
     ids = [c.strip() for c in (circles or "").split(",") if c.strip()]
     for cid in ids:
         if cid not in app.config.circles:
-            from voorzorg.circles import choose_circle
+            from voorzorg.deploy.circles import choose_circle
 
             choose_circle(app.config, cid)  # raises the usual "unknown circle" message
     role = "coordinator" if ids else "welfare" if welfare else "operator"
@@ -67,7 +67,7 @@ def add(app, name, circles, welfare, operator, password_stdin, as_json) -> None:
 @json_option
 @pass_app
 def list_(app, as_json) -> None:
-    from voorzorg.accounts import list_accounts
+    from voorzorg.deploy.accounts import list_accounts
 
     rows = list_accounts(_instance(app))
     if as_json:
@@ -93,7 +93,7 @@ def list_(app, as_json) -> None:
 @json_option
 @pass_app
 def remove(app, name, as_json) -> None:
-    from voorzorg.accounts import remove_account
+    from voorzorg.deploy.accounts import remove_account
 
     account = remove_account(_instance(app), name)
     if as_json:
@@ -107,7 +107,7 @@ def remove(app, name, as_json) -> None:
 @option("--password-stdin", is_flag=True, help="opt.password_stdin")
 @pass_app
 def passwd(app, name, password_stdin) -> None:
-    from voorzorg.accounts import find_account, set_password
+    from voorzorg.deploy.accounts import find_account, set_password
 
     conn = _instance(app)
     find_account(conn, name)

@@ -25,7 +25,7 @@ def deliver(config, events) -> list[dict]:
         from voorzorg.integrations.entries import migrate_entries
 
         if migrate_entries(config, registry):
-            from voorzorg import config as config_mod
+            from voorzorg.deploy import config as config_mod
 
             config = config_mod.load(config.path)
             enabled = entries(config, circle_id)

@@ -8,7 +8,7 @@ config.toml, a log or the screen.
 
 from __future__ import annotations
 
-from voorzorg import config as config_mod
+from voorzorg.deploy import config as config_mod
 from voorzorg.errors import VoorzorgError
 from voorzorg.integrations.manifest import Manifest
 
@@ -128,7 +128,7 @@ def apply_migrations(config, circle_id: str, item) -> None:
     hook = getattr(item.module, "migrations", None)
     if hook is None:
         return
-    from voorzorg.circles import open_db
+    from voorzorg.deploy.circles import open_db
 
     migration_set = hook()
     db = open_db(config, circle_id)

@@ -46,7 +46,7 @@ def _counted_members(db) -> dict[int, dict]:
 
 
 def _gather(db, circle_id: str, start: date, end: date, timezone: str, data: dict) -> None:
-    from voorzorg.activities import occurrences
+    from voorzorg.domain.activities import occurrences
 
     members = _counted_members(db)
     s, e = start.isoformat(), end.isoformat()
@@ -125,7 +125,7 @@ def build_release(
     progress: Callable[[str], None] | None = None,
 ) -> dict:
     """Build and write the release for a finished half-year; returns a summary."""
-    from voorzorg.circles import open_db
+    from voorzorg.deploy.circles import open_db
 
     rules.check_k(k)
     release_id, start, end = parse_period(period)

@@ -15,7 +15,7 @@ runs last and always answers). The rules, by role:
 
 from __future__ import annotations
 
-from voorzorg.web.views import VIEWS
+from voorzorg.storage.views import VIEWS
 
 STATS = "stats"
 OPERATOR_ONLY = ("permissions-debug", "debug-menu")

@@ -7,9 +7,9 @@ import logging
 import threading
 from pathlib import Path
 
-from voorzorg import accounts
-from voorzorg import config as config_mod
-from voorzorg.config import Config
+from voorzorg.deploy import accounts
+from voorzorg.deploy import config as config_mod
+from voorzorg.deploy.config import Config
 
 WATCH_SECONDS = 30  # how soon a circle added or archived while serving shows up
 SETTINGS = {
@@ -31,7 +31,7 @@ class State:
     """What the plugin needs while serving: config, accounts, feed cache."""
 
     def __init__(self, config: Config) -> None:
-        from voorzorg.feeds import FeedCache
+        from voorzorg.calendar.feeds import FeedCache
 
         self.config = config
         self.cache = FeedCache()
@@ -72,7 +72,7 @@ class State:
 
     # feeds
     async def feed(self, circle_id: str, token: str):
-        from voorzorg.feed_tokens import lookup
+        from voorzorg.calendar.tokens import lookup
 
         entry = self.config.circles.get(circle_id)
         database = self.datasette.databases.get(circle_id) if entry else None
@@ -81,8 +81,8 @@ class State:
             return None
 
         def work(conn):
+            from voorzorg.calendar.feeds import render_circle_feed, render_member_feed
             from voorzorg.dates import today
-            from voorzorg.feeds import render_circle_feed, render_member_feed
 
             db = _Db(conn)
             row = lookup(db, token)
@@ -139,7 +139,7 @@ class _Db:
 
 
 def metadata(config: Config) -> dict:
-    from voorzorg.web.views import TABLE_TITLES, canned_queries
+    from voorzorg.web.queries import TABLE_TITLES, canned_queries
 
     queries = canned_queries()
     databases = {}
@@ -182,7 +182,7 @@ def sync_databases(datasette, config: Config) -> None:
     """Serve exactly the active circles (and stats.db when it exists)."""
     from datasette.database import Database
 
-    from voorzorg.circles import db_path
+    from voorzorg.deploy.circles import db_path
 
     wanted = {entry.id: db_path(config, entry) for entry in config.active_circles()}
     stats = config.data_dir / accounts.STATS_DB

@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date
 
 from voorzorg.errors import VoorzorgError
-from voorzorg.store import utc_now
+from voorzorg.storage.store import utc_now
 
 MAX_CARD_CHARS = 20_000
 
@@ -145,7 +145,7 @@ def acknowledge(
     db, member_id: int, *, on: date, at: str | None = None, today: date | None = None
 ) -> dict:
     """Record that a member acknowledged the current version on ``on``."""
-    from voorzorg.members import get_member
+    from voorzorg.domain.members import get_member
 
     if today is not None and on > today:
         raise VoorzorgError("card.in_future", on=on.isoformat())

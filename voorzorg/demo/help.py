@@ -11,10 +11,10 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
-from voorzorg import card, requests
-from voorzorg.agreements import add_agreement
-from voorzorg.matching import suggest_helpers
-from voorzorg.members import leave_member
+from voorzorg.domain import card, requests
+from voorzorg.domain.agreements import add_agreement
+from voorzorg.domain.matching import suggest_helpers
+from voorzorg.domain.members import leave_member
 
 CARD_ADDITION = """\
 8. Elke donderdag om tien uur is er koffie in De BinnenHaven. Wie niet kan

@@ -73,7 +73,7 @@ def open_instance(data_dir: Path) -> sqlite3.Connection:
     try:
         return _connect(instance_path(data_dir))
     except sqlite3.Error as exc:
-        from voorzorg.store import sqlite_error
+        from voorzorg.storage.store import sqlite_error
 
         raise sqlite_error(exc, instance_path(data_dir)) from None
 
@@ -243,7 +243,7 @@ SECRET_NAME = "web-secret"
 
 def session_secret(config_dir: Path) -> str:
     """The persistent secret that signs session cookies (created once, mode 0600)."""
-    from voorzorg.config import atomic_write, check_secrets_mode
+    from voorzorg.deploy.config import atomic_write, check_secrets_mode
 
     path = Path(config_dir) / SECRET_NAME
     if not path.exists():

@@ -12,15 +12,15 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from voorzorg import circles as circles_mod
-from voorzorg import config as config_mod
 from voorzorg.categories import CATEGORIES
-from voorzorg.consents import give_consent, withdraw_consent
-from voorzorg.demo_activities import build_activities
-from voorzorg.demo_help import build_help_history
-from voorzorg.deployment import init_deployment
+from voorzorg.demo.activities import build_activities
+from voorzorg.demo.help import build_help_history
+from voorzorg.deploy import circles as circles_mod
+from voorzorg.deploy import config as config_mod
+from voorzorg.deploy.deployment import init_deployment
+from voorzorg.domain.consents import give_consent, withdraw_consent
+from voorzorg.domain.members import add_member
 from voorzorg.errors import VoorzorgError
-from voorzorg.members import add_member
 
 DEMO_CIRCLES = [
     ("zorgsaam", "ZorgSaam", 18),
@@ -140,7 +140,7 @@ def _accounts(config) -> list[dict]:
     """A coordinator of ZorgSaam, one of SamenSpel, and a welfare account, with new passwords."""
     import secrets
 
-    from voorzorg.accounts import add_account, open_instance
+    from voorzorg.deploy.accounts import add_account, open_instance
 
     conn = open_instance(config.data_dir)
     made = []
@@ -160,8 +160,8 @@ def _feeds(config) -> dict:
     """Static feed files, and one subscription link for ZorgSaam to try."""
     from datetime import UTC, datetime
 
-    from voorzorg.feed_tokens import add_token, subscription_urls
-    from voorzorg.publish import write_circle_feeds
+    from voorzorg.calendar.publish import write_circle_feeds
+    from voorzorg.calendar.tokens import add_token, subscription_urls
 
     written = write_circle_feeds(config)
     db = circles_mod.open_db(config, "zorgsaam")

@@ -29,7 +29,7 @@ def add_token(db, *, label: str, member_id: int | None = None, now: datetime) ->
     """Make a token; the returned dict holds the token itself (shown once, never stored)."""
     label = clean_line(label, field="label", max_length=80, required=True)
     if member_id is not None:
-        from voorzorg.members import get_member
+        from voorzorg.domain.members import get_member
 
         member = get_member(db, member_id)
         if member["left_on"] is not None:

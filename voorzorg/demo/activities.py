@@ -11,14 +11,14 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
-from voorzorg.activities import (
+from voorzorg.domain.activities import (
     add_activity,
     cancel_occurrence,
     move_occurrence,
     occurrences,
     record_count,
 )
-from voorzorg.recurrence import Rule, nth_weekday
+from voorzorg.domain.recurrence import Rule, nth_weekday
 
 CENTRE = "De BinnenHaven"
 

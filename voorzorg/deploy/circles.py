@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote
 
-from voorzorg import config as config_mod
-from voorzorg import store
-from voorzorg.config import CircleEntry, Config
+from voorzorg.deploy import config as config_mod
+from voorzorg.deploy.config import CircleEntry, Config
 from voorzorg.errors import VoorzorgError
+from voorzorg.storage import store
 from voorzorg.text import clean_line
 
 
@@ -77,7 +77,7 @@ def add_circle(
         raise VoorzorgError("circle.bad_id", id=circle_id)
     if circle_id in config.circles:
         raise VoorzorgError("circle.exists", id=circle_id)
-    from voorzorg.accounts import RESERVED_IDS
+    from voorzorg.deploy.accounts import RESERVED_IDS
 
     if circle_id in RESERVED_IDS:
         raise VoorzorgError("circle.reserved", id=circle_id)

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from voorzorg.config import is_circle_id
+from voorzorg.deploy.config import is_circle_id
 from voorzorg.errors import VoorzorgError, os_error_text
 
 # PRAGMA application_id marks a file as a voorzorg circle database ("VZRG").
@@ -68,7 +68,7 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 def create_circle_db(path: Path, circle_id: str, timezone: str):
     """Create and migrate a new circle database; refuse if the file exists."""
-    from voorzorg import schema
+    from voorzorg.storage import schema
 
     path = Path(path)
     try:
@@ -112,7 +112,7 @@ def _database(conn: sqlite3.Connection):
 
 def open_circle(path: Path, *, check: bool = True):
     """Open an existing circle database, checked and migrated; returns a sqlite-utils Database."""
-    from voorzorg import schema
+    from voorzorg.storage import schema
 
     path = Path(path)
     if not path.is_file():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from voorzorg import config as config_mod
+from voorzorg.deploy import config as config_mod
 from voorzorg.errors import VoorzorgError, os_error_text
 
 SECRETS_TEMPLATE = b"""\

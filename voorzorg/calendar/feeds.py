@@ -22,16 +22,16 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from voorzorg.activities import (
+from voorzorg.domain.activities import (
     REMOVED_KEY,
     get_activity,
     list_activities,
     occurrence_times,
     rule_of,
 )
+from voorzorg.domain.recurrence import dates, rrule
 from voorzorg.i18n import _
-from voorzorg.recurrence import dates, rrule
-from voorzorg.store import circle_meta
+from voorzorg.storage.store import circle_meta
 
 DAYS_BACK = 30
 DAYS_AHEAD = 365
@@ -106,7 +106,7 @@ class _Writer:
 
 
 def _calendar_head(writer: _Writer, name: str, timezone: str) -> None:
-    from voorzorg.timezones import vtimezone
+    from voorzorg.calendar.timezones import vtimezone
 
     writer.add("BEGIN", "VCALENDAR")
     writer.add("VERSION", "2.0")

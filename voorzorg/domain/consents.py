@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from voorzorg.categories import CATEGORIES
 from voorzorg.errors import VoorzorgError
-from voorzorg.store import utc_now
+from voorzorg.storage.store import utc_now
 from voorzorg.text import clean_line
 
 PURPOSES = ("matching", "stats", "wellbeing")
@@ -64,8 +64,8 @@ def withdraw_consent(
     db, member_id: int, purpose: str, *, recorded_by: str | None = None, at: str | None = None
 ) -> dict:
     """Withdraw; withdrawing ``matching`` also removes the member's recorded needs."""
+    from voorzorg.domain.members import log_change
     from voorzorg.i18n import _
-    from voorzorg.members import log_change
 
     purpose = parse_purpose(purpose)
     recorded_by = clean_line(recorded_by, field="recorded-by", max_length=80)
@@ -98,7 +98,7 @@ def withdraw_consent(
     if purpose == "matching":
         from datetime import UTC, datetime
 
-        from voorzorg.requests import close_for_member
+        from voorzorg.domain.requests import close_for_member
 
         result["requests_closed"] = close_for_member(
             db, member_id, now=datetime.fromisoformat(stamp).astimezone(UTC), reason="consent"

@@ -139,8 +139,8 @@ def m002_help_flow(db) -> None:
         CREATE INDEX request_asks_member ON request_asks(member_id, asked_at)
         """,
     )
-    from voorzorg.card import DEFAULT_CARD
-    from voorzorg.store import utc_now
+    from voorzorg.domain.card import DEFAULT_CARD
+    from voorzorg.storage.store import utc_now
 
     now = utc_now()
     db.execute(
@@ -209,7 +209,7 @@ def m003_activities(db) -> None:
 @migrations()
 def m004_coordinator_views(db) -> None:
     """Dutch read-only views for coordinators in the web interface."""
-    from voorzorg.web.views import view_statements
+    from voorzorg.storage.views import view_statements
 
     for statement in view_statements():
         db.execute(statement)
@@ -218,7 +218,7 @@ def m004_coordinator_views(db) -> None:
 @migrations()
 def m005_restricted_helpers_hidden(db) -> None:
     """The coordinators' request view no longer names a restricted helper."""
-    from voorzorg.web.views import view_statements
+    from voorzorg.storage.views import view_statements
 
     db.execute("DROP VIEW IF EXISTS hulpvragen")
     db.execute(next(s for s in view_statements() if "VIEW hulpvragen" in s))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from voorzorg.config import Config, atomic_write
+from voorzorg.deploy.config import Config, atomic_write
 from voorzorg.errors import VoorzorgError, os_error_text
 
 
@@ -17,9 +17,9 @@ def default_directory(config: Config) -> Path:
 
 
 def write_circle_feeds(config: Config, directory: Path | None = None) -> list[dict]:
-    from voorzorg.circles import open_db
+    from voorzorg.calendar.feeds import render_circle_feed
     from voorzorg.dates import today
-    from voorzorg.feeds import render_circle_feed
+    from voorzorg.deploy.circles import open_db
 
     directory = Path(directory) if directory else default_directory(config)
     try:

@@ -37,8 +37,8 @@ def street_of(address: str | None) -> str | None:
 
 def suggest_helpers(db, request_id: int, *, now: datetime, limit: int | None = None) -> dict:
     """Ranked candidates for a request, each with the facts behind its place."""
-    from voorzorg.agreements import agreement_partners
-    from voorzorg.requests import check_requester, get_request
+    from voorzorg.domain.agreements import agreement_partners
+    from voorzorg.domain.requests import check_requester, get_request
 
     request = get_request(db, request_id)
     if request["status"] != "open":
@@ -125,9 +125,9 @@ def suggest_helpers(db, request_id: int, *, now: datetime, limit: int | None = N
 
 
 def _circle_zone(db):
-    from voorzorg.config import DEFAULT_TIMEZONE
     from voorzorg.dates import zone
-    from voorzorg.store import circle_meta
+    from voorzorg.deploy.config import DEFAULT_TIMEZONE
+    from voorzorg.storage.store import circle_meta
 
     return zone(circle_meta(db, "timezone", DEFAULT_TIMEZONE))
 

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 
 from voorzorg import events
 from voorzorg.errors import VoorzorgError
-from voorzorg.store import circle_meta
-from voorzorg.store import stamp as utc_text
+from voorzorg.storage.store import circle_meta
+from voorzorg.storage.store import stamp as utc_text
 from voorzorg.text import clean_line, fold
 
 OPEN_STATES = ("open", "accepted")
@@ -101,9 +101,9 @@ def add_request(
     note: str | None = None,
 ) -> dict:
     """Take in a request; ``wanted_at`` is an aware local time and may not be in the past."""
-    from voorzorg.consents import active_purposes
     from voorzorg.dates import local_text
-    from voorzorg.members import get_member
+    from voorzorg.domain.consents import active_purposes
+    from voorzorg.domain.members import get_member
 
     member = get_member(db, for_id)
     _check_can_take_part(member)
@@ -134,8 +134,8 @@ def _check_can_take_part(member: dict) -> None:
 
 def check_requester(db, request: dict) -> None:
     """The member a request is for must still take part and allow matching."""
-    from voorzorg.consents import active_purposes
-    from voorzorg.members import get_member
+    from voorzorg.domain.consents import active_purposes
+    from voorzorg.domain.members import get_member
 
     member = get_member(db, request["for_id"])
     _check_can_take_part(member)
@@ -179,8 +179,8 @@ def _require_state(request: dict, allowed: tuple[str, ...], action: str) -> None
 
 def ask(db, request_id: int, member_id: int, *, now: datetime) -> dict:
     """Log that ``member_id`` was asked to help with the request."""
-    from voorzorg.consents import active_purposes
-    from voorzorg.members import get_member
+    from voorzorg.domain.consents import active_purposes
+    from voorzorg.domain.members import get_member
 
     request = get_request(db, request_id)
     _require_state(request, ("open",), "ask")
@@ -209,7 +209,7 @@ def ask(db, request_id: int, member_id: int, *, now: datetime) -> dict:
 
 def answer(db, request_id: int, member_id: int, yes: bool, *, now: datetime) -> dict:
     """Record a yes or no. A yes accepts the request; a no (even after a yes) reopens it."""
-    from voorzorg.members import get_member
+    from voorzorg.domain.members import get_member
 
     request = get_request(db, request_id)
     member = get_member(db, member_id)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from voorzorg import consents as consents_mod
 from voorzorg.categories import CATEGORIES
+from voorzorg.domain import consents as consents_mod
 from voorzorg.errors import VoorzorgError
-from voorzorg.store import utc_now
+from voorzorg.storage.store import utc_now
 from voorzorg.text import clean_line, fold
 
 CONTACT_VIA = ("phone", "email", "signal", "whatsapp", "in-person")
@@ -388,7 +388,7 @@ def leave_member(db, member_id: int, *, on: date, today: date, at: str | None = 
         )
     from datetime import UTC, datetime
 
-    from voorzorg.requests import close_for_member
+    from voorzorg.domain.requests import close_for_member
 
     close_for_member(
         db, member_id, now=datetime.fromisoformat(stamp).astimezone(UTC), reason="left"

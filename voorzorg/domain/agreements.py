@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from voorzorg.errors import VoorzorgError
-from voorzorg.store import utc_now
+from voorzorg.storage.store import utc_now
 from voorzorg.text import clean_line
 
 _COLUMNS = (
@@ -52,8 +52,8 @@ def add_agreement(
     valid_until: date | None = None,
     at: str | None = None,
 ) -> dict:
-    from voorzorg.consents import active_purposes
-    from voorzorg.members import get_member
+    from voorzorg.domain.consents import active_purposes
+    from voorzorg.domain.members import get_member
 
     if helper_id == for_id:
         raise VoorzorgError("agreement.same_member")

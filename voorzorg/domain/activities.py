@@ -12,10 +12,10 @@ from datetime import UTC, date, datetime, timedelta
 
 from voorzorg import events
 from voorzorg.dates import make_local
+from voorzorg.domain.recurrence import Rule, dates, last_date, validate
 from voorzorg.errors import VoorzorgError
-from voorzorg.recurrence import Rule, dates, last_date, validate
-from voorzorg.store import circle_meta
-from voorzorg.store import stamp as utc_text
+from voorzorg.storage.store import circle_meta
+from voorzorg.storage.store import stamp as utc_text
 from voorzorg.text import clean_line, fold
 
 KINDS = ("koffieochtend", "club", "bijeenkomst", "uitje", "anders")

@@ -1,0 +1,1 @@
+"""Calendars: feed rendering, time zones, subscription tokens, static publishing."""

@@ -1,0 +1,1 @@
+"""The demo deployment: five fictional circles with two years of history."""

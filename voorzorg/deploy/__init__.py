@@ -1,0 +1,1 @@
+"""A deployment: config, secrets, circles, web accounts in the instance database."""

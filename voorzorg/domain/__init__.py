@@ -1,0 +1,1 @@
+"""The circle's business rules: members, consents, help flow, activities."""

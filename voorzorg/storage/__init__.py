@@ -1,0 +1,1 @@
+"""Storage: the one module that opens databases, the schema migrations, the views."""
