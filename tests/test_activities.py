@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from voorzorg import events
-from voorzorg.dates import today as local_today
+from voorzorg.clock import today as local_today
 from voorzorg.domain import activities
 from voorzorg.domain.recurrence import Rule
 from voorzorg.errors import VoorzorgError

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from voorzorg.calendar import tokens as feed_tokens
-from voorzorg.domain.members import add_member, leave_member
+from voorzorg.domain.departures import leave_member
+from voorzorg.domain.members import add_member
 from voorzorg.errors import VoorzorgError
 from voorzorg.storage import store
 

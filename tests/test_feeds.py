@@ -448,9 +448,10 @@ def test_same_data_gives_the_same_bytes(rich, tmp_path, monkeypatch):
     db, _ids = rich
     first = render(db)
     import voorzorg.calendar.feeds
+    import voorzorg.clock
     import voorzorg.domain.activities
 
-    for module in (voorzorg.calendar.feeds, voorzorg.domain.activities, store):
+    for module in (voorzorg.calendar.feeds, voorzorg.domain.activities, voorzorg.clock):
         monkeypatch.setattr(module, "datetime", _LaterClock)
     again = render(db)
     monkeypatch.undo()

@@ -28,10 +28,10 @@ from hypothesis import strategies as st
 from voorzorg import i18n
 from voorzorg.cli import main
 from voorzorg.cli.base import App
-from voorzorg.deploy.config import CIRCLE_ID
 from voorzorg.domain.members import add_member
 from voorzorg.errors import VoorzorgError
 from voorzorg.storage import store
+from voorzorg.storage.store import CIRCLE_ID
 
 ROOT = Path(__file__).resolve().parent.parent
 SIDE_FILES = ("-wal", "-shm", "-journal")

@@ -7,6 +7,9 @@ from datetime import UTC, date, datetime
 
 from voorzorg.errors import VoorzorgError
 
+# The timezone of a circle or deployment that names none.
+DEFAULT_TIMEZONE = "Europe/Amsterdam"
+
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DUTCH = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
@@ -37,11 +40,6 @@ def zone(name: str):
         from voorzorg.errors import ConfigError
 
         raise ConfigError("config.unknown_timezone", zone=name) from None
-
-
-def today(timezone: str) -> date:
-    """Today's date in the circle's timezone (the Pi's clock may be set to UTC)."""
-    return datetime.now(zone(timezone)).date()
 
 
 _TIME = re.compile(r"(\d{1,2})[:.](\d{2})")

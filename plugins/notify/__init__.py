@@ -66,7 +66,7 @@ def _open(config, circle: str):
     from voorzorg.deploy.circles import open_db
 
     db = open_db(config, circle)
-    migrations_set.apply(db)
+    migrations_set.apply(db.sqlite_utils())
     return db
 
 
@@ -201,7 +201,8 @@ def register_commands(cli):
     @json_option
     @pass_app
     def remind(app, dry_run, for_date, as_json):
-        from voorzorg.dates import parse_date, today
+        from voorzorg.clock import today
+        from voorzorg.dates import parse_date
         from voorzorg.errors import VoorzorgError
         from voorzorg.integrations.entries import entries, with_secrets
 

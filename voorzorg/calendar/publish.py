@@ -18,7 +18,7 @@ def default_directory(config: Config) -> Path:
 
 def write_circle_feeds(config: Config, directory: Path | None = None) -> list[dict]:
     from voorzorg.calendar.feeds import render_circle_feed
-    from voorzorg.dates import today
+    from voorzorg.clock import today
     from voorzorg.deploy.circles import open_db
 
     directory = Path(directory) if directory else default_directory(config)

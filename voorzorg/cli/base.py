@@ -175,16 +175,24 @@ def group(name: str, help: str, **attrs):
 
 def utc_now():
     """The current instant (UTC), for core functions that record when."""
-    from datetime import UTC, datetime
+    from voorzorg import clock
 
-    return datetime.now(UTC)
+    return clock.now()
+
+
+def local_today():
+    """Today's date where the deployment is (the default timezone)."""
+    from voorzorg import clock
+    from voorzorg.dates import DEFAULT_TIMEZONE
+
+    return clock.today(DEFAULT_TIMEZONE)
 
 
 def circle_today(entry):
     """Today's date in the circle's timezone."""
-    from voorzorg.dates import today as local_today
+    from voorzorg import clock
 
-    return local_today(entry.timezone)
+    return clock.today(entry.timezone)
 
 
 circle_option = option(

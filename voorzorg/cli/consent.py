@@ -47,7 +47,8 @@ def _instant(text: str, timezone: str) -> str:
     """A date typed for a past consent ("3-5-2025") as the UTC instant of local midnight."""
     from datetime import UTC, datetime, time
 
-    from voorzorg.dates import parse_date, today, zone
+    from voorzorg.clock import today
+    from voorzorg.dates import parse_date, zone
     from voorzorg.errors import VoorzorgError
 
     day = parse_date(text)
@@ -67,7 +68,8 @@ def _instant(text: str, timezone: str) -> str:
 def withdraw(app, circle_id, member_ref, purpose, recorded_by, as_json) -> None:
     from voorzorg.categories import label
     from voorzorg.cli.member import recorder
-    from voorzorg.domain.consents import parse_purpose, withdraw_consent
+    from voorzorg.domain.consents import parse_purpose
+    from voorzorg.domain.departures import withdraw_consent
     from voorzorg.domain.members import resolve_member
 
     purpose = parse_purpose(purpose)

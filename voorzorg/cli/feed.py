@@ -15,7 +15,7 @@ def feed() -> None:
 def render_for(entry, db, member_id=None):
     """The circle's feed, or a member's personal feed, as of today."""
     from voorzorg.calendar.feeds import render_circle_feed, render_member_feed
-    from voorzorg.dates import today
+    from voorzorg.clock import today
 
     day = today(entry.timezone)
     if member_id is None:

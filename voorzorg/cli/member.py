@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import click
 
-from voorzorg.cli.base import circle_option, circle_today, group, json_option, option, pass_app
+from voorzorg.cli.base import (
+    circle_option,
+    circle_today,
+    group,
+    json_option,
+    option,
+    pass_app,
+    utc_now,
+)
 from voorzorg.cli.output import echo_fields, echo_json, echo_table, local_time
 from voorzorg.i18n import _
 
@@ -150,14 +158,12 @@ def search(app, circle_id, text, as_json) -> None:
 @json_option
 @pass_app
 def show(app, circle_id, member_ref, as_json) -> None:
-    from datetime import UTC, datetime
-
     from voorzorg.domain.members import member_details, resolve_member
     from voorzorg.domain.requests import reciprocity
 
     entry, db = app.open_circle(circle_id)
     info = member_details(db, resolve_member(db, " ".join(member_ref)))
-    info["reciprocity"] = reciprocity(db, info["id"], now=datetime.now(UTC))
+    info["reciprocity"] = reciprocity(db, info["id"], now=utc_now())
     if as_json:
         echo_json(info)
         return
@@ -225,7 +231,8 @@ def edit(app, circle_id, member_ref, offers, needs, as_json, **fields) -> None:
 @pass_app
 def leave(app, circle_id, member_ref, on, as_json) -> None:
     from voorzorg.dates import parse_date
-    from voorzorg.domain.members import leave_member, resolve_member
+    from voorzorg.domain.departures import leave_member
+    from voorzorg.domain.members import resolve_member
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))

@@ -29,17 +29,16 @@ def _connect(app):
 @json_option
 @pass_app
 def release(app, period, k, as_json) -> None:
-    from datetime import date
-
+    from voorzorg.cli.base import local_today
     from voorzorg.stats.builder import build_release
     from voorzorg.stats.periods import last_finished
 
-    period = period or last_finished(date.today())
+    period = period or last_finished(local_today())
     summary = build_release(
         app.config,
         period,
         k=k,
-        today=date.today(),
+        today=local_today(),
         progress=None if as_json else lambda name: click.echo(_("stats.progress", circle=name)),
     )
     if as_json:

@@ -12,13 +12,16 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+from voorzorg import clock
 from voorzorg.categories import CATEGORIES
+from voorzorg.dates import DEFAULT_TIMEZONE
 from voorzorg.demo.activities import build_activities
 from voorzorg.demo.help import build_help_history
 from voorzorg.deploy import circles as circles_mod
 from voorzorg.deploy import config as config_mod
 from voorzorg.deploy.deployment import init_deployment
-from voorzorg.domain.consents import give_consent, withdraw_consent
+from voorzorg.domain.consents import give_consent
+from voorzorg.domain.departures import withdraw_consent
 from voorzorg.domain.members import add_member
 from voorzorg.errors import VoorzorgError
 
@@ -86,7 +89,7 @@ def build_demo(
     """Create the demo deployment in an empty or new ``directory``; return a summary."""
     directory = Path(directory)
     check_directory(directory)
-    today = today or date.today()
+    today = today or clock.today(DEFAULT_TIMEZONE)
     rng = random.Random(seed)
     init_deployment(directory)
     config = config_mod.load(directory / config_mod.CONFIG_NAME)
@@ -158,15 +161,13 @@ def _accounts(config) -> list[dict]:
 
 def _feeds(config) -> dict:
     """Static feed files, and one subscription link for ZorgSaam to try."""
-    from datetime import UTC, datetime
-
     from voorzorg.calendar.publish import write_circle_feeds
     from voorzorg.calendar.tokens import add_token, subscription_urls
 
     written = write_circle_feeds(config)
     db = circles_mod.open_db(config, "zorgsaam")
     try:
-        token = add_token(db, label="demo", now=datetime.now(UTC))
+        token = add_token(db, label="demo", now=clock.now())
     finally:
         db.close()
     base = config.base_url

@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from voorzorg.domain import card, requests
 from voorzorg.domain.agreements import add_agreement
+from voorzorg.domain.departures import leave_member
 from voorzorg.domain.matching import suggest_helpers
-from voorzorg.domain.members import leave_member
 
 CARD_ADDITION = """\
 8. Elke donderdag om tien uur is er koffie in De BinnenHaven. Wie niet kan
@@ -76,7 +76,8 @@ def _card_history(db, rng, members, founded: date, today: date, left_on: dict) -
         if rng.random() < 0.9:
             card.acknowledge(db, member["id"], on=joined, at=_instant(joined, 11).isoformat())
     second = founded + timedelta(days=365)
-    card.save_draft(db, card.DEFAULT_CARD + CARD_ADDITION, at=_instant(second, 9).isoformat())
+    first = card.get_version(db, 1)["text"]
+    card.save_draft(db, first + CARD_ADDITION, at=_instant(second, 9).isoformat())
     card.adopt_draft(db, on=second, by="verbinder", at=_instant(second, 10).isoformat())
     for member in members:
         joined = date.fromisoformat(member["joined_on"])

@@ -13,9 +13,10 @@ import hmac
 import os
 import secrets
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
+from voorzorg import clock
 from voorzorg.errors import VoorzorgError
 from voorzorg.text import clean_line
 
@@ -116,7 +117,7 @@ def check_password_rules(password: str) -> None:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return clock.now().isoformat(timespec="seconds")
 
 
 def _row(row) -> dict:
@@ -201,7 +202,7 @@ def end_sessions(conn, account_id: int) -> None:
 
 
 def failures_recently(conn, name: str) -> int:
-    since = (datetime.now(UTC) - THROTTLE_WINDOW).isoformat(timespec="seconds")
+    since = (clock.now() - THROTTLE_WINDOW).isoformat(timespec="seconds")
     return conn.execute(
         "SELECT count(*) FROM failed_logins WHERE name = ? AND at >= ?", [name, since]
     ).fetchone()[0]
@@ -233,7 +234,7 @@ def record_login(conn, name: str, row, ok: bool) -> dict | None:
     conn.execute("INSERT INTO failed_logins (name, at) VALUES (?, ?)", [name, _now()])
     conn.execute(
         "DELETE FROM failed_logins WHERE at < ?",
-        [(datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds")],
+        [(clock.now() - timedelta(days=1)).isoformat(timespec="seconds")],
     )
     return None
 

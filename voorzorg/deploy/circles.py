@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote
 
+from voorzorg import clock
 from voorzorg.deploy import config as config_mod
 from voorzorg.deploy.config import CircleEntry, Config
 from voorzorg.errors import VoorzorgError
@@ -30,7 +31,7 @@ def choose_circle(config: Config, given: str | None) -> CircleEntry:
     active = config.active_circles()
     if given:
         given = given.strip()
-        if not config_mod.is_circle_id(given):
+        if not store.is_circle_id(given):
             if given.lower() in config.circles:
                 raise VoorzorgError("circle.did_you_mean", id=given, suggestion=given.lower())
             raise VoorzorgError("circle.bad_id", id=given)
@@ -73,7 +74,7 @@ def add_circle(
     import tomlkit
 
     circle_id = circle_id.strip()
-    if not config_mod.is_circle_id(circle_id):
+    if not store.is_circle_id(circle_id):
         raise VoorzorgError("circle.bad_id", id=circle_id)
     if circle_id in config.circles:
         raise VoorzorgError("circle.exists", id=circle_id)
@@ -86,7 +87,7 @@ def add_circle(
     timezone = validate_timezone(timezone or config.default_timezone)
     config.data_dir.mkdir(parents=True, exist_ok=True)
     path = db_path(config, circle_id)
-    created = store.utc_now()
+    created = clock.stamp()
     db = store.create_circle_db(path, circle_id, timezone)
     db.close()
 

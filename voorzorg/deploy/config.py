@@ -15,12 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from voorzorg.dates import DEFAULT_TIMEZONE
 from voorzorg.errors import ConfigError, VoorzorgError, os_error_text
+from voorzorg.storage.store import is_circle_id
 
 CONFIG_NAME = "config.toml"
 SECRETS_NAME = "secrets.toml"
-CIRCLE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
-DEFAULT_TIMEZONE = "Europe/Amsterdam"
 DEFAULT_BASE_URL = "http://127.0.0.1:8001"
 EXAMPLE = Path(__file__).with_name("config.example.toml")
 
@@ -102,10 +102,6 @@ class Config:
 
     def active_circles(self) -> list[CircleEntry]:
         return [c for c in self.circles.values() if not c.archived]
-
-
-def is_circle_id(text: str) -> bool:
-    return CIRCLE_ID.fullmatch(text) is not None
 
 
 def user_config_path() -> Path:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from voorzorg import events
+from voorzorg.clock import stamp as utc_text
 from voorzorg.dates import make_local
 from voorzorg.domain.recurrence import Rule, dates, last_date, validate
 from voorzorg.errors import VoorzorgError
 from voorzorg.storage.store import circle_meta
-from voorzorg.storage.store import stamp as utc_text
 from voorzorg.text import clean_line, fold
 
 KINDS = ("koffieochtend", "club", "bijeenkomst", "uitje", "anders")
@@ -413,7 +413,7 @@ def remove_activity(db, activity_id: int, *, now: datetime | None = None) -> dic
     and a client revalidating with If-Modified-Since sees the removal.
     """
     activity = get_activity(db, activity_id)
-    stamp = utc_text(now or datetime.now(UTC))
+    stamp = utc_text(now)
     with db.atomic():
         db.execute("DELETE FROM activities WHERE id = ?", [activity_id])
         db.execute(

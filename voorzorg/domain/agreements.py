@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from voorzorg import clock
 from voorzorg.errors import VoorzorgError
-from voorzorg.storage.store import utc_now
 from voorzorg.text import clean_line
 
 _COLUMNS = (
@@ -85,7 +85,7 @@ def add_agreement(
                 note,
                 start.isoformat(),
                 valid_until.isoformat() if valid_until else None,
-                at or utc_now(),
+                at or clock.stamp(),
             ],
         )
     return get_agreement(db, cursor.lastrowid, today=today)

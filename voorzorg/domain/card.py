@@ -1,7 +1,8 @@
 """The agreements card (afsprakenkaart): the circle's versioned house rules.
 
-A circle starts with version 1, a Dutch default text. Editing writes a draft;
-adopting the draft makes it the next version, dated. Old versions stay readable.
+A circle starts with version 1, a Dutch default text written by the schema migration.
+Editing writes a draft; adopting the draft makes it the next version, dated. Old
+versions stay readable.
 Each member's acknowledgement of a version is recorded with its date.
 """
 
@@ -10,30 +11,10 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
+from voorzorg import clock
 from voorzorg.errors import VoorzorgError
-from voorzorg.storage.store import utc_now
 
 MAX_CARD_CHARS = 20_000
-
-DEFAULT_CARD = """\
-Afsprakenkaart van onze voorzorgcirkel
-
-1. Vrijwillig, maar niet vrijblijvend. We zijn er voor elkaar en komen onze
-   afspraken na. Kan het toch niet, dan laten we het op tijd weten.
-2. Nee zeggen mag altijd. Wie gevraagd wordt, mag zonder uitleg nee zeggen.
-   Niemand houdt bij wie vaak nee zegt.
-3. Geen lichaamsgebonden zorg. Wassen, aankleden, medicijnen geven of
-   wondverzorging doen we niet voor elkaar: dat is werk voor professionals. De
-   verbinder helpt om de juiste hulp te vinden.
-4. Vraag op tijd. Vraag hulp liefst twee dagen van tevoren, via een verbinder.
-   Bij spoed bellen we gewoon.
-5. Kosten regelen we in redelijkheid. Wie rijdt, krijgt de benzine of
-   parkeerkosten vergoed als dat is afgesproken. Verder helpen we om niet.
-6. Wat je hoort, blijft binnen de cirkel. Over de gezondheid en de zorgen van
-   een ander praten we niet met buitenstaanders.
-7. De verbinders houden het overzicht en zorgen dat niet steeds dezelfde mensen
-   gevraagd worden.
-"""
 
 
 def clean_card_text(text: str) -> str:
@@ -110,7 +91,7 @@ def save_draft(db, text: str, *, at: str | None = None) -> dict:
                 """INSERT INTO card_draft (id, text, edited_at) VALUES (1, ?, ?)
                    ON CONFLICT (id) DO UPDATE SET text = excluded.text,
                    edited_at = excluded.edited_at""",
-                [text, at or utc_now()],
+                [text, at or clock.stamp()],
             )
     return {"changed": True, "same_as_current": text == current["text"]}
 
@@ -135,7 +116,7 @@ def adopt_draft(
         db.execute(
             """INSERT INTO card_versions (version, text, adopted_on, adopted_at, adopted_by)
                VALUES (?, ?, ?, ?, ?)""",
-            [version, draft["text"], on.isoformat(), at or utc_now(), by],
+            [version, draft["text"], on.isoformat(), at or clock.stamp(), by],
         )
         db.execute("DELETE FROM card_draft WHERE id = 1")
     return get_version(db, version)
@@ -168,7 +149,7 @@ def acknowledge(
         db.execute(
             """INSERT INTO card_acks (member_id, version, acked_on, recorded_at)
                VALUES (?, ?, ?, ?)""",
-            [member_id, current["version"], on.isoformat(), at or utc_now()],
+            [member_id, current["version"], on.isoformat(), at or clock.stamp()],
         )
     return {
         "member_id": member_id,

@@ -7,9 +7,8 @@ Giving again after a withdrawal starts a new row.
 
 from __future__ import annotations
 
-from voorzorg.categories import CATEGORIES
+from voorzorg import clock
 from voorzorg.errors import VoorzorgError
-from voorzorg.storage.store import utc_now
 from voorzorg.text import clean_line
 
 PURPOSES = ("matching", "stats", "wellbeing")
@@ -54,56 +53,10 @@ def give_consent(
         cursor = db.execute(
             """INSERT INTO consents (member_id, purpose, given_at, recorded_by, text_version)
                VALUES (?, ?, ?, ?, ?)""",
-            [member_id, purpose, at or utc_now(), recorded_by, text_version],
+            [member_id, purpose, at or clock.stamp(), recorded_by, text_version],
         )
         consent_id = cursor.lastrowid
     return get_consent(db, consent_id)
-
-
-def withdraw_consent(
-    db, member_id: int, purpose: str, *, recorded_by: str | None = None, at: str | None = None
-) -> dict:
-    """Withdraw; withdrawing ``matching`` also removes the member's recorded needs."""
-    from voorzorg.domain.members import log_change
-    from voorzorg.i18n import _
-
-    purpose = parse_purpose(purpose)
-    recorded_by = clean_line(recorded_by, field="recorded-by", max_length=80)
-    stamp = at or utc_now()
-    with db.atomic():
-        row = db.execute(
-            """SELECT id FROM consents
-               WHERE member_id = ? AND purpose = ? AND withdrawn_at IS NULL""",
-            [member_id, purpose],
-        ).fetchone()
-        if row is None:
-            raise VoorzorgError("consent.not_given", purpose=_("purpose." + purpose))
-        db.execute(
-            "UPDATE consents SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ?",
-            [stamp, recorded_by, row[0]],
-        )
-        removed: list[str] = []
-        if purpose == "matching":
-            rows = db.execute(
-                "SELECT category FROM member_needs WHERE member_id = ?", [member_id]
-            ).fetchall()
-            found = {r[0] for r in rows}
-            removed = [code for code in CATEGORIES if code in found]
-            db.execute("DELETE FROM member_needs WHERE member_id = ?", [member_id])
-            if removed:
-                log_change(db, member_id, ["needs"], stamp)
-    result = get_consent(db, row[0])
-    result["needs_removed"] = removed
-    result["requests_closed"] = []
-    if purpose == "matching":
-        from datetime import UTC, datetime
-
-        from voorzorg.domain.requests import close_for_member
-
-        result["requests_closed"] = close_for_member(
-            db, member_id, now=datetime.fromisoformat(stamp).astimezone(UTC), reason="consent"
-        )
-    return result
 
 
 _COLUMNS = "id, member_id, purpose, given_at, recorded_by, text_version, withdrawn_at, withdrawn_by"

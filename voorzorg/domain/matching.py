@@ -125,8 +125,7 @@ def suggest_helpers(db, request_id: int, *, now: datetime, limit: int | None = N
 
 
 def _circle_zone(db):
-    from voorzorg.dates import zone
-    from voorzorg.deploy.config import DEFAULT_TIMEZONE
+    from voorzorg.dates import DEFAULT_TIMEZONE, zone
     from voorzorg.storage.store import circle_meta
 
     return zone(circle_meta(db, "timezone", DEFAULT_TIMEZONE))

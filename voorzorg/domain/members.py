@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from voorzorg import clock
 from voorzorg.categories import CATEGORIES
 from voorzorg.domain import consents as consents_mod
+from voorzorg.domain.changes import log_change
 from voorzorg.errors import VoorzorgError
-from voorzorg.storage.store import utc_now
 from voorzorg.text import clean_line, fold
 
 CONTACT_VIA = ("phone", "email", "signal", "whatsapp", "in-person")
@@ -140,7 +141,7 @@ def add_member(
     purposes = [consents_mod.parse_purpose(p) for p in consents or []]
     if needs and "matching" not in purposes:
         raise VoorzorgError("member.needs_without_consent", hint="member.needs_consent_hint")
-    stamp = at or utc_now()
+    stamp = at or clock.stamp()
     with db.atomic():
         cursor = db.execute(
             f"""INSERT INTO members ({", ".join(record)}, created_at, updated_at)
@@ -337,7 +338,7 @@ def edit_member(db, member_id: int, *, today: date, at: str | None = None, **cha
             raise VoorzorgError("member.needs_without_consent", hint="member.needs_consent_hint")
     if not changed_fields:
         return {**current, "changed_fields": []}
-    stamp = at or utc_now()
+    stamp = at or clock.stamp()
     with db.atomic():
         if updates:
             assignments = ", ".join(f"{k} = ?" for k in updates)
@@ -354,43 +355,3 @@ def edit_member(db, member_id: int, *, today: date, at: str | None = None, **cha
         fields = [f if f != "is_connector" else "connector" for f in changed_fields]
         log_change(db, member_id, fields, stamp)
     return {**get_member(db, member_id), "changed_fields": fields}
-
-
-def log_change(db, member_id: int, fields: list[str], stamp: str) -> None:
-    """Record which fields changed and when (never the values); call inside a transaction."""
-    db.execute(
-        "INSERT INTO member_changes (member_id, changed_at, fields) VALUES (?, ?, ?)",
-        [member_id, stamp, ",".join(fields)],
-    )
-
-
-def leave_member(db, member_id: int, *, on: date, today: date, at: str | None = None) -> dict:
-    """Mark a member as having left on ``on`` (not in the future); their history stays."""
-    current = get_member(db, member_id)
-    if on > today:
-        raise VoorzorgError("member.leave_in_future", on=on.isoformat())
-    if current["left_on"] is not None:
-        raise VoorzorgError("member.already_left", name=current["name"], on=current["left_on"])
-    if on.isoformat() < current["joined_on"]:
-        raise VoorzorgError("member.left_before_joined", joined=current["joined_on"])
-    stamp = at or utc_now()
-    with db.atomic():
-        db.execute(
-            "UPDATE members SET left_on = ?, is_connector = 0, updated_at = ? WHERE id = ?",
-            [on.isoformat(), stamp, member_id],
-        )
-        fields = ["left_on", "connector"] if current["connector"] else ["left_on"]
-        log_change(db, member_id, fields, stamp)
-        # Their subscription links stop working.
-        db.execute(
-            "UPDATE feed_tokens SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL",
-            [stamp, member_id],
-        )
-    from datetime import UTC, datetime
-
-    from voorzorg.domain.requests import close_for_member
-
-    close_for_member(
-        db, member_id, now=datetime.fromisoformat(stamp).astimezone(UTC), reason="left"
-    )
-    return get_member(db, member_id)

@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from voorzorg import events
+from voorzorg.clock import stamp as utc_text
 from voorzorg.errors import VoorzorgError
 from voorzorg.storage.store import circle_meta
-from voorzorg.storage.store import stamp as utc_text
 from voorzorg.text import clean_line, fold
 
 OPEN_STATES = ("open", "accepted")

@@ -133,7 +133,8 @@ def apply_migrations(config, circle_id: str, item) -> None:
     migration_set = hook()
     db = open_db(config, circle_id)
     try:
-        if migration_set.pending(db):
-            migration_set.apply(db)
+        full = db.sqlite_utils()
+        if migration_set.pending(full):
+            migration_set.apply(full)
     finally:
         db.close()

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+from voorzorg import clock
 from voorzorg.categories import CATEGORIES
 from voorzorg.errors import VoorzorgError
 from voorzorg.locale.nl import MESSAGES as NL
@@ -163,7 +164,7 @@ def build_release(
             "release_id": release_id,
             "start": start.isoformat(),
             "end": end.isoformat(),
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "created": clock.stamp(),
             "k": k,
             "circles": len(circles),
             "pooled": is_pooled,

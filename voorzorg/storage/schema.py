@@ -1,17 +1,23 @@
-"""The core schema of a circle database, as a sqlite-utils ``Migrations`` set.
+"""The core schema of a circle database: migrations with their own frozen SQL.
 
-Each migration runs in its own transaction with the record of it having run.
-Never edit a migration that has shipped: add a new one.
+Each step is a plain function listed in ``STEPS``; ``migration_set()`` registers them
+with sqlite-utils' ``Migrations`` (set "voorzorg"), which runs each in its own
+transaction with the record of it having run, in the ``_sqlite_migrations`` table.
+Never edit a step that has shipped: add a new one. A step carries every text it needs
+(the SQL, the first agreements card) so that later changes elsewhere never change what
+an old step does.
+
+Which steps are pending is read straight from ``_sqlite_migrations``: sqlite-utils is
+imported only when there is something to apply. After migrating, the coordinators'
+views are brought to their current definitions (``views.sync_views``).
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Migrations
+MIGRATION_SET = "voorzorg"
+MIGRATIONS_TABLE = "_sqlite_migrations"
 
-migrations = Migrations("voorzorg")
 
-
-@migrations()
 def m001_members(db) -> None:
     _run(
         db,
@@ -72,7 +78,6 @@ def m001_members(db) -> None:
     )
 
 
-@migrations()
 def m002_help_flow(db) -> None:
     """Agreements card (versioned), standing agreements, requests and their asks."""
     _run(
@@ -139,17 +144,15 @@ def m002_help_flow(db) -> None:
         CREATE INDEX request_asks_member ON request_asks(member_id, asked_at)
         """,
     )
-    from voorzorg.domain.card import DEFAULT_CARD
-    from voorzorg.storage.store import utc_now
+    from voorzorg import clock
 
-    now = utc_now()
+    now = clock.stamp()
     db.execute(
         "INSERT INTO card_versions (version, text, adopted_on, adopted_at) VALUES (1, ?, ?, ?)",
-        [DEFAULT_CARD, now[:10], now],
+        [_M002_FIRST_CARD, now[:10], now],
     )
 
 
-@migrations()
 def m003_activities(db) -> None:
     """Activities with recurrence, exceptions (cancelled/moved), head counts, feed tokens."""
     _run(
@@ -206,22 +209,15 @@ def m003_activities(db) -> None:
     )
 
 
-@migrations()
 def m004_coordinator_views(db) -> None:
     """Dutch read-only views for coordinators in the web interface."""
-    from voorzorg.storage.views import view_statements
-
-    for statement in view_statements():
-        db.execute(statement)
+    _run(db, _M004_VIEWS)
 
 
-@migrations()
 def m005_restricted_helpers_hidden(db) -> None:
     """The coordinators' request view no longer names a restricted helper."""
-    from voorzorg.storage.views import view_statements
-
     db.execute("DROP VIEW IF EXISTS hulpvragen")
-    db.execute(next(s for s in view_statements() if "VIEW hulpvragen" in s))
+    db.execute(_M005_HULPVRAGEN)
 
 
 def _run(db, script: str) -> None:
@@ -231,7 +227,164 @@ def _run(db, script: str) -> None:
             db.execute(statement)
 
 
+STEPS = (
+    m001_members,
+    m002_help_flow,
+    m003_activities,
+    m004_coordinator_views,
+    m005_restricted_helpers_hidden,
+)
+
+
+def migration_set():
+    """The steps as a sqlite-utils ``Migrations`` set (imports sqlite-utils)."""
+    from sqlite_utils import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for step in STEPS:
+        migrations()(step)
+    return migrations
+
+
+def applied(conn) -> set[str]:
+    """Names of the steps this database has run, read without sqlite-utils."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()
+    if not exists:
+        return set()
+    rows = conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET]
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def pending(conn) -> list[str]:
+    done = applied(conn)
+    return [step.__name__ for step in STEPS if step.__name__ not in done]
+
+
 def migrate(db) -> None:
-    """Apply pending migrations (a cheap read when there are none)."""
-    if migrations.pending(db):
-        migrations.apply(db)
+    """Apply pending steps, then bring the views up to date (cheap when nothing changed)."""
+    from voorzorg.storage.views import sync_views
+
+    if pending(db.conn):
+        migration_set().apply(db.sqlite_utils())
+    sync_views(db)
+
+
+# The coordinators' views as migration 4 created them (frozen: never edit).
+_M004_VIEWS = """
+        CREATE VIEW deelnemers AS
+        SELECT m.id AS nr, m.name AS naam, m.address AS adres, m.postcode AS postcode,
+               m.phone AS telefoon, m.email AS "e-mail",
+               CASE m.contact_via WHEN 'phone' THEN 'telefoon'
+                   WHEN 'email' THEN 'e-mail' WHEN 'signal' THEN 'Signal'
+                   WHEN 'whatsapp' THEN 'WhatsApp'
+                   WHEN 'in-person' THEN 'persoonlijk langs' ELSE m.contact_via END AS
+                   contact_via,
+               CASE WHEN m.is_connector THEN 'ja' ELSE '' END AS verbinder,
+               (SELECT group_concat(CASE o.category WHEN 'transport' THEN 'vervoer'
+                   WHEN 'company' THEN 'gezelschap' WHEN 'errands' THEN 'boodschappen'
+                   WHEN 'odd_jobs' THEN 'klusjes' WHEN 'garden' THEN 'tuin'
+                   WHEN 'meals' THEN 'samen eten'
+                   WHEN 'paperwork' THEN 'administratie'
+                   WHEN 'digital' THEN 'digitale hulp' WHEN 'pets' THEN 'huisdier'
+                   WHEN 'checking_in' THEN 'even langs'
+                   WHEN 'other' THEN 'anders' ELSE o.category END, ', ') FROM member_offers
+                   o WHERE o.member_id = m.id) AS biedt, m.joined_on AS lid_sinds
+        FROM members m WHERE m.left_on IS NULL AND m.restricted_at IS NULL;
+        CREATE VIEW hulpvragen AS
+        SELECT r.id AS nr, f.name AS voor, CASE r.category
+            WHEN 'transport' THEN 'vervoer' WHEN 'company' THEN 'gezelschap'
+            WHEN 'errands' THEN 'boodschappen' WHEN 'odd_jobs' THEN 'klusjes'
+            WHEN 'garden' THEN 'tuin' WHEN 'meals' THEN 'samen eten'
+            WHEN 'paperwork' THEN 'administratie' WHEN 'digital' THEN 'digitale hulp'
+            WHEN 'pets' THEN 'huisdier' WHEN 'checking_in' THEN 'even langs'
+            WHEN 'other' THEN 'anders' ELSE r.category END AS soort_hulp,
+               r.wanted_at AS wanneer, CASE r.status WHEN 'open' THEN CASE
+                   WHEN EXISTS (SELECT 1 FROM request_asks a WHERE a.request_id = r.id AND
+                   a.answer IS NULL) THEN 'gevraagd' ELSE 'open' END
+                   WHEN 'accepted' THEN 'toegezegd' WHEN 'done' THEN 'gedaan'
+                   WHEN 'cancelled' THEN 'vervallen'
+                   WHEN 'referred' THEN 'doorverwezen' END AS status, h.name AS helper,
+               substr(r.created_at, 1, 10) AS vastgelegd,
+               substr(r.closed_at, 1, 10) AS afgesloten,
+               r.referred_to AS doorverwezen_naar
+        FROM requests r JOIN members f ON f.id = r.for_id
+        LEFT JOIN members h ON h.id = r.helper_id
+        WHERE f.restricted_at IS NULL;
+        CREATE VIEW activiteiten AS
+        SELECT a.id AS nr, a.title AS naam, a.kind AS soort, a.location AS plaats,
+               trim(a.start_date || ' ' || coalesce(a.start_time, '')) AS begin,
+               CASE a.freq WHEN 'weekly' THEN
+                   CASE a.interval WHEN 1 THEN 'elke week' ELSE 'om de ' || a.interval
+                   || ' weken' END
+                 WHEN 'monthly' THEN 'maandelijks' ELSE 'eenmalig' END AS herhaling,
+               a.until_date AS tot
+        FROM activities a;
+        CREATE VIEW afspraken AS
+        SELECT g.id AS nr, h.name AS helper, f.name AS voor,
+               CASE g.category WHEN 'transport' THEN 'vervoer'
+                   WHEN 'company' THEN 'gezelschap' WHEN 'errands' THEN 'boodschappen'
+                   WHEN 'odd_jobs' THEN 'klusjes' WHEN 'garden' THEN 'tuin'
+                   WHEN 'meals' THEN 'samen eten'
+                   WHEN 'paperwork' THEN 'administratie'
+                   WHEN 'digital' THEN 'digitale hulp' WHEN 'pets' THEN 'huisdier'
+                   WHEN 'checking_in' THEN 'even langs'
+                   WHEN 'other' THEN 'anders' ELSE g.category END AS soort_hulp,
+                   g.valid_from AS van,
+               g.valid_until AS tot, g.ended_on AS beeindigd
+        FROM agreements g JOIN members h ON h.id = g.helper_id
+        JOIN members f ON f.id = g.for_id
+        WHERE h.restricted_at IS NULL AND f.restricted_at IS NULL;
+        CREATE VIEW opkomst AS
+        SELECT a.title AS activiteit, c.original_date AS datum, c.head_count AS aanwezig
+        FROM activity_counts c JOIN activities a ON a.id = c.activity_id
+"""
+
+# Migration 5's hulpvragen: a restricted helper is no longer named (frozen).
+_M005_HULPVRAGEN = """
+        CREATE VIEW hulpvragen AS
+        SELECT r.id AS nr, f.name AS voor, CASE r.category
+            WHEN 'transport' THEN 'vervoer' WHEN 'company' THEN 'gezelschap'
+            WHEN 'errands' THEN 'boodschappen' WHEN 'odd_jobs' THEN 'klusjes'
+            WHEN 'garden' THEN 'tuin' WHEN 'meals' THEN 'samen eten'
+            WHEN 'paperwork' THEN 'administratie' WHEN 'digital' THEN 'digitale hulp'
+            WHEN 'pets' THEN 'huisdier' WHEN 'checking_in' THEN 'even langs'
+            WHEN 'other' THEN 'anders' ELSE r.category END AS soort_hulp,
+               r.wanted_at AS wanneer, CASE r.status WHEN 'open' THEN CASE
+                   WHEN EXISTS (SELECT 1 FROM request_asks a WHERE a.request_id = r.id AND
+                   a.answer IS NULL) THEN 'gevraagd' ELSE 'open' END
+                   WHEN 'accepted' THEN 'toegezegd' WHEN 'done' THEN 'gedaan'
+                   WHEN 'cancelled' THEN 'vervallen'
+                   WHEN 'referred' THEN 'doorverwezen' END AS status,
+               CASE WHEN h.restricted_at IS NULL THEN h.name END AS helper,
+               substr(r.created_at, 1, 10) AS vastgelegd,
+               substr(r.closed_at, 1, 10) AS afgesloten,
+               r.referred_to AS doorverwezen_naar
+        FROM requests r JOIN members f ON f.id = r.for_id
+        LEFT JOIN members h ON h.id = r.helper_id
+        WHERE f.restricted_at IS NULL
+"""
+
+# The agreements card a new circle starts with, as migration 2 wrote it (frozen).
+_M002_FIRST_CARD = """\
+Afsprakenkaart van onze voorzorgcirkel
+
+1. Vrijwillig, maar niet vrijblijvend. We zijn er voor elkaar en komen onze
+   afspraken na. Kan het toch niet, dan laten we het op tijd weten.
+2. Nee zeggen mag altijd. Wie gevraagd wordt, mag zonder uitleg nee zeggen.
+   Niemand houdt bij wie vaak nee zegt.
+3. Geen lichaamsgebonden zorg. Wassen, aankleden, medicijnen geven of
+   wondverzorging doen we niet voor elkaar: dat is werk voor professionals. De
+   verbinder helpt om de juiste hulp te vinden.
+4. Vraag op tijd. Vraag hulp liefst twee dagen van tevoren, via een verbinder.
+   Bij spoed bellen we gewoon.
+5. Kosten regelen we in redelijkheid. Wie rijdt, krijgt de benzine of
+   parkeerkosten vergoed als dat is afgesproken. Verder helpen we om niet.
+6. Wat je hoort, blijft binnen de cirkel. Over de gezondheid en de zorgen van
+   een ander praten we niet met buitenstaanders.
+7. De verbinders houden het overzicht en zorgen dat niet steeds dezelfde mensen
+   gevraagd worden.
+"""

@@ -11,26 +11,24 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
-from datetime import UTC, datetime
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from voorzorg.deploy.config import is_circle_id
+from voorzorg import clock
 from voorzorg.errors import VoorzorgError, os_error_text
 
 # PRAGMA application_id marks a file as a voorzorg circle database ("VZRG").
 APPLICATION_ID = 0x565A5247
 BUSY_TIMEOUT_MS = 5000
+# A circle's id names its file, ``<id>.db``: a slug, never a path.
+CIRCLE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def stamp(moment: datetime) -> str:
-    """How instants are stored: UTC, ISO 8601, whole seconds."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
+def is_circle_id(text: str) -> bool:
+    return isinstance(text, str) and CIRCLE_ID.fullmatch(text) is not None
 
 
 def circle_meta(db, key: str, default: str | None = None) -> str | None:
@@ -50,9 +48,75 @@ def circle_path(data_dir: Path, circle_id: str) -> Path:
     return path
 
 
+class Database:
+    """A circle's open database: ``execute``, ``atomic`` and ``close``, on plain sqlite3.
+
+    Reading commands are most of a volunteer's day, so opening a circle must not import
+    sqlite-utils (about 100 ms with numpy on a Pi). This is the small part of
+    ``sqlite_utils.Database`` the core uses, with the same transaction rules: a statement
+    outside ``atomic()`` commits on its own, and ``atomic()`` blocks nest as savepoints.
+    ``sqlite_utils()`` gives the full sqlite-utils object on the same connection, for
+    migrations and integrations that want its table API.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None) -> None:
+        self.conn = conn
+        self.path = path
+        self._savepoints = 0
+
+    def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
+        if parameters is None:
+            return self.conn.execute(sql)
+        return self.conn.execute(sql, parameters)
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """One transaction; nested blocks are savepoints that roll back on their own."""
+        if self.conn.in_transaction:
+            self._savepoints += 1
+            name = f"vz_{self._savepoints}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            finally:
+                self._savepoints -= 1
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def sqlite_utils(self):
+        """The same connection as a ``sqlite_utils.Database`` (imports sqlite-utils)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
     uri = f"file:{quote(str(path))}?mode={mode}"
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    # isolation_level=None: no implicit transactions; Database.atomic() says BEGIN.
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.row_factory = sqlite3.Row
     return conn
 
@@ -82,12 +146,12 @@ def create_circle_db(path: Path, circle_id: str, timezone: str):
         conn = _connect(path, "rw")
         conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
         _configure(conn)
-        db = _database(conn)
+        db = Database(conn, path)
         schema.migrate(db)
         with db.atomic():
             db.execute(
                 "INSERT INTO circle_meta (key, value) VALUES (?, ?), (?, ?), (?, ?)",
-                ["circle_id", circle_id, "timezone", timezone, "created_at", utc_now()],
+                ["circle_id", circle_id, "timezone", timezone, "created_at", clock.stamp()],
             )
         return db
     except sqlite3.Error as exc:
@@ -104,14 +168,8 @@ def remove_database_files(path: Path) -> None:
             os.unlink(f"{path}{suffix}")
 
 
-def _database(conn: sqlite3.Connection):
-    import sqlite_utils
-
-    return sqlite_utils.Database(conn, execute_plugins=False)
-
-
 def open_circle(path: Path, *, check: bool = True):
-    """Open an existing circle database, checked and migrated; returns a sqlite-utils Database."""
+    """Open an existing circle database, checked and migrated."""
     from voorzorg.storage import schema
 
     path = Path(path)
@@ -130,7 +188,7 @@ def open_circle(path: Path, *, check: bool = True):
                 conn.close()
                 raise VoorzorgError("store.corrupt", hint="store.restore_hint", path=str(path))
         _configure(conn)
-        db = _database(conn)
+        db = Database(conn, path)
         schema.migrate(db)
         return db
     except sqlite3.Error as exc:

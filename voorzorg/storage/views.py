@@ -84,3 +84,26 @@ def view_statements() -> list[str]:
             SELECT a.title AS activiteit, c.original_date AS datum, c.head_count AS aanwezig
             FROM activity_counts c JOIN activities a ON a.id = c.activity_id""",
     ]
+
+
+def sync_views(db) -> list[str]:
+    """Recreate every view whose definition in the file differs from the current one.
+
+    Runs after migrations on every open; a read of ``sqlite_master`` when nothing
+    changed. Returns the names of the views it recreated.
+    """
+    wanted = {_view_name(statement): statement.strip() for statement in view_statements()}
+    rows = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall()
+    present = {row[0]: (row[1] or "").strip() for row in rows}
+    stale = [name for name, sql in wanted.items() if present.get(name) != sql]
+    if not stale:
+        return []
+    with db.atomic():
+        for name in stale:
+            db.execute(f'DROP VIEW IF EXISTS "{name}"')
+            db.execute(wanted[name])
+    return stale
+
+
+def _view_name(statement: str) -> str:
+    return statement.split()[2]

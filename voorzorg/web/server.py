@@ -82,7 +82,7 @@ class State:
 
         def work(conn):
             from voorzorg.calendar.feeds import render_circle_feed, render_member_feed
-            from voorzorg.dates import today
+            from voorzorg.clock import today
 
             db = _Db(conn)
             row = lookup(db, token)
