@@ -370,3 +370,18 @@ def test_a_personal_feed_over_http(served):
     assert response.status_code == 200
     assert "mijn afspraken" in response.text
     assert token not in server.log()
+
+
+def test_an_ended_session_is_not_logged_in_on_the_dashboards_either(served):
+    server, _clients, _tokens, config = served
+    voorzorg(config, "user", "add", "beheer", "--operator", "--password-stdin",
+             input=PASSWORD + "\n")  # fmt: skip
+    client = server.login("beheer")
+    cookie = client.cookies["vz_session"]
+    assert client.get("/-/dashboards").status_code == 403  # logged in, the wrong role
+    assert client.get("/-/logout").status_code == 302
+    replay = server.client()
+    replay.cookies.set("vz_session", cookie)
+    response = replay.get("/-/dashboards")
+    assert response.status_code == 302  # the one session check: logged out is logged out
+    assert response.headers["location"] == "/-/login?next=/-/dashboards"

@@ -1,4 +1,10 @@
-"""`voorzorg serve`: Datasette in-process, with voorzorg's plugin and settings for a Pi."""
+"""`voorzorg serve`: Datasette in-process, with voorzorg's plugin and settings for a Pi.
+
+Here: the Datasette instance (``build``), its settings and metadata (titles,
+canned queries, dashboards), the databases it serves (``sync_databases``, kept in
+step with config.toml while serving) and the ``State`` the plugin reads. Who may
+see what is decided in ``permissions`` alone.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +34,11 @@ log = logging.getLogger("voorzorg.serve")
 
 
 class State:
-    """What the plugin needs while serving: config, accounts, feed cache."""
+    """What the plugin needs while serving: config, accounts, feed cache.
+
+    One per Datasette instance, as ``datasette._voorzorg`` (see ``state.state_of``); it
+    also keeps the served databases in step with config.toml while serving.
+    """
 
     def __init__(self, config: Config) -> None:
         from voorzorg.calendar.feeds import FeedCache
@@ -70,41 +80,6 @@ class State:
     def served_circles(self) -> set[str]:
         return {c.id for c in self.config.active_circles()}
 
-    # feeds
-    async def feed(self, circle_id: str, token: str):
-        from voorzorg.calendar.tokens import lookup
-
-        entry = self.config.circles.get(circle_id)
-        database = self.datasette.databases.get(circle_id) if entry else None
-        if entry is None or entry.archived or database is None:
-            lookup(None, "")  # the same hashing work as a real lookup
-            return None
-
-        def work(conn):
-            from voorzorg.calendar.feeds import render_circle_feed, render_member_feed
-            from voorzorg.clock import today
-
-            db = _Db(conn)
-            row = lookup(db, token)
-            if row is None:
-                return None
-            day = today(entry.timezone)
-            key = (circle_id, row["member_id"], day, id(conn))
-
-            def render():
-                if row["member_id"] is None:
-                    return render_circle_feed(
-                        db, circle_id=entry.id, name=entry.name, timezone=entry.timezone, today=day
-                    )
-                return render_member_feed(
-                    db, row["member_id"], circle_id=entry.id, name=entry.name,
-                    timezone=entry.timezone, today=day,
-                )  # fmt: skip
-
-            return self.cache.get(db, key, render)
-
-        return await database.execute_fn(work)
-
     # circles added or archived while serving
     async def start(self, datasette) -> None:
         self.datasette = datasette
@@ -126,16 +101,6 @@ class State:
         config = config_mod.load(self.config.path)
         self.config = config
         sync_databases(self.datasette, config)
-
-
-class _Db:
-    """The small part of sqlite_utils.Database that rendering uses, on Datasette's connection."""
-
-    def __init__(self, conn) -> None:
-        self.conn = conn
-
-    def execute(self, sql, params=()):
-        return self.conn.execute(sql, params)
 
 
 def metadata(config: Config) -> dict:

@@ -1,0 +1,89 @@
+"""Sessions: the one parser of the session cookie, and the one place that makes it.
+
+A session is a small dict in the ``vz_session`` cookie, signed with the instance's
+web secret (Datasette's ``sign``), so it cannot be forged or altered:
+
+- ``a``: the account id;
+- ``v``: the account's session epoch when the session began;
+- ``e``: when the session ends (Unix seconds).
+
+The cookie alone is never trusted: every request looks the account up again, so
+removing an account ends its access on the next request, and logout or a new
+password (both move the epoch) end every session made before.
+"""
+
+from __future__ import annotations
+
+from voorzorg import clock
+
+COOKIE = "vz_session"
+SIGN_NAMESPACE = "voorzorg-session"
+SESSION_SECONDS = 8 * 3600
+
+
+def read(datasette, cookies) -> dict | None:
+    """The session in the request's cookies (a name -> value mapping), or None when
+    there is none, or it is tampered with, signed with another secret, or expired."""
+    value = cookies.get(COOKIE)
+    if not value:
+        return None
+    try:
+        session = datasette.unsign(value, SIGN_NAMESPACE)
+    except Exception:  # tampered or signed with another secret
+        return None
+    if not isinstance(session, dict) or not isinstance(session.get("a"), int):
+        return None
+    expires = session.get("e", 0)
+    if not isinstance(expires, int | float) or expires < clock.timestamp():
+        return None
+    return session
+
+
+async def actor(datasette, session: dict) -> dict | None:
+    """The actor a session read by ``read`` stands for, or None when its account is
+    gone or its epoch has moved on."""
+    account = await datasette._voorzorg.account(session["a"])
+    if account is None:  # removed: access ends on the next request
+        return None
+    if session.get("v") != account.get("session_epoch", 0):
+        return None  # logged out, or the password changed since
+    return {
+        "id": f"vz:{account['id']}",
+        "vz": account["id"],
+        "name": account["name"],
+        "role": account["role"],
+        "circles": account["circles"],
+    }
+
+
+async def actor_from_cookies(datasette, cookies) -> dict | None:
+    """``read`` and ``actor`` together: who the request's cookies say is asking."""
+    session = read(datasette, cookies)
+    if session is None:
+        return None
+    return await actor(datasette, session)
+
+
+def begin(response, datasette, account: dict, *, secure: bool) -> None:
+    """Give ``response`` a new session cookie for ``account``."""
+    signed = datasette.sign(
+        {
+            "a": account["id"],
+            "v": account.get("session_epoch", 0),
+            "e": int(clock.timestamp()) + SESSION_SECONDS,
+        },
+        SIGN_NAMESPACE,
+    )
+    response.set_cookie(
+        COOKIE,
+        signed,
+        max_age=SESSION_SECONDS,
+        httponly=True,
+        samesite="lax",
+        secure=secure,
+    )
+
+
+def end(response) -> None:
+    """Make ``response`` clear the session cookie."""
+    response.set_cookie(COOKIE, "", expires=0, max_age=0)
