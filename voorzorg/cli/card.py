@@ -196,4 +196,4 @@ def status(app, circle_id, as_json) -> None:
         ],
         empty="member.none_found",
     )
-    click.echo(_("card.missing_count", count=len(result["missing"])))
+    click.echo(_("card.missing_count", n=len(result["missing"])))

@@ -187,7 +187,14 @@ def show(app, circle_id, member_ref, as_json) -> None:
             ("col.restricted", info["restricted"]),
         ]
     )
-    click.echo(_("member.reciprocity", **info["reciprocity"]))
+    given, received = info["reciprocity"]["given"], info["reciprocity"]["received"]
+    click.echo(
+        _(
+            "member.reciprocity",
+            given=_("count.times", n=given),
+            received=_("count.times", n=received),
+        )
+    )
     if info["changes"]:
         last = info["changes"][-1]
         at = local_time(last["changed_at"], entry.timezone)

@@ -119,6 +119,8 @@ def suggest(app, circle_id, request_ref, limit, as_json) -> None:
 
 def _reason_text(reason: dict) -> str:
     params = {k: v for k, v in reason.items() if k != "code"}
+    if "days" in params:  # "asked 3 days ago": a plural message, counted by n
+        params["n"] = params.pop("days")
     return _("reason." + reason["code"], **params)
 
 
