@@ -54,7 +54,7 @@ def _literal_keys() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-                if name in ("_", "VoorzorgError", "ConfigError", "_fail", "echo_table") or (
+                if name in ("_", "VoorzorgError", "ConfigError", "_fail", "echo_table", "emit") or (
                     name in ("option", "command", "group")
                 ):
                     for arg in node.args:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import circle_option, circle_today, group, json_option, option, pass_app
-from voorzorg.cli.output import echo_json, echo_table
+from voorzorg.cli.output import echo_json, echo_table, emit
 from voorzorg.i18n import _
 
 
@@ -140,10 +140,7 @@ def ack(app, circle_id, member_ref, on, as_json) -> None:
     member_id = resolve_member(db, " ".join(member_ref))
     today = circle_today(entry)
     result = acknowledge(db, member_id, on=parse_date(on) if on else today, today=today)
-    if as_json:
-        echo_json(result)
-    else:
-        click.echo(_("card.acked", name=result["name"], version=result["version"]))
+    emit(result, as_json, "card.acked", name=result["name"], version=result["version"])
 
 
 @card.command("status", help="help.card.status")
