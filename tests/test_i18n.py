@@ -9,16 +9,40 @@ import string
 import pytest
 
 from tests.conftest import ROOT
+from voorzorg.i18n import PLURAL_FORMS, _, set_language
 from voorzorg.locale import en, nl
 
 PLACEHOLDER = re.compile(r"\{[^}]*\}|%\(\w+\)s")
+FORMATTER = string.Formatter()
+
+
+def _forms(message) -> dict[str, str]:
+    """A message's texts by plural form; a plain text is its only form."""
+    return message if isinstance(message, dict) else {"": message}
+
+
+def _placeholders(message) -> set[str]:
+    """Every placeholder of a message, over all its plural forms."""
+    return {p for text in _forms(message).values() for p in PLACEHOLDER.findall(text)}
 
 
 def test_catalogues_have_the_same_keys_and_placeholders():
     assert list(nl.MESSAGES) == list(en.MESSAGES)
     for key, dutch in nl.MESSAGES.items():
         english = en.MESSAGES[key]
-        assert sorted(PLACEHOLDER.findall(dutch)) == sorted(PLACEHOLDER.findall(english)), key
+        assert _placeholders(dutch) == _placeholders(english), key
+        if isinstance(dutch, dict):
+            assert isinstance(english, dict), key
+            # both languages have the same forms, and every form takes the same values
+            assert tuple(dutch) == tuple(english) == PLURAL_FORMS, key
+            for forms in (dutch, english):
+                # "other" shows the count; "one" may write it out ("once") but needs no more
+                assert "{n}" in forms["other"], key
+                assert set(PLACEHOLDER.findall(forms["one"])) <= {"{n}"} | set(
+                    PLACEHOLDER.findall(forms["other"])
+                ), key
+        else:
+            assert not isinstance(english, dict), key
 
 
 def _literal_keys() -> set[str]:
@@ -30,7 +54,7 @@ def _literal_keys() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-                if name in ("_", "VoorzorgError", "ConfigError", "_fail", "echo_table") or (
+                if name in ("_", "VoorzorgError", "ConfigError", "_fail", "echo_table", "emit") or (
                     name in ("option", "command", "group")
                 ):
                     for arg in node.args:
@@ -54,11 +78,61 @@ def test_every_key_used_in_the_code_exists():
 
 
 def test_every_message_formats_with_its_own_placeholders():
-    for key, text in nl.MESSAGES.items():
-        if key.startswith("click."):
-            continue
-        names = [f for _, f, _, _ in string.Formatter().parse(text) if f]
-        text.format(**{n: "x" for n in names})
+    for catalogue in (nl.MESSAGES, en.MESSAGES):
+        for key, message in catalogue.items():
+            if key.startswith("click."):
+                continue
+            for text in _forms(message).values():
+                names = [f for _, f, _, _ in FORMATTER.parse(text) if f]
+                text.format(**{n: "x" for n in names})
+
+
+@pytest.fixture
+def lang():
+    yield set_language
+    set_language(None)
+
+
+@pytest.mark.parametrize(
+    ("language", "n", "expected"),
+    [
+        ("nl", 0, "0 aanwezigen vastgelegd voor 2026-12-03."),
+        ("nl", 1, "1 aanwezige vastgelegd voor 2026-12-03."),
+        ("nl", 2, "2 aanwezigen vastgelegd voor 2026-12-03."),
+        ("en", 0, "0 attendees recorded for 2026-12-03."),
+        ("en", 1, "1 attendee recorded for 2026-12-03."),
+        ("en", 2, "2 attendees recorded for 2026-12-03."),
+    ],
+)
+def test_a_plural_message_is_chosen_by_n(lang, language, n, expected):
+    lang(language)
+    assert _("activity.counted", n=n, day="2026-12-03") == expected
+
+
+def test_counts_inside_a_sentence_are_plural_messages_of_their_own(lang):
+    lang("en")
+    text = _("member.reciprocity", given=_("count.times", n=1), received=_("count.times", n=0))
+    assert text == "Past 12 months: helped once, received help 0 times."
+
+
+def test_a_missing_placeholder_raises(lang):
+    lang("nl")
+    with pytest.raises(KeyError):
+        _("activity.added", id=3)  # the title is missing
+    with pytest.raises(KeyError):
+        _("activity.counted", day="2026-12-03")  # a plural message without n
+    with pytest.raises(KeyError):
+        _("activity.counted", n=2)  # n alone is not enough
+
+
+def test_the_plural_messages_are_where_counts_are_printed():
+    plural = {key for key, message in nl.MESSAGES.items() if isinstance(message, dict)}
+    assert {"activity.counted", "card.missing_count", "stats.check_failed"} <= plural
+    for key, message in nl.MESSAGES.items():
+        for text in _forms(message).values():
+            # "deelnemer(s)" is what a plural message replaces (help texts may still say it)
+            if not key.startswith(("opt.", "help.", "integration.", "csv.", "notify.")):
+                assert "(s)" not in text and "(en)" not in text, key
 
 
 def test_dutch_is_the_default(circle, cli):

@@ -225,7 +225,10 @@ MESSAGES = {
     "card.status_header": "Current version: {version}",
     "card.seen_current": "seen",
     "card.seen_not_current": "not seen yet",
-    "card.missing_count": "{count} member(s) have not seen the current version yet.",
+    "card.missing_count": {
+        "one": "1 member has not seen the current version yet.",
+        "other": "{n} members have not seen the current version yet.",
+    },
     "file.read_failed": "Cannot read {path}: {error}.",
     "file.not_utf8": "{path}, line {line}: not valid UTF-8 text. Save it as UTF-8.",
     # Standing agreements
@@ -299,7 +302,8 @@ MESSAGES = {
     "member.restricted": (
         "The data of {name} is restricted (not to be processed); this is not possible now."
     ),
-    "member.reciprocity": "Past 12 months: helped {given} times, received help {received} times.",
+    "member.reciprocity": "Past 12 months: helped {given}, received help {received}.",
+    "count.times": {"one": "once", "other": "{n} times"},
     "events.handler_failed": (
         "Warning: {handler} could not process '{event}' ({error}). The change has been saved."
     ),
@@ -325,8 +329,8 @@ MESSAGES = {
     "reason.agreement": "standing agreement with the requester",
     "reason.offers": "offers this",
     "reason.never_asked": "never asked",
-    "reason.asked_recently": "asked {days} days ago",
-    "reason.not_asked_recently": "not asked for {days} days",
+    "reason.asked_recently": {"one": "asked 1 day ago", "other": "asked {n} days ago"},
+    "reason.not_asked_recently": {"one": "not asked for 1 day", "other": "not asked for {n} days"},
     "reason.load": "{period} days: asked {asked}×, helped {helped}×",
     "reason.same_street": "same street",
     "reason.same_postcode": "same postcode",
@@ -375,7 +379,10 @@ MESSAGES = {
     "activity.confirm_remove": "Remove activity '{title}' completely, also from every calendar?",
     "activity.count_cancelled": "That occurrence ({day}) was cancelled; there is nothing to count.",
     "activity.count_in_future": "{day} has not happened yet; count afterwards.",
-    "activity.counted": "{n} attendees recorded for {day}.",
+    "activity.counted": {
+        "one": "1 attendee recorded for {day}.",
+        "other": "{n} attendees recorded for {day}.",
+    },
     "activity.crosses_dst": "On {day} this activity spans the clock change; choose another time.",
     "activity.duration_or_end": "Give --duration or --end, not both.",
     "activity.edited": "{title} has been updated.",
@@ -476,7 +483,7 @@ MESSAGES = {
     "recurrence.until_too_far": (
         "--until is more than {years} years after the start; choose an earlier end date or none."
     ),
-    "repeat.count": "({n} times)",
+    "repeat.count": {"one": "(1 time)", "other": "({n} times)"},
     "repeat.every": "every {n} weeks on {weekday}",
     "repeat.monthly": "every {nth} {weekday} of the month",
     "repeat.once": "once",
@@ -576,13 +583,14 @@ MESSAGES = {
     "stats.unknown_release": "There is no release '{release}'. Known: {known}.",
     "stats.progress": "  {circle} …",
     "stats.released": (
-        "Release {release} made: {published} figures published, {suppressed} not publishable."
+        "Release {release} made: {published} published, {suppressed} not publishable."
     ),
+    "count.figures": {"one": "1 figure", "other": "{n} figures"},
     "stats.none": "No releases yet. Make one with 'voorzorg stats release'.",
     "stats.not_publishable": "not publishable",
     "stats.check_ok": "No findings: every suppressed cell is protected.",
     "stats.finding": "{release} {table}: {problem}",
-    "stats.check_failed": "{count} finding(s) in stats.db.",
+    "stats.check_failed": {"one": "1 finding in stats.db.", "other": "{n} findings in stats.db."},
     "stats.table.leden_per_cirkel": "Members per circle (rounded to 5)",
     "stats.table.leeftijd": "Age (all circles)",
     "stats.table.instroom_uitstroom": "New and leaving members",
@@ -744,10 +752,10 @@ MESSAGES = {
     # Demo
     "demo.exists": "{path} already exists and is not empty; choose a new directory for the demo.",
     "demo.building": "Building demo in {directory} …",
-    "demo.circle": "  {name}: {members} members",
-    "demo.done": (
-        "Done: {circles} circles with {members} made-up members in total in {directory}."
-    ),
+    "demo.circle": {"one": "  {name}: 1 member", "other": "  {name}: {n} members"},
+    "demo.done": "Done: {circles} with {members} in total in {directory}, all made up.",
+    "count.circles": {"one": "1 circle", "other": "{n} circles"},
+    "count.members": {"one": "1 member", "other": "{n} members"},
     "demo.try": "Try: cd {directory} && {voorzorg} member list -c zorgsaam",
     "demo.feeds": "Calendar files (iCal): {path}",
     "demo.feed_url": "Calendar subscription ZorgSaam: {url}",

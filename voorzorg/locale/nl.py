@@ -231,7 +231,10 @@ MESSAGES = {
     "card.status_header": "Huidige versie: {version}",
     "card.seen_current": "gezien",
     "card.seen_not_current": "nog niet gezien",
-    "card.missing_count": "{count} deelnemer(s) hebben de huidige versie nog niet gezien.",
+    "card.missing_count": {
+        "one": "1 deelnemer heeft de huidige versie nog niet gezien.",
+        "other": "{n} deelnemers hebben de huidige versie nog niet gezien.",
+    },
     "file.read_failed": "Kan {path} niet lezen: {error}.",
     "file.not_utf8": "{path}, regel {line}: geen geldige UTF-8-tekst. Sla het op als UTF-8.",
     # Standing agreements
@@ -307,9 +310,8 @@ MESSAGES = {
     "request.ask_line": "  gevraagd: {name} op {at} — {answer}",
     "member.has_left": "{name} is vertrokken op {on}.",
     "member.restricted": ("De gegevens van {name} zijn beperkt (niet verwerken); dit kan nu niet."),
-    "member.reciprocity": (
-        "Afgelopen 12 maanden: {given} keer geholpen, {received} keer hulp gekregen."
-    ),
+    "member.reciprocity": "Afgelopen 12 maanden: {given} geholpen, {received} hulp gekregen.",
+    "count.times": {"one": "1 keer", "other": "{n} keer"},
     "events.handler_failed": (
         "Waarschuwing: {handler} kon '{event}' niet verwerken ({error}). De "
         "wijziging is wel opgeslagen."
@@ -336,8 +338,11 @@ MESSAGES = {
     "reason.agreement": "vaste afspraak met de hulpvrager",
     "reason.offers": "biedt dit aan",
     "reason.never_asked": "nog nooit gevraagd",
-    "reason.asked_recently": "{days} dagen geleden nog gevraagd",
-    "reason.not_asked_recently": "{days} dagen niet gevraagd",
+    "reason.asked_recently": {
+        "one": "1 dag geleden nog gevraagd",
+        "other": "{n} dagen geleden nog gevraagd",
+    },
+    "reason.not_asked_recently": {"one": "1 dag niet gevraagd", "other": "{n} dagen niet gevraagd"},
     "reason.load": "{period} dagen: {asked}× gevraagd, {helped}× geholpen",
     "reason.same_street": "zelfde straat",
     "reason.same_postcode": "zelfde postcode",
@@ -391,7 +396,10 @@ MESSAGES = {
     "activity.confirm_remove": "Activiteit '{title}' helemaal verwijderen, ook uit alle agenda's?",
     "activity.count_cancelled": "Die keer ({day}) was afgelast; er is niets te tellen.",
     "activity.count_in_future": "{day} is nog niet geweest; tel achteraf.",
-    "activity.counted": "{n} aanwezigen vastgelegd voor {day}.",
+    "activity.counted": {
+        "one": "1 aanwezige vastgelegd voor {day}.",
+        "other": "{n} aanwezigen vastgelegd voor {day}.",
+    },
     "activity.crosses_dst": (
         "Op {day} valt deze activiteit over het verzetten van de klok; kies een andere tijd."
     ),
@@ -498,7 +506,7 @@ MESSAGES = {
     "recurrence.until_too_far": (
         "--until ligt meer dan {years} jaar na het begin; kies een eerdere einddatum of geen."
     ),
-    "repeat.count": "({n} keer)",
+    "repeat.count": {"one": "(1 keer)", "other": "({n} keer)"},
     "repeat.every": "om de {n} weken op {weekday}",
     "repeat.monthly": "elke {nth} {weekday} van de maand",
     "repeat.once": "eenmalig",
@@ -601,14 +609,17 @@ MESSAGES = {
     "stats.unknown_release": "Er is geen publicatie '{release}'. Bekend: {known}.",
     "stats.progress": "  {circle} …",
     "stats.released": (
-        "Publicatie {release} gemaakt: {published} cijfers gepubliceerd, {suppressed} niet "
-        "publiceerbaar."
+        "Publicatie {release} gemaakt: {published} gepubliceerd, {suppressed} niet publiceerbaar."
     ),
+    "count.figures": {"one": "1 cijfer", "other": "{n} cijfers"},
     "stats.none": "Nog geen publicaties. Maak er een met 'voorzorg stats release'.",
     "stats.not_publishable": "niet publiceerbaar",
     "stats.check_ok": "Geen bevindingen: elke onderdrukte cel is beschermd.",
     "stats.finding": "{release} {table}: {problem}",
-    "stats.check_failed": "{count} bevinding(en) in stats.db.",
+    "stats.check_failed": {
+        "one": "1 bevinding in stats.db.",
+        "other": "{n} bevindingen in stats.db.",
+    },
     "stats.table.leden_per_cirkel": "Deelnemers per cirkel (afgerond op 5)",
     "stats.table.leeftijd": "Leeftijd (alle cirkels)",
     "stats.table.instroom_uitstroom": "Nieuwe en vertrokken deelnemers",
@@ -781,10 +792,10 @@ MESSAGES = {
     # Demo
     "demo.exists": "{path} bestaat al en is niet leeg; kies een nieuwe map voor de demo.",
     "demo.building": "Demo opbouwen in {directory} …",
-    "demo.circle": "  {name}: {members} deelnemers",
-    "demo.done": (
-        "Klaar: {circles} cirkels met samen {members} verzonnen deelnemers in {directory}."
-    ),
+    "demo.circle": {"one": "  {name}: 1 deelnemer", "other": "  {name}: {n} deelnemers"},
+    "demo.done": "Klaar: {circles} met samen {members} in {directory}, allemaal verzonnen.",
+    "count.circles": {"one": "1 cirkel", "other": "{n} cirkels"},
+    "count.members": {"one": "1 deelnemer", "other": "{n} deelnemers"},
     "demo.try": "Probeer: cd {directory} && {voorzorg} member list -c zorgsaam",
     "demo.feeds": "Agenda-bestanden (iCal): {path}",
     "demo.feed_url": "Agenda-abonnement ZorgSaam: {url}",
