@@ -9,6 +9,7 @@ import string
 import pytest
 
 from tests.conftest import ROOT
+from voorzorg import i18n
 from voorzorg.i18n import PLURAL_FORMS, _, set_language
 from voorzorg.locale import en, nl
 
@@ -45,10 +46,10 @@ def test_catalogues_have_the_same_keys_and_placeholders():
             assert not isinstance(english, dict), key
 
 
-def _literal_keys() -> set[str]:
+def _literal_keys(base=ROOT / "voorzorg") -> set[str]:
     """Every literal key passed to _(), VoorzorgError(), help=, hint= or empty= in the code."""
     keys: set[str] = set()
-    for path in (ROOT / "voorzorg").rglob("*.py"):
+    for path in base.rglob("*.py"):
         if "locale" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text())):
@@ -61,7 +62,7 @@ def _literal_keys() -> set[str]:
                         if (
                             isinstance(arg, ast.Constant)
                             and isinstance(arg.value, str)
-                            and re.fullmatch(r"[a-z_]+\.[a-z_.\-]+", arg.value)
+                            and re.fullmatch(r"[a-z_]+\.[a-z0-9_.\-]+", arg.value)
                         ):
                             keys.add(arg.value)
                 for kw in node.keywords:
@@ -75,6 +76,73 @@ def test_every_key_used_in_the_code_exists():
     assert len(keys) > 100
     missing = sorted(k for k in keys if k not in nl.MESSAGES)
     assert missing == []
+
+
+BUNDLED = ["csv", "notify"]
+
+
+def _integration_catalogues(domain: str) -> dict[str, dict[str, str]]:
+    from voorzorg.integrations.manifest import read_translations
+
+    return read_translations(ROOT / "plugins" / domain, domain)
+
+
+def test_the_core_catalogues_hold_no_integration_texts():
+    for messages in (nl.MESSAGES, en.MESSAGES):
+        for domain in BUNDLED:
+            assert [k for k in messages if k.startswith(domain + ".") or f".{domain}." in k] == []
+
+
+@pytest.mark.parametrize("domain", BUNDLED)
+def test_integration_catalogues_follow_the_same_rules(domain):
+    catalogues = _integration_catalogues(domain)
+    assert set(catalogues) == {"nl", "en"}
+    dutch, english = catalogues["nl"], catalogues["en"]
+    assert list(dutch) == list(english)
+    for key, message in dutch.items():
+        assert key.startswith(domain + ".")
+        assert _placeholders(message) == _placeholders(english[key]), key
+        assert isinstance(message, dict) == isinstance(english[key], dict), key
+        for forms in (message, english[key]):
+            if isinstance(forms, dict):
+                assert tuple(forms) == PLURAL_FORMS and "{n}" in forms["other"], key
+            for text in _forms(forms).values():
+                names = [f for _, f, _, _ in FORMATTER.parse(text) if f]
+                text.format(**{n: "x" for n in names})
+                if not key.startswith((f"{domain}.help.", f"{domain}.opt.")):
+                    assert "(s)" not in text and "(en)" not in text, key
+
+
+@pytest.mark.parametrize("domain", BUNDLED)
+def test_every_key_an_integration_uses_exists(domain):
+    keys = _literal_keys(ROOT / "plugins" / domain)
+    assert any(k.startswith(domain + ".") for k in keys)
+    own = _integration_catalogues(domain)["nl"]
+    assert sorted(k for k in keys if k not in nl.MESSAGES and k not in own) == []
+
+
+def test_an_integration_error_renders_in_the_language_of_the_moment(circle, cli, tmp_path):
+    empty = tmp_path / "leeg.csv"
+    empty.write_bytes(b"")
+    assert "Het bestand is leeg." in cli("member", "import", empty).err
+    assert "The file is empty." in cli("--lang", "en", "member", "import", empty).err
+    from voorzorg.errors import VoorzorgError
+
+    i18n.set_language("en")
+    assert VoorzorgError("csv.empty").message == "The file is empty."
+    i18n.set_language("nl")
+    assert VoorzorgError("csv.empty").message == "Het bestand is leeg."
+
+
+def test_an_integration_cannot_replace_core_texts():
+    from voorzorg.i18n import _, register_catalogue
+
+    register_catalogue("proef", {"nl": {"proef.hallo": "Hallo {naam}", "error.prefix": "gekaapt"}})
+    assert _("proef.hallo", naam="Jan") == "Hallo Jan"
+    assert _("error.prefix", message="x") == "Fout: x"
+    i18n.set_language("en")
+    assert _("proef.hallo", naam="Jan") == "Hallo Jan"  # falls back to Dutch
+    assert _("proef.onbekend") == "proef.onbekend"
 
 
 def test_every_message_formats_with_its_own_placeholders():

@@ -11,6 +11,7 @@ from voorzorg.integrations.entries import entries, with_secrets
 
 
 def deliver(config, events) -> list[dict]:
+    from voorzorg.integrations.entries import migrate_entries
     from voorzorg.integrations.loader import load
 
     problems: list[dict] = []
@@ -22,29 +23,32 @@ def deliver(config, events) -> list[dict]:
         if not enabled:
             continue
         registry = load(config, set(enabled))
-        from voorzorg.integrations.entries import migrate_entries
-
         if migrate_entries(config, registry):
             from voorzorg.deploy import config as config_mod
 
             config = config_mod.load(config.path)
             enabled = entries(config, circle_id)
         for domain, entry in enabled.items():
-            item = registry.loaded(domain)
-            if item is None:
+            if registry.loaded(domain) is None:
                 found = registry.integrations.get(domain)
                 reason = found.error if found else "not installed"
                 problems.append({"domain": domain, "event": "*", "error": reason})
                 continue
-            handler = getattr(item.module, "on_event", None)
-            if handler is None:
+            if not registry.implements(domain, "on_event"):
                 continue
             options = with_secrets(config, circle_id, domain, entry)
             for event in circle_events:
-                try:
-                    handler(event=event, circle=circle_id, entry=options, config=config)
-                except Exception as exc:  # never undoes the change; reported instead
-                    problems.append(
-                        {"domain": domain, "event": event.name, "error": type(exc).__name__}
-                    )
+                outcome = registry.call(
+                    "on_event",
+                    {domain},
+                    event=event,
+                    circle=circle_id,
+                    entry=options,
+                    config=config,
+                )
+                # never undoes the change; reported instead
+                problems += [
+                    {"domain": domain, "event": event.name, "error": type(f.exception).__name__}
+                    for f in outcome.failures
+                ]
     return problems

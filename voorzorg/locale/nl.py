@@ -641,28 +641,6 @@ MESSAGES = {
     "col.end": "eind",
     "col.k": "k",
     "col.pooled": "gepoold",
-    "csv.too_big": "Het bestand is te groot (hoogstens {max} MB).",
-    "csv.nul": "Regel {line} bevat een NUL-teken; dit is geen gewoon CSV-bestand.",
-    "csv.not_text": "Regel {line} is geen leesbare tekst (UTF-8 of Windows-1252).",
-    "csv.empty": "Het bestand is leeg.",
-    "csv.unknown_column": "Onbekende kolom '{column}'. Bekende kolommen: {known}.",
-    "csv.no_name_column": "Er is geen kolom 'naam'.",
-    "csv.too_many_rows": "Te veel regels (hoogstens {max}).",
-    "csv.read_as_cp1252": (
-        "Let op: het bestand is gelezen als Windows-1252 (Excel), niet als UTF-8."
-    ),
-    "csv.importing": "Importeren",
-    "csv.row_error": "Regel {line}: {error}",
-    "csv.dry_run_done": (
-        "Proef: {added} deelnemers zouden worden toegevoegd, {skipped} stonden er al in. Er is "
-        "niets opgeslagen."
-    ),
-    "csv.imported": "{added} deelnemers toegevoegd; {skipped} stonden er al in.",
-    "csv.nothing_imported": "{count} regel(s) kloppen niet; er is niets geïmporteerd.",
-    "help.csv.import": "Importeer deelnemers uit een CSV-bestand (Excel: ; of ,); alles of niets.",
-    "help.csv.export": "Exporteer de deelnemers als CSV (naar een bestand of het scherm).",
-    "help.csv.export_activities": "Exporteer de activiteiten als CSV.",
-    "opt.dry_run": "Alleen controleren, niets opslaan.",
     "integration.bad_manifest": "{path} is geen geldig manifest: {error}",
     "integration.manifest_key": "{path}: '{key}' ontbreekt of heeft de verkeerde soort waarde.",
     "integration.bad_domain": "{path}: domein '{domain}' moet gelijk zijn aan de mapnaam.",
@@ -712,36 +690,17 @@ MESSAGES = {
     "opt.integration_no_test": "Niet eerst testen.",
     "col.domain": "koppeling",
     "col.source": "herkomst",
-    "notify.soon": "binnenkort",
-    "notify.you_agreed": "Je hebt toegezegd: {category} voor {initial}. op {when}",
-    "notify.will_help": "{helper}. helpt je: {category} op {when}",
-    "notify.cancelled": "Afgelast: {title} op {day}",
-    "notify.moved": "Verplaatst: {title} van {day} naar {to}",
-    "notify.tomorrow": "Morgen: {title}{time}{place}",
-    "notify.remind_helper": "Herinnering: morgen {category} voor {initial}. ({when})",
-    "notify.remind_for": "Herinnering: morgen helpt {helper}. je met {category} ({when})",
-    "notify.report": "{dry}Verstuurd: {sent}, al eerder verstuurd: {skipped}, mislukt: {failed}.",
-    "notify.dry": "(proef) ",
-    "notify.failed": (
-        "{count} bericht(en) konden niet worden verstuurd; ze worden de volgende keer opnieuw "
-        "geprobeerd."
-    ),
-    "notify.bad_url": (
-        "Dat is geen adres dat apprise kent (bijvoorbeeld mailto://..., signal://..., ntfy://...)."
-    ),
-    "notify.member_set": "Meldingsadres vastgelegd voor deelnemer {id} (in secrets.toml).",
-    "help.remind": (
-        "Stuur de herinneringen voor morgen (activiteiten en toezeggingen); nooit dubbel."
-    ),
-    "help.notify": "Meldingen: adressen van deelnemers.",
-    "help.notify.member": "Leg het meldingsadres (apprise) van een deelnemer vast.",
-    "opt.remind_for": "Herinneringen voor deze datum in plaats van morgen.",
     "integration.reason.manifest": "{error}",
     "integration.reason.overrides": "vervangt de meegeleverde ({source})",
     "integration.reason.missing_dependency": "koppeling {name} ontbreekt",
     "integration.reason.missing_requirement": "pakket niet geïnstalleerd: {packages}",
     "integration.reason.dependency_unavailable": "koppeling {name} werkt niet",
     "integration.reason.setup_failed": "fout bij laden: {error}",
+    "integration.reason.migrate_failed": "instellingen niet bij te werken: {error}",
+    "integration.bad_requirement": "{path}: vereiste '{requirement}' is onleesbaar: {error}",
+    "integration.bad_translations": "{path} is geen geldig vertaalbestand: {error}",
+    "integration.translation_value": "{path}: '{key}' is geen tekst.",
+    "integration.hook_failed": "Koppeling {domain} faalde bij {hook}: {error}",
     # Column labels
     "col.id": "nr",
     "col.code": "code",
