@@ -245,3 +245,12 @@ def test_a_broken_entry_point_is_reported(circle, cli, monkeypatch):
     listed = {i["domain"]: i for i in cli("integration", "list", "--json").json}
     assert listed["weg"]["state"] == "failed" and listed["weg"]["source"] == "package"
     assert listed["csv"]["state"] == "loaded"
+
+
+def test_failing_migrations_refuse_the_entry(circle, cli, custom):
+    code = "@hookimpl\ndef migrations():\n    raise RuntimeError('geen tabellen')\n"
+    write_integration(custom, "tabellen", code=code)
+    result = cli("integration", "add", "tabellen")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "tabellen" in result.err and "migrations" in result.err and "geen tabellen" in result.err
+    assert "tabellen" not in (circle / "config.toml").read_text()

@@ -110,12 +110,7 @@ def _ask_options(manifest, given: dict, interactive: bool) -> dict:
 @pass_app
 def add(app, circle_id, domain, settings, no_test) -> None:
     from voorzorg.errors import VoorzorgError
-    from voorzorg.integrations.entries import (
-        apply_migrations,
-        check_entry,
-        entries,
-        save_entry,
-    )
+    from voorzorg.integrations.entries import apply_migrations, check_entry, entries, save_entry
 
     entry = app.circle(circle_id)
     registry = _registry(app, {domain})
@@ -131,8 +126,8 @@ def add(app, circle_id, domain, settings, no_test) -> None:
     values = _ask_options(item.manifest, list(settings), interactive)
     if not no_test:
         check_entry(registry, domain, entry.id, values, app.config)
+    apply_migrations(app.config, entry.id, registry, domain)  # first: a failure saves nothing
     app.config = save_entry(app.config, entry.id, item.manifest, values)
-    apply_migrations(app.config, entry.id, registry, domain)
     click.echo(_("integration.added", domain=domain, circle=entry.id))
 
 
