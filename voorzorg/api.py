@@ -21,11 +21,11 @@ What is here:
   ``echo_json``, ``echo_table``, ``echo_fields``;
 - the clock (``voorzorg.clock``): ``now()`` (the current instant, UTC) and
   ``today(timezone)``;
-- circles and their data: ``open_db``, ``migrate``, ``circle_timezone``; members, activities and
-  requests as plain dicts (``list_members``, ``get_member``, ``resolve_member``,
-  ``add_member``, ``list_activities``, ``get_activity``, ``occurrences``,
-  ``list_requests``, ``get_request``); ``category_label``, ``parse_categories``,
-  ``parse_date``, ``parse_local_datetime``, ``fold``;
+- circles and their data: ``open_db``, ``migrate``, ``circle_timezone``; members,
+  activities and requests as plain dicts (``list_members``, ``get_member``,
+  ``resolve_member``, ``add_member``, ``list_activities``, ``get_activity``,
+  ``occurrences``, ``list_requests``, ``get_request``); ``category_label``,
+  ``parse_categories``, ``parse_date``, ``parse_local_datetime``, ``fold``;
 - config entries and secrets: ``entries``, ``entry_options``, ``read_secrets``,
   ``set_secret``;
 - files and tables: ``atomic_write``; ``Migrations`` (sqlite-utils' migration sets, for
