@@ -578,12 +578,51 @@ MESSAGES = {
     "stats.released": (
         "Release {release} made: {published} figures published, {suppressed} not publishable."
     ),
+    "stats.k_needs_override": (
+        "k = {k} is below {limit}: that is only possible as a recorded exception, with "
+        '--allow-small-k and --k-reason "...". The dashboard shows the exception.'
+    ),
+    "stats.supersede_needs_reason": 'Superseding needs a reason: --reason "...".',
+    "stats.release_differs": (
+        "{period} was already published ({at}, by {by}) with different figures. A new version "
+        'is only possible explicitly: --supersede --reason "..."; both versions then stay '
+        "known and are audited together."
+    ),
+    "stats.nothing_to_supersede": "{period} has not been published; there is nothing to supersede.",
+    "stats.audit_failed": (
+        "Release {release} not written: the audit finds {count} cell(s) that can be narrowed "
+        "down too far, first {table} '{cell}': the true value lies between {low} and {high} "
+        "({problem}). At least 3 wide is required."
+    ),
+    "stats.problem.range_too_narrow": "narrowed down too far",
+    "stats.problem.below_k": "published below k",
+    "stats.problem.flag_mismatch": "value and flag disagree",
+    "stats.problem.k_too_small": "k too small without a recorded exception",
+    "stats.problem.inconsistent": "the published figures do not fit together",
+    "stats.finding_range": (
+        "{release} (version {version}) {table} '{cell}': {low} to {high}, {problem}"
+    ),
+    "stats.table.hulp_met_helper": "Requests for which a helper was found",
+    "stats.table.wederkerig": "Members who both gave and received help",
+    "stats.ledger_empty": "The release ledger is still empty.",
+    "help.stats.ledger": "Show the release ledger: what was published when and by whom.",
+    "opt.allow_small_k": "Allow k below 10 as a recorded exception (with --k-reason).",
+    "opt.k_reason": "Why k below 10 is needed (goes into the ledger and onto the dashboard).",
+    "opt.supersede": "Supersede a published version of this half-year (with --reason).",
+    "opt.reason": "Reason for superseding (goes into the ledger).",
+    "opt.by": "Who publishes (default: the login name).",
+    "col.method": "method",
+    "col.action": "action",
+    "col.at": "when",
+    "col.by": "by",
+    "col.hash": "content (sha256)",
+    "col.reason": "reason",
     "stats.none": "No releases yet. Make one with 'voorzorg stats release'.",
     "stats.not_publishable": "not publishable",
-    "stats.check_ok": "No findings: every suppressed cell is protected.",
+    "stats.check_ok": "No findings: every protected cell stays at least 3 wide.",
     "stats.finding": "{release} {table}: {problem}",
     "stats.check_failed": "{count} finding(s) in stats.db.",
-    "stats.table.leden_per_cirkel": "Members per circle (rounded to 5)",
+    "stats.table.leden_per_cirkel": "Members per circle",
     "stats.table.leeftijd": "Age (all circles)",
     "stats.table.instroom_uitstroom": "New and leaving members",
     "stats.table.activiteit_keren": "Activities: number of occurrences",
