@@ -252,4 +252,7 @@ def _between(prog, var, a, b, *, ageing):
 
 
 def narrow_cells(stats_db: Path, ledger: Path | None = None, width: int = 3) -> list[dict]:
-    return [f for f in attack(read_published(stats_db, ledger)) if f["max"] - f["min"] < width]
+    """Protected cells the attacker pins to fewer than ``width`` + 1 values; a cell pinned to
+    exactly 0 is not counted: zeros may be published (SDC-1 rule 2)."""
+    found = attack(read_published(stats_db, ledger))
+    return [f for f in found if f["max"] - f["min"] < width and f["max"] > 0]

@@ -591,8 +591,8 @@ MESSAGES = {
     "stats.nothing_to_supersede": "{period} has not been published; there is nothing to supersede.",
     "stats.audit_failed": (
         "Release {release} not written: the audit finds {count} cell(s) that can be narrowed "
-        "down too far, first {table} '{cell}': the true value lies between {low} and {high} "
-        "({problem}). At least 3 wide is required."
+        "down too far, first {table} '{cell}' ({cell_release}): the true value lies "
+        "between {low} and {high} ({problem}). At least 3 wide is required."
     ),
     "stats.problem.range_too_narrow": "narrowed down too far",
     "stats.problem.below_k": "published below k",

@@ -617,8 +617,8 @@ MESSAGES = {
     "stats.nothing_to_supersede": "{period} is nog niet gepubliceerd; er is niets te vervangen.",
     "stats.audit_failed": (
         "Publicatie {release} niet geschreven: de controle vindt {count} cel(len) die te "
-        "nauw te bepalen zijn, eerst {table} '{cell}': de ware waarde ligt tussen {low} en "
-        "{high} ({problem}). Minstens 3 breed is vereist."
+        "nauw te bepalen zijn, eerst {table} '{cell}' ({cell_release}): de ware waarde "
+        "ligt tussen {low} en {high} ({problem}). Minstens 3 breed is vereist."
     ),
     "stats.problem.range_too_narrow": "te nauw te bepalen",
     "stats.problem.below_k": "onder k gepubliceerd",

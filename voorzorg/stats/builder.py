@@ -289,15 +289,16 @@ def _protected(release, tables, withheld: set, known: list[dict], protect: bool)
             break
         withheld |= extra
     if findings:
-        raise _refusal(findings)
+        raise _refusal(release["period"], findings)
     return content
 
 
-def _refusal(findings: list[dict]) -> VoorzorgError:
+def _refusal(period: str, findings: list[dict]) -> VoorzorgError:
     first = findings[0]
     return VoorzorgError(
         "stats.audit_failed",
-        release=first["release"],
+        release=period,
+        cell_release=first["release"],
         table=first["table"],
         cell=" / ".join(str(d) for d in first.get("cell", [])) or "—",
         low=first.get("min", "?"),
