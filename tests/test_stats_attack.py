@@ -191,6 +191,14 @@ def test_small_k_is_a_recorded_override_and_below_5_is_refused(tmp_path, cli, mo
     [entry] = read(config.data_dir)
     assert entry["by"] == "ans" and entry["content"]["k_reason"] == "proef met de gemeente"
     assert cli("stats", "check").code == 0
+    # The dashboard's release table shows the exception (its query, run on stats.db).
+    from voorzorg.web.dashboards import dashboards
+
+    query = dashboards()["welzijn"]["charts"]["publicaties"]["query"]
+    conn = sqlite3.connect(stats_path(config.data_dir))
+    [row] = conn.execute(query).fetchall()
+    conn.close()
+    assert "uitzondering: k = 5 (proef met de gemeente)" in row
 
 
 def test_a_published_period_is_only_replaced_by_an_explicit_supersede(tmp_path, cli, monkeypatch):

@@ -163,7 +163,11 @@ def _charts() -> dict:
         "wederkerigheid": {
             "title": "Wederkerigheid: deel van de deelnemers dat hulp gaf én kreeg",
             "db": "stats",
-            "query": "SELECT coalesce(CAST(round(100.0 * w.leden / (t.leden + v.leden)) "
+            # Over everyone who took part: members at the end plus leavers; when the
+            # leavers are not publishable (under k) they are left out, so the share is then
+            # a little too high (see docs/statistiek-bescherming.md).
+            "query": "SELECT coalesce(CAST(round(100.0 * min(w.leden, t.leden + "
+            "coalesce(v.leden, 0)) / (t.leden + coalesce(v.leden, 0))) "
             f"AS INTEGER) || '%', {HIDDEN}) AS waarde FROM wederkerig w "
             "LEFT JOIN leeftijd t ON t.release_id = w.release_id "
             "AND t.leeftijdsgroep = 'totaal' "
