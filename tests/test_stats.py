@@ -302,3 +302,66 @@ def fixed_record_keys(config) -> None:
                 " 4294967296 FROM members"
             )
         conn.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    n=st.integers(0, 400),
+    key=st.integers(0, 2**32 - 1),
+    k=st.sampled_from([5, 10, 12, 20]),
+)
+def test_the_perturbation_never_leaves_a_published_count_narrower_than_3(n, key, k):
+    """A published count p means a true value in [max(k, p - 3), p + 3]: never below the
+    floor, never more than 3 off, and that interval is at least 3 wide on its own."""
+    from voorzorg.stats.rules import NOISE_MAX, noise_support, perturbed
+
+    cell = perturbed(("x",), n, key, k)
+    if n == 0:
+        assert cell.value == 0 and not cell.suppressed
+    elif n < k:
+        assert cell.value is None and cell.suppressed
+    else:
+        p = cell.value
+        assert p >= k and abs(p - n) <= NOISE_MAX
+        readings = [x for x in range(k, p + NOISE_MAX + 2) if p - x in noise_support(x, k)]
+        assert readings == list(range(max(k, p - NOISE_MAX), p + NOISE_MAX + 1))
+        assert readings[-1] - readings[0] >= 3
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    keys=st.dictionaries(st.integers(1, 10_000), st.integers(0, 2**32 - 1), min_size=10),
+    k=st.sampled_from([5, 10]),
+)
+def test_the_same_persons_get_the_same_noise_in_every_table(keys, k):
+    """The cell key depends on who is in a cell, not on the table, the order or the
+    release; and the noise is unbiased away from the floor."""
+    from voorzorg.stats.rules import count_cell, noise_support
+
+    forward = count_cell(("a",), keys, k)
+    backward = count_cell(("b",), dict(reversed(list(keys.items()))), k)
+    assert forward.value == backward.value
+    assert sum(noise_support(k + 3, k)) == 0  # symmetric: zero mean, each equally likely
+
+
+def test_record_keys_are_made_once_and_leave_with_the_member(tmp_path):
+    config, _names = make_deployment(tmp_path / "d", [14, 12, 15], seed=4, consent=1.0)
+    db = open_db(config, "c0")
+    lone = add_member(db, "Zonder hulpvragen", today=date(2026, 1, 1), joined=date(2025, 12, 1),
+                      consents=["stats"])["id"]  # fmt: skip
+    db.close()
+    build_release(config, "2025-H2", today=TODAY)
+    conn = sqlite3.connect(config.data_dir / "c0.db")
+    first = dict(conn.execute("SELECT member_id, record_key FROM stats_record_keys"))
+    conn.close()
+    assert lone in first and len(first) == 15
+    build_release(config, "2026-H1", today=TODAY)
+    db = open_db(config, "c0")
+    again = dict(db.execute("SELECT member_id, record_key FROM stats_record_keys").fetchall())
+    assert again == first  # fixed for good: the same persons, the same noise
+    with db.atomic():
+        db.execute("DELETE FROM consents WHERE member_id = ?", [lone])
+        db.execute("DELETE FROM members WHERE id = ?", [lone])
+    left = db.execute("SELECT 1 FROM stats_record_keys WHERE member_id = ?", [lone]).fetchall()
+    db.close()
+    assert left == []  # erased with the member

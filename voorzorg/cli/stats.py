@@ -96,6 +96,8 @@ def ledger_(app, as_json) -> None:
     if as_json:
         echo_json(rows)
         return
+    for row in rows:
+        row["action"] = _("stats.action." + row["action"])
     echo_table(
         rows,
         [
