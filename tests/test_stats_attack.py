@@ -302,3 +302,38 @@ def test_check_names_a_cell_that_can_be_narrowed(tmp_path, cli, monkeypatch):
     result = cli("stats", "check")
     assert result.code == 1 and "te nauw te bepalen" in result.out
     assert "leden_per_cirkel" in result.out
+
+
+@pytest.mark.parametrize(
+    ("tamper", "problem"),
+    [
+        ("UPDATE releases SET k = 6", "k te klein zonder vastgelegde uitzondering"),
+        (
+            "UPDATE leeftijd SET leden = 900 WHERE leeftijdsgroep = 'totaal'",
+            "de gepubliceerde cijfers passen niet bij elkaar",
+        ),
+        (
+            "UPDATE instroom_uitstroom SET leden = 4, niet_publiceerbaar = 0 WHERE soort = 'nieuw'",
+            "onder k gepubliceerd",
+        ),
+    ],
+)
+def test_check_refuses_what_breaks_the_rules(tmp_path, cli, monkeypatch, tamper, problem):
+    config, _names = make_deployment(tmp_path / "d", [14, 12, 15, 11], 12, consent=1.0)
+    build_release(config, "2026-H1", today=TODAY)
+    ledger_path(config.data_dir).unlink()  # judge stats.db alone, as tampered
+    conn = sqlite3.connect(stats_path(config.data_dir))
+    with conn:
+        conn.execute(tamper)
+    conn.close()
+    monkeypatch.setenv("VOORZORG_CONFIG", str(config.path))
+    result = cli("stats", "check")
+    assert result.code == 1 and problem in result.out, result.out
+
+
+def test_superseding_needs_something_published(tmp_path):
+    config, _names = make_deployment(tmp_path / "d", [14, 12, 15, 11], 13)
+    with pytest.raises(VoorzorgError) as refused:
+        build_release(config, "2026-H1", today=TODAY, supersede=True, reason="x")
+    assert refused.value.key == "stats.nothing_to_supersede"
+    assert not ledger_path(config.data_dir).exists()

@@ -245,6 +245,8 @@ def _highs(model: _Model, integer: bool):
     h = _quiet(highspy.Highs)
     h.setOptionValue("output_flag", False)
     h.setOptionValue("log_to_console", False)
+    # A solver that does not finish counts as a failed audit, never as a pass.
+    h.setOptionValue("time_limit", 120.0)
     n = len(model.lower)
     h.addVars(n, np.array(model.lower, dtype=float), np.array(model.upper, dtype=float))
     if model.rows:

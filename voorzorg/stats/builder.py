@@ -419,6 +419,12 @@ def _tables(data: dict, names: dict[str, str], k: int) -> dict[str, list[Cell]]:
         for c, base in zip(CATEGORIES, matched, strict=True)
     ]
     tables["doorverwijzingen"] = [rules.event_cell((), data["referrals"], k)]
-    both = {p: key for p, key in data["gave"].items() if p in data["received"]}
+    # Only those who took part in the half-year: the attacker's model (and the truth) has
+    # this count at most members at the end plus leavers.
+    both = {
+        p: key
+        for p, key in data["gave"].items()
+        if p in data["received"] and p in data["pool_members"]
+    }
     tables["wederkerig"] = [rules.count_cell((), both, k)]
     return tables

@@ -9,8 +9,9 @@ every table and every release, so comparing tables or releases (differencing) an
 averaging repeated figures gain nothing.
 
 1. A count of persons (or of events: then the floor counts the distinct persons behind
-   them) below ``k`` is suppressed; zero is published as 0 (a true zero stays zero, as at
-   the ONS). Published counts are at least ``k`` and carry noise in [-NOISE_MAX, NOISE_MAX].
+   them) below ``k`` is suppressed; a true zero is published as 0 (SDC-1 allows zeros; the
+   ONS also perturbs some zeros, which with a floor would mean publishing k for nothing).
+   Published counts are at least ``k`` and carry noise in [-NOISE_MAX, NOISE_MAX].
 2. The noise for values just above the floor only goes up (never below k), so a reader
    who knows the floor still keeps an interval of at least MIN_RANGE around each value:
    a published p means a true value in [max(k, p - NOISE_MAX), p + NOISE_MAX].
@@ -45,8 +46,8 @@ MIN_RANGE = 3
 # an interval of MIN_RANGE on its own: with D = 3 a value at the floor k is published as
 # k..k+3 and a published k can come from k..k+3 (see the note in docs/).
 NOISE_MAX = 3
-# Record keys are integers in [0, 2**32): cell keys are sums modulo 2**32, exact in
-# integers (ABS uses integer keys for the same reason: no floating-point drift).
+# Record keys are integers in [0, 2**32): cell keys are sums modulo 2**32, exact and the
+# same on every machine (no floating-point drift), and still uniformly distributed.
 KEY_MODULUS = 2**32
 
 
