@@ -337,3 +337,24 @@ def test_superseding_needs_something_published(tmp_path):
         build_release(config, "2026-H1", today=TODAY, supersede=True, reason="x")
     assert refused.value.key == "stats.nothing_to_supersede"
     assert not ledger_path(config.data_dir).exists()
+
+
+def test_members_ageing_into_the_next_band_between_releases(tmp_path):
+    """From a first to a second half-year everyone is a year older: members born 1945-1947
+    move from 70-79 to 80-89 between 2026-H1 and 2026-H2, while one of them leaves."""
+    later = date(2027, 1, 15)
+    config, _names = make_deployment(
+        tmp_path / "d", [14, 12, 15, 11], 21, years=(1945, 1947), consent=1.0
+    )
+    build_release(config, "2026-H1", today=later)
+    db = open_db(config, "c0")
+    leave_member(db, member_ids(config, "c0")[0], on=date(2026, 9, 1), today=later)
+    db.close()
+    build_release(config, "2026-H2", today=later)
+    assert_nothing_narrow(config)
+    releases = read_published(stats_path(config.data_dir), ledger_path(config.data_dir))
+    assert [r["period"] for r in releases] == ["2026-H1", "2026-H2"]
+    before, after = published(config, "leeftijd", "2026-H1"), published(config, "leeftijd",
+                                                                          "2026-H2")  # fmt: skip
+    if None not in (before[("80-89",)], after[("80-89",)]):  # unless the auditor withheld
+        assert after[("80-89",)] > before[("80-89",)]  # a third of them moved up a band
