@@ -571,7 +571,7 @@ MESSAGES = {
     "stats.period_not_ended": (
         "{period} has not ended yet (until {end}); a release can only follow it."
     ),
-    "stats.release_exists": "Release {period} already exists and is never overwritten.",
+    "stats.release_exists": "Release {period} already exists, with exactly these figures.",
     "stats.k_too_small": "k = {k} is too small: at least {min}.",
     "stats.unknown_release": "There is no release '{release}'. Known: {known}.",
     "stats.progress": "  {circle} …",
@@ -637,7 +637,7 @@ MESSAGES = {
     "stats.table.doorverwijzingen": "Referrals",
     "stats.table.wederkerigheid": "Reciprocity: both gave and received help (%)",
     "help.stats": "Anonymised statistics (policy SDC-1) for welfare organisations.",
-    "help.stats.release": "Make the release of a finished half-year (never overwritten).",
+    "help.stats.release": "Make, audit and record the release of a finished half-year.",
     "help.stats.list": "Show the releases.",
     "help.stats.show": "Show one release; suppressed figures as 'not publishable'.",
     "help.stats.check": "Audit stats.db for disclosure (from the published figures alone).",

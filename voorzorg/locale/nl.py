@@ -596,7 +596,7 @@ MESSAGES = {
     "stats.period_not_ended": (
         "{period} is nog niet voorbij (tot {end}); een publicatie kan pas daarna."
     ),
-    "stats.release_exists": "Publicatie {period} bestaat al en wordt nooit overschreven.",
+    "stats.release_exists": "Publicatie {period} bestaat al, met precies deze cijfers.",
     "stats.k_too_small": "k = {k} is te klein: minstens {min}.",
     "stats.unknown_release": "Er is geen publicatie '{release}'. Bekend: {known}.",
     "stats.progress": "  {circle} …",
@@ -663,7 +663,7 @@ MESSAGES = {
     "stats.table.doorverwijzingen": "Doorverwijzingen",
     "stats.table.wederkerigheid": "Wederkerigheid: gaf én kreeg hulp (%)",
     "help.stats": "Geanonimiseerde statistieken (beleid SDC-1) voor welzijnsorganisaties.",
-    "help.stats.release": "Maak de publicatie van een afgelopen halfjaar (nooit overschreven).",
+    "help.stats.release": "Maak, controleer en registreer de publicatie van een voorbij halfjaar.",
     "help.stats.list": "Toon de publicaties.",
     "help.stats.show": "Toon één publicatie; onderdrukte cijfers als 'niet publiceerbaar'.",
     "help.stats.check": "Controleer stats.db op onthulling (alleen uit de gepubliceerde cijfers).",
