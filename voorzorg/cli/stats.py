@@ -65,8 +65,9 @@ def release(app, period, k, allow_small_k, k_reason, supersede, reason, by, as_j
     else:
         click.echo(
             _(
-                "stats.released",
+                "stats.superseded" if summary["action"] == "superseded" else "stats.released",
                 release=summary["release_id"],
+                version=summary["version"],
                 published=summary["published"],
                 suppressed=summary["suppressed"],
             )

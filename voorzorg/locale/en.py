@@ -608,6 +608,10 @@ MESSAGES = {
     "stats.action.restored": "restored",
     "stats.action.superseded": "superseded",
     "stats.action.imported": "imported",
+    "stats.superseded": (
+        "Release {release} superseded by version {version}: {published} figures published, "
+        "{suppressed} not publishable. Both versions are in the ledger."
+    ),
     "stats.ledger_empty": "The release ledger is still empty.",
     "help.stats.ledger": "Show the release ledger: what was published when and by whom.",
     "opt.allow_small_k": "Allow k below 10 as a recorded exception (with --k-reason).",

@@ -634,6 +634,10 @@ MESSAGES = {
     "stats.action.restored": "teruggezet",
     "stats.action.superseded": "vervangen",
     "stats.action.imported": "overgenomen",
+    "stats.superseded": (
+        "Publicatie {release} vervangen door versie {version}: {published} cijfers "
+        "gepubliceerd, {suppressed} niet publiceerbaar. Beide versies staan in het register."
+    ),
     "stats.ledger_empty": "Het publicatieregister is nog leeg.",
     "help.stats.ledger": "Toon het publicatieregister: wat wanneer door wie gepubliceerd is.",
     "opt.allow_small_k": "Sta k onder 10 toe als vastgelegde uitzondering (met --k-reason).",
