@@ -14,6 +14,9 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
+# The timezone of a circle or deployment that names none.
+DEFAULT_TIMEZONE = "Europe/Amsterdam"
+
 _frozen: datetime | None = None
 
 

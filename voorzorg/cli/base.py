@@ -183,9 +183,8 @@ def utc_now():
 def local_today():
     """Today's date where the deployment is (the default timezone)."""
     from voorzorg import clock
-    from voorzorg.dates import DEFAULT_TIMEZONE
 
-    return clock.today(DEFAULT_TIMEZONE)
+    return clock.today(clock.DEFAULT_TIMEZONE)
 
 
 def circle_today(entry):

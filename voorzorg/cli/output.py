@@ -16,6 +16,8 @@ def echo_json(data) -> None:
 
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)  # most cells; no per-character lookups
     width = 0
     for char in text:
         if unicodedata.combining(char):
@@ -46,10 +48,12 @@ def echo_table(rows: list[dict], columns: list[tuple[str, str]], empty: str) -> 
     headers = [_(label) for _key, label in columns]
     body = [[cell(row.get(key)) for key, _label in columns] for row in rows]
     widths = [max(_width(h), *(_width(r[i]) for r in body)) for i, h in enumerate(headers)]
-    click.echo("  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    click.echo("  ".join("─" * w for w in widths))
+    lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("─" * w for w in widths))
     for row in body:
-        click.echo("  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
+        lines.append("  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
+    # One write: click.echo flushes (and asks isatty) on every call.
+    click.echo("\n".join(lines))
 
 
 def echo_fields(pairs: list[tuple[str, object]]) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from voorzorg import events
 from voorzorg.clock import stamp as utc_text
 from voorzorg.dates import make_local
 from voorzorg.domain.recurrence import Rule, dates, last_date, validate
@@ -51,6 +50,8 @@ def rule_of(activity: dict) -> Rule:
 
 
 def _emit(db, name: str, activity_id: int, **data) -> None:
+    from voorzorg import events  # only changes emit: reading commands skip dataclasses
+
     events.emit(
         events.Event(name, circle_meta(db, "circle_id", ""), {"activity_id": activity_id, **data})
     )
@@ -226,11 +227,20 @@ def occurrences(
         rule = rule_of(activity)
         first = date.fromisoformat(activity["start_date"])
         exceptions = {e["original_date"]: e for e in activity["exceptions"]}
+        hhmm = activity["start_time"]
+        hour, minute = (int(p) for p in hhmm.split(":")) if hhmm else (0, 0)
         # Moves can bring an occurrence into the window from up to a year away.
         bound = end + timedelta(days=366)
         for day in dates(rule, first, until=bound):
             exception = exceptions.get(day.isoformat())
             moved = exception and exception["kind"] == "moved"
+            if not moved and not start <= day <= end:
+                # Outside the window: an occurrence that was not moved starts on its own
+                # day. Its start time is still checked (a time the clock skips is refused,
+                # as it always was), but nothing else is computed for it.
+                if hhmm:
+                    make_local(day, hour, minute, timezone)
+                continue
             begin, finish = occurrence_times(
                 activity, day, timezone, exception["new_start"] if moved else None
             )
