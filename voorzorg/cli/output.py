@@ -47,11 +47,16 @@ def echo_table(rows: list[dict], columns: list[tuple[str, str]], empty: str) -> 
         return
     headers = [_(label) for _key, label in columns]
     body = [[cell(row.get(key)) for key, _label in columns] for row in rows]
-    widths = [max(_width(h), *(_width(r[i]) for r in body)) for i, h in enumerate(headers)]
-    lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.append("  ".join("─" * w for w in widths))
-    for row in body:
-        lines.append("  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
+    # Each cell's width is measured once, for the column widths and for its padding.
+    sized = [[(text, _width(text)) for text in row] for row in [headers, *body]]
+    widths = [max(row[i][1] for row in sized) for i in range(len(columns))]
+    lines = [
+        "  ".join(
+            text + " " * (w - size) for (text, size), w in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in sized
+    ]
+    lines.insert(1, "  ".join("─" * w for w in widths))
     # One write: click.echo flushes (and asks isatty) on every call.
     click.echo("\n".join(lines))
 

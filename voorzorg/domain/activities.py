@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from voorzorg.clock import stamp as utc_text
-from voorzorg.dates import make_local
+from voorzorg.dates import make_local, zone
 from voorzorg.domain.recurrence import Rule, dates, last_date, validate
 from voorzorg.errors import VoorzorgError
 from voorzorg.storage.store import circle_meta
@@ -222,6 +222,7 @@ def occurrences(
     at their new time with status "moved" and their original start.
     """
     activities = [get_activity(db, activity_id)] if activity_id else list_activities(db)
+    tz = None  # looked up when first needed, as make_local does
     result = []
     for activity in activities:
         rule = rule_of(activity)
@@ -232,14 +233,17 @@ def occurrences(
         # Moves can bring an occurrence into the window from up to a year away.
         bound = end + timedelta(days=366)
         for day in dates(rule, first, until=bound):
-            exception = exceptions.get(day.isoformat())
+            exception = exceptions.get(day.isoformat()) if exceptions else None
             moved = exception and exception["kind"] == "moved"
             if not moved and not start <= day <= end:
                 # Outside the window: an occurrence that was not moved starts on its own
-                # day. Its start time is still checked (a time the clock skips is refused,
-                # as it always was), but nothing else is computed for it.
+                # day. Its start time is still checked, as it always was (make_local's
+                # test, inlined: a time the clock skips is refused), nothing else is.
                 if hhmm:
-                    make_local(day, hour, minute, timezone)
+                    tz = tz or zone(timezone)
+                    local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+                    if local.astimezone(UTC).astimezone(tz).utcoffset() != local.utcoffset():
+                        make_local(day, hour, minute, timezone)  # raises the usual error
                 continue
             begin, finish = occurrence_times(
                 activity, day, timezone, exception["new_start"] if moved else None

@@ -144,13 +144,16 @@ def dates(rule: Rule, start: date, *, until: date | None = None) -> Iterator[dat
     if rule.repeats and rule.until is None and rule.count is None and until is None:
         raise ValueError("an unbounded series needs a bound")
     stop = min(d for d in (rule.until, until) if d is not None) if (rule.until or until) else None
+    repeats, weekly, count = rule.repeats, rule.freq == "weekly", rule.count
+    step = timedelta(weeks=rule.interval)
     produced = 0
     index = 0
+    day = start
     while True:
-        if not rule.repeats:
+        if not repeats:
             day = start
-        elif rule.freq == "weekly":
-            day = start + timedelta(weeks=rule.interval * index)
+        elif weekly:
+            day = day + step if index else start
         else:
             months = start.month - 1 + rule.interval * index
             day = nth_weekday(
@@ -161,7 +164,7 @@ def dates(rule: Rule, start: date, *, until: date | None = None) -> Iterator[dat
         yield day
         produced += 1
         index += 1
-        if not rule.repeats or (rule.count is not None and produced >= rule.count):
+        if not repeats or (count is not None and produced >= count):
             return
 
 
