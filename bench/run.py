@@ -134,7 +134,8 @@ def format_result(result: Result, width: int) -> str:
 
 def _shown(value: float, unit: str) -> str:
     if unit == "s":
-        return f"{value * 1000:.1f} ms"
+        # In-process calls such as a feed-cache hit take microseconds.
+        return f"{value * 1000:.1f} ms" if value >= 0.001 else f"{value * 1e6:.1f} µs"
     return f"{value:.1f} {unit}"
 
 

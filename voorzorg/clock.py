@@ -14,6 +14,9 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
+# The timezone of a circle or deployment that names none.
+DEFAULT_TIMEZONE = "Europe/Amsterdam"
+
 _frozen: datetime | None = None
 
 
@@ -36,9 +39,26 @@ def stamp(moment: datetime | None = None) -> str:
 
 def today(timezone: str) -> date:
     """Today's date in ``timezone`` (the circle's; the Pi's own clock may be set to UTC)."""
-    from voorzorg.dates import zone
-
     return now().astimezone(zone(timezone)).date()
+
+
+_zones: dict[str, object] = {}
+
+
+def zone(name: str):
+    """The ZoneInfo for ``name``; an unknown zone in config.toml is a config error."""
+    found = _zones.get(name)
+    if found is not None:
+        return found  # occurrence lists ask hundreds of times for the same zone
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        found = _zones[name] = ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        from voorzorg.errors import ConfigError
+
+        raise ConfigError("config.unknown_timezone", zone=name) from None
+    return found
 
 
 @contextlib.contextmanager

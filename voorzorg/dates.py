@@ -9,22 +9,23 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 
+# Their home is the clock; here too because dates and times are read with them.
+from voorzorg.clock import DEFAULT_TIMEZONE as DEFAULT_TIMEZONE
+from voorzorg.clock import zone as zone
 from voorzorg.errors import VoorzorgError
 
-# The timezone of a circle or deployment that names none.
-DEFAULT_TIMEZONE = "Europe/Amsterdam"
-
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DUTCH = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+# Patterns as strings: compiled on first use (re caches them), not at start-up.
+_ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+_DUTCH = r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})"
 
 
 def parse_date(text: str) -> date:
     value = text.strip()
-    match = _ISO.fullmatch(value)
+    match = re.fullmatch(_ISO, value)
     if match:
         year, month, day = (int(g) for g in match.groups())
     else:
-        match = _DUTCH.fullmatch(value)
+        match = re.fullmatch(_DUTCH, value)
         if not match:
             raise VoorzorgError("date.format", text=text)
         day, month, year = (int(g) for g in match.groups())
@@ -34,19 +35,7 @@ def parse_date(text: str) -> date:
         raise VoorzorgError("date.invalid", text=text) from None
 
 
-def zone(name: str):
-    """The ZoneInfo for ``name``; an unknown zone in config.toml is a config error."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        from voorzorg.errors import ConfigError
-
-        raise ConfigError("config.unknown_timezone", zone=name) from None
-
-
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+_TIME = r"(\d{1,2})[:.](\d{2})"
 
 
 def parse_local_datetime(text: str, timezone: str) -> datetime:
@@ -60,7 +49,7 @@ def parse_local_datetime(text: str, timezone: str) -> datetime:
     if len(parts) != 2:
         raise VoorzorgError("datetime.format", text=text)
     day = parse_date(parts[0])
-    match = _TIME.fullmatch(parts[1])
+    match = re.fullmatch(_TIME, parts[1])
     if not match:
         raise VoorzorgError("datetime.format", text=text)
     hour, minute = int(match[1]), int(match[2])
@@ -73,8 +62,9 @@ def make_local(day: date, hour: int, minute: int, timezone: str, *, text: str | 
     """An aware wall-clock time; refuses one that the clock skips (summer time starts)."""
     tz = zone(timezone)
     local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz, fold=0)
-    round_trip = local.astimezone(UTC).astimezone(tz)
-    if round_trip.replace(tzinfo=None) != local.replace(tzinfo=None):
+    # Through UTC and back: the same instant, so the wall time comes back unchanged
+    # exactly when the UTC offset does (comparing offsets is the cheaper test).
+    if local.astimezone(UTC).astimezone(tz).utcoffset() != local.utcoffset():
         shown = text or f"{day.isoformat()} {hour:02d}:{minute:02d}"
         raise VoorzorgError("datetime.gap", text=shown, zone=timezone)
     return local
@@ -82,7 +72,7 @@ def make_local(day: date, hour: int, minute: int, timezone: str, *, text: str | 
 
 def parse_time(text: str) -> tuple[int, int]:
     """ "09:30" or "9.30" -> (9, 30)."""
-    match = _TIME.fullmatch(text.strip())
+    match = re.fullmatch(_TIME, text.strip())
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         raise VoorzorgError("datetime.invalid_time", text=text)
     return int(match[1]), int(match[2])

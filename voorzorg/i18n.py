@@ -63,9 +63,10 @@ def explicit_language() -> str | None:
 
 
 def language() -> str:
-    return (
-        _explicit or _normalise(os.environ.get("VOORZORG_LANG")) or _configured or DEFAULT_LANGUAGE
-    )
+    if _explicit:
+        return _explicit
+    env = os.environ.get("VOORZORG_LANG")  # asked for every text: skip the work when unset
+    return (env and _normalise(env)) or _configured or DEFAULT_LANGUAGE
 
 
 def catalogue(lang: str) -> dict[str, Message]:

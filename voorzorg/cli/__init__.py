@@ -96,6 +96,8 @@ def main(args: list[str] | None = None) -> None:
     from voorzorg.cli import clicktext
     from voorzorg.errors import VoorzorgError
 
+    if args is None:
+        _freeze_start_up()
     clicktext.install()
     try:
         rv = cli.main(args=args, prog_name="voorzorg", standalone_mode=False)
@@ -124,6 +126,19 @@ def main(args: list[str] | None = None) -> None:
     with contextlib.suppress(BrokenPipeError):
         sys.stdout.flush()
     sys.exit(code)
+
+
+def _freeze_start_up() -> None:
+    """Run as the program (``voorzorg ...``, ``python -m voorzorg``): move what start-up
+    created (click, the stdlib, these modules; all alive until exit) out of the garbage
+    collector's sight. Python's exit collections then walk only what the command itself
+    made, which is still collected and finalised as before (an open database is closed).
+    That saves about as much as the command's own imports cost. Not done when ``main``
+    is called with arguments (tests, in-process callers): their process lives on.
+    """
+    import gc
+
+    gc.freeze()
 
 
 def _report_handler_failures() -> None:

@@ -66,7 +66,34 @@ class _TranslatedHelpOption:
         return help_option
 
 
-class Command(_TranslatedHelpOption, _TranslatedHelp, click.Command):
+class _ShortOptionsDirectly:
+    """``-c ID`` goes straight to the short option.
+
+    click tries every ``-x`` as a long option first and, when that fails, builds a
+    "did you mean" error for it (importing difflib) before throwing it away and
+    matching the short option. Skipping that detour changes no result: an unknown
+    ``--name`` still gets its suggestions.
+    """
+
+    def make_parser(self, ctx):
+        parser = super().make_parser(ctx)
+        match_long = getattr(parser, "_match_long_opt", None)
+        long_opts = getattr(parser, "_long_opt", None)
+        prefixes = getattr(parser, "_opt_prefixes", None)
+        if match_long is None or long_opts is None or prefixes is None:
+            return parser  # a click without these internals parses as it always does
+
+        def match_long_opt(opt, explicit_value, state):
+            if opt not in long_opts and opt[:2] not in prefixes:
+                # click catches this and matches ``opt`` as short option(s).
+                raise click.NoSuchOption(opt, ctx=ctx)
+            match_long(opt, explicit_value, state)
+
+        parser._match_long_opt = match_long_opt
+        return parser
+
+
+class Command(_ShortOptionsDirectly, _TranslatedHelpOption, _TranslatedHelp, click.Command):
     pass
 
 
@@ -81,7 +108,7 @@ class Option(click.Option):
         self.__dict__["_help_key"] = value
 
 
-class Group(_TranslatedHelpOption, _TranslatedHelp, click.Group):
+class Group(_ShortOptionsDirectly, _TranslatedHelpOption, _TranslatedHelp, click.Group):
     """A group whose subcommands are imported only when used (fast start-up)."""
 
     command_class = Command
@@ -194,9 +221,8 @@ def utc_now():
 def local_today():
     """Today's date where the deployment is (the default timezone)."""
     from voorzorg import clock
-    from voorzorg.dates import DEFAULT_TIMEZONE
 
-    return clock.today(DEFAULT_TIMEZONE)
+    return clock.today(clock.DEFAULT_TIMEZONE)
 
 
 def circle_today(entry):

@@ -24,6 +24,8 @@ def emit(data, as_json: bool, key: str, /, **params) -> None:
 
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)  # most cells; no per-character lookups
     width = 0
     for char in text:
         if unicodedata.combining(char):
@@ -53,11 +55,18 @@ def echo_table(rows: list[dict], columns: list[tuple[str, str]], empty: str) -> 
         return
     headers = [_(label) for _key, label in columns]
     body = [[cell(row.get(key)) for key, _label in columns] for row in rows]
-    widths = [max(_width(h), *(_width(r[i]) for r in body)) for i, h in enumerate(headers)]
-    click.echo("  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    click.echo("  ".join("─" * w for w in widths))
-    for row in body:
-        click.echo("  ".join(_pad(v, w) for v, w in zip(row, widths, strict=True)).rstrip())
+    # Each cell's width is measured once, for the column widths and for its padding.
+    sized = [[(text, _width(text)) for text in row] for row in [headers, *body]]
+    widths = [max(row[i][1] for row in sized) for i in range(len(columns))]
+    lines = [
+        "  ".join(
+            text + " " * (w - size) for (text, size), w in zip(row, widths, strict=True)
+        ).rstrip()
+        for row in sized
+    ]
+    lines.insert(1, "  ".join("─" * w for w in widths))
+    # One write: click.echo flushes (and asks isatty) on every call.
+    click.echo("\n".join(lines))
 
 
 def echo_fields(pairs: list[tuple[str, object]]) -> None:

@@ -205,11 +205,10 @@ def refer(app, circle_id, request_ref, to, note, as_json) -> None:
 @pass_app
 def list_(app, circle_id, open_only, member_ref, as_json) -> None:
     from voorzorg.categories import label
-    from voorzorg.domain.members import resolve_member
     from voorzorg.domain.requests import list_requests
 
     _entry, db = app.open_circle(circle_id)
-    member_id = resolve_member(db, member_ref) if member_ref else None
+    member_id = _member(db, [member_ref]) if member_ref else None
     rows = list_requests(db, open_only=open_only, member_id=member_id)
     if as_json:
         echo_json(rows)

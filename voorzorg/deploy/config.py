@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from voorzorg.dates import DEFAULT_TIMEZONE
+from voorzorg.clock import DEFAULT_TIMEZONE
 from voorzorg.errors import ConfigError, VoorzorgError, os_error_text
 from voorzorg.storage.store import is_circle_id
 
@@ -189,7 +189,7 @@ def _validated(path: Path, text: str, data: dict[str, Any]) -> Config:
     if "language" in data and data["language"] not in ("nl", "en"):
         _fail(path, text, ("language",), "config.bad_language", value=data["language"])
     for key in ("base_url",):
-        if key in data and not re.match(r"https?://", data[key]):
+        if key in data and not data[key].startswith(("http://", "https://")):
             _fail(path, text, (key,), "config.bad_url", value=data[key])
     _check_timezone(path, text, data, ())
     circles: dict[str, CircleEntry] = {}
@@ -212,14 +212,25 @@ def _validated(path: Path, text: str, data: dict[str, Any]) -> Config:
     return Config(path=path, data=data, circles=circles)
 
 
-# The shape of an IANA zone name; whether the zone exists is checked where it is
-# used (zoneinfo costs milliseconds that most commands need not pay).
-_ZONE_NAME = r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*"
+# The shape of an IANA zone name, r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*",
+# checked without compiling a regex on every start; whether the zone exists is
+# checked where it is used (zoneinfo costs milliseconds that most commands need not pay).
+_ZONE_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ZONE_CHARS = _ZONE_LETTERS | frozenset("0123456789_+-")
+
+
+def is_zone_name(value: str) -> bool:
+    parts = value.split("/")
+    return (
+        value[:1] in _ZONE_LETTERS
+        and all(parts[1:])
+        and all(_ZONE_CHARS.issuperset(part) for part in parts)
+    )
 
 
 def _check_timezone(path, text, table, prefix) -> None:
     value = table.get("timezone")
-    if value is not None and not re.fullmatch(_ZONE_NAME, value):
+    if value is not None and not is_zone_name(value):
         _fail(path, text, (*prefix, "timezone"), "config.bad_timezone", value=value)
 
 

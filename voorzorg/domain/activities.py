@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from voorzorg import events
 from voorzorg.clock import stamp as utc_text
-from voorzorg.dates import make_local, parse_date, parse_day_and_time, parse_duration, parse_time
+from voorzorg.dates import (
+    make_local,
+    parse_date,
+    parse_day_and_time,
+    parse_duration,
+    parse_time,
+    zone,
+)
 from voorzorg.domain.recurrence import (
     Rule,
     check_one_repeat,
@@ -138,6 +144,8 @@ def rule_of(activity: dict) -> Rule:
 
 
 def _emit(db, name: str, activity_id: int, **data) -> None:
+    from voorzorg import events  # only changes emit: reading commands skip dataclasses
+
     events.emit(
         events.Event(name, circle_meta(db, "circle_id", ""), {"activity_id": activity_id, **data})
     )
@@ -308,16 +316,29 @@ def occurrences(
     at their new time with status "moved" and their original start.
     """
     activities = [get_activity(db, activity_id)] if activity_id else list_activities(db)
+    tz = None  # looked up when first needed, as make_local does
     result = []
     for activity in activities:
         rule = rule_of(activity)
         first = date.fromisoformat(activity["start_date"])
         exceptions = {e["original_date"]: e for e in activity["exceptions"]}
+        hhmm = activity["start_time"]
+        hour, minute = (int(p) for p in hhmm.split(":")) if hhmm else (0, 0)
         # Moves can bring an occurrence into the window from up to a year away.
         bound = end + timedelta(days=366)
         for day in dates(rule, first, until=bound):
-            exception = exceptions.get(day.isoformat())
+            exception = exceptions.get(day.isoformat()) if exceptions else None
             moved = exception and exception["kind"] == "moved"
+            if not moved and not start <= day <= end:
+                # Outside the window: an occurrence that was not moved starts on its own
+                # day. Its start time is still checked, as it always was (make_local's
+                # test, inlined: a time the clock skips is refused), nothing else is.
+                if hhmm:
+                    tz = tz or zone(timezone)
+                    local = datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+                    if local.astimezone(UTC).astimezone(tz).utcoffset() != local.utcoffset():
+                        make_local(day, hour, minute, timezone)  # raises the usual error
+                continue
             begin, finish = occurrence_times(
                 activity, day, timezone, exception["new_start"] if moved else None
             )

@@ -12,8 +12,6 @@ from datetime import date
 
 from voorzorg import clock
 from voorzorg.categories import CATEGORIES
-from voorzorg.domain import consents as consents_mod
-from voorzorg.domain.changes import log_change
 from voorzorg.errors import VoorzorgError
 from voorzorg.text import clean_line, fold
 
@@ -138,6 +136,8 @@ def add_member(
     }
     offers = _check_categories(offers or [])
     needs = _check_categories(needs or [])
+    from voorzorg.domain import consents as consents_mod
+
     purposes = [consents_mod.parse_purpose(p) for p in consents or []]
     if needs and "matching" not in purposes:
         raise VoorzorgError("member.needs_without_consent", hint="member.needs_consent_hint")
@@ -189,6 +189,8 @@ def get_member(db, member_id: int) -> dict:
     ).fetchone()
     if row is None:
         raise VoorzorgError("member.unknown_id", id=member_id)
+    from voorzorg.domain import consents as consents_mod
+
     item = _member_dict(row)
     item["offers"] = _categories(db, "member_offers", member_id)
     item["needs"] = _categories(db, "member_needs", member_id)
@@ -198,8 +200,10 @@ def get_member(db, member_id: int) -> dict:
 
 def member_details(db, member_id: int) -> dict:
     """Everything ``member show`` displays: the member, consent history, recent changes."""
+    from voorzorg.domain.consents import list_consents
+
     item = get_member(db, member_id)
-    item["consent_history"] = consents_mod.list_consents(db, member_id)
+    item["consent_history"] = list_consents(db, member_id)
     item["changes"] = [
         {"changed_at": r[0], "fields": r[1].split(",")}
         for r in db.execute(
@@ -302,6 +306,8 @@ def edit_member(db, member_id: int, *, today: date, at: str | None = None, **cha
     Which fields changed and when is kept in ``member_changes`` (the values are not:
     an audit trail must not become a second copy of personal data).
     """
+    from voorzorg.domain.changes import log_change
+
     current = get_member(db, member_id)
     cleaners = {
         "name": lambda v: clean_line(v, field="name", max_length=LIMITS["name"], required=True),

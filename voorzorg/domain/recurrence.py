@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from voorzorg.errors import VoorzorgError
@@ -35,15 +34,53 @@ _ORDINAL_WORDS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
 class Rule:
-    """How an activity repeats. ``freq`` None means a single occurrence."""
+    """How an activity repeats. ``freq`` None means a single occurrence.
 
-    freq: str | None = None  # None, "weekly" or "monthly"
-    interval: int = 1
-    week: int | None = None  # monthly: 1..4 or -1 (last)
-    until: date | None = None
-    count: int | None = None
+    Immutable and compared by value, like a frozen dataclass; written out because
+    ``activity list`` loads this module and importing ``dataclasses`` costs milliseconds.
+    """
+
+    __slots__ = ("count", "freq", "interval", "until", "week")
+    _FIELDS = ("freq", "interval", "week", "until", "count")
+
+    freq: str | None  # None, "weekly" or "monthly"
+    interval: int
+    week: int | None  # monthly: 1..4 or -1 (last)
+    until: date | None
+    count: int | None
+
+    def __init__(
+        self,
+        freq: str | None = None,
+        interval: int = 1,
+        week: int | None = None,
+        until: date | None = None,
+        count: int | None = None,
+    ) -> None:
+        for name, value in zip(self._FIELDS, (freq, interval, week, until, count), strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def _values(self) -> tuple:
+        return (self.freq, self.interval, self.week, self.until, self.count)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{n}={v!r}" for n, v in zip(self._FIELDS, self._values(), strict=True))
+        return f"Rule({fields})"
 
     @property
     def repeats(self) -> bool:
@@ -151,13 +188,16 @@ def dates(rule: Rule, start: date, *, until: date | None = None) -> Iterator[dat
     if rule.repeats and rule.until is None and rule.count is None and until is None:
         raise ValueError("an unbounded series needs a bound")
     stop = min(d for d in (rule.until, until) if d is not None) if (rule.until or until) else None
+    repeats, weekly, count = rule.repeats, rule.freq == "weekly", rule.count
+    step = timedelta(weeks=rule.interval)
     produced = 0
     index = 0
+    day = start
     while True:
-        if not rule.repeats:
+        if not repeats:
             day = start
-        elif rule.freq == "weekly":
-            day = start + timedelta(weeks=rule.interval * index)
+        elif weekly:
+            day = day + step if index else start
         else:
             months = start.month - 1 + rule.interval * index
             day = nth_weekday(
@@ -168,7 +208,7 @@ def dates(rule: Rule, start: date, *, until: date | None = None) -> Iterator[dat
         yield day
         produced += 1
         index += 1
-        if not rule.repeats or (rule.count is not None and produced >= rule.count):
+        if not repeats or (count is not None and produced >= count):
             return
 
 

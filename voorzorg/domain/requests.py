@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from voorzorg import events
 from voorzorg.clock import stamp as utc_text
 from voorzorg.errors import VoorzorgError
 from voorzorg.storage.store import circle_meta
@@ -58,6 +57,8 @@ def _emit(db, name: str, request: dict, member_id: int | None = None) -> None:
         data["member_id"] = member_id
     if request.get("helper_id") is not None:
         data["helper_id"] = request["helper_id"]
+    from voorzorg import events  # only changes emit: reading commands skip dataclasses
+
     events.emit(events.Event(name, circle_meta(db, "circle_id", ""), data))
 
 
