@@ -126,3 +126,27 @@ def test_a_finished_command_leaves_only_the_database(demo_dir):
         subprocess.run([sys.executable, "-m", "voorzorg", *args], env=env, capture_output=True)
         leftovers = [s for s in ("-wal", "-shm", "-journal") if os.path.exists(f"{database}{s}")]
         assert leftovers == [], (args, leftovers)
+
+
+def test_migrations_and_serve_never_import_numpy(demo_dir):
+    """numpy is installed for the statistics auditor; sqlite-utils would import it (and
+    pandas) on every migration and in `serve`, where Datasette imports sqlite-utils."""
+    database = demo_dir / "data" / "zorgsaam.db"
+    with sqlite3.connect(database) as conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm005_restricted_helpers_hidden'")
+    conn.close()
+    modules = imported_modules(["member", "list", "-c", "zorgsaam"], demo_dir / "config.toml")
+    assert "sqlite_utils" in modules and "numpy" not in modules
+    script = (
+        "import sys\n"
+        "from pathlib import Path\nfrom voorzorg.deploy import config\n"
+        "from voorzorg.web.server import build\n"
+        f"build(config.load(Path({str(demo_dir / 'config.toml')!r})))\n"
+        "assert 'datasette' in sys.modules and 'sqlite_utils' in sys.modules\n"
+        "assert 'numpy' not in sys.modules and 'pandas' not in sys.modules, 'numpy imported'\n"
+        "import numpy  # still importable afterwards, for the auditor\n"
+        "import sqlite_utils.db\n"
+        "assert sqlite_utils.db.np is None\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]

@@ -111,6 +111,10 @@ def __getattr__(name: str):
         import importlib
 
         module, attribute = _LAZY[name]
+        if module == "sqlite_utils":
+            from voorzorg.storage.store import import_sqlite_utils
+
+            import_sqlite_utils()  # without numpy: see there
         return getattr(importlib.import_module(module), attribute)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

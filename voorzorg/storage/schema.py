@@ -249,9 +249,9 @@ STEPS = (
 
 def migration_set():
     """The steps as a sqlite-utils ``Migrations`` set (imports sqlite-utils)."""
-    from sqlite_utils import Migrations
+    from voorzorg.storage.store import import_sqlite_utils
 
-    migrations = Migrations(MIGRATION_SET)
+    migrations = import_sqlite_utils().Migrations(MIGRATION_SET)
     for step in STEPS:
         migrations()(step)
     return migrations

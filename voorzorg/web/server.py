@@ -164,8 +164,12 @@ def sync_databases(datasette, config: Config) -> None:
 
 def build(config: Config):
     """A configured Datasette instance with voorzorg's plugin registered."""
-    from datasette.app import Datasette
-    from datasette.plugins import pm
+    from voorzorg.storage.store import import_sqlite_utils, numpy_hidden
+
+    import_sqlite_utils()
+    with numpy_hidden():  # Datasette and its vendored pint would import it (see there)
+        from datasette.app import Datasette
+        from datasette.plugins import pm
 
     from voorzorg.web import plugin
 
