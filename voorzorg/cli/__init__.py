@@ -26,6 +26,9 @@ COMMANDS = {
     "serve": "voorzorg.cli.serve:serve",
     "stats": "voorzorg.cli.stats:stats",
     "integration": "voorzorg.cli.integration:integration",
+    "backup": "voorzorg.cli.backup:backup",
+    "restore": "voorzorg.cli.restore:restore",
+    "check": "voorzorg.cli.check:check",
 }
 
 
