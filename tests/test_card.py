@@ -97,4 +97,4 @@ def test_acknowledgements_and_status(circle, cli, tmp_path):
     assert by_name["Cor"]["acknowledged_version"] is None
     assert sorted(status["missing"]) == [by_name["Anna"]["id"], by_name["Cor"]["id"]]
     table = cli("card", "status").out
-    assert "nog niet gezien" in table and "2 deelnemer(s)" in table
+    assert "nog niet gezien" in table and "2 deelnemers hebben" in table

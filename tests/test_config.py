@@ -257,3 +257,22 @@ def test_init_writes_a_language_only_when_asked(tmp_path, cli, monkeypatch):
     monkeypatch.delenv("VOORZORG_LANG")
     assert cli("--lang", "en", "init", tmp_path / "b").code == 0
     assert 'language = "en"' in (tmp_path / "b" / "config.toml").read_text()
+
+
+def test_edit_secrets_keeps_comments_and_the_file_private(deployment, tmp_path):
+    secrets = deployment / "secrets.toml"
+    secrets.write_bytes(b"\xef\xbb\xbf# mine\n[circles.x.mail]\npassword = 'a'\n")
+    os.chmod(secrets, 0o600)
+
+    def change(document):
+        document["circles"]["x"]["mail"]["password"] = "b"
+
+    config_mod.edit_secrets(secrets, change)
+    assert secrets.read_text().startswith("# mine\n")
+    assert config_mod.load_secrets(secrets)["circles"]["x"]["mail"] == {"password": "b"}
+    assert stat.S_IMODE(secrets.stat().st_mode) == 0o600
+
+    missing = tmp_path / "new-secrets.toml"
+    config_mod.edit_secrets(missing, lambda document: document.add("token", "t"))
+    assert stat.S_IMODE(missing.stat().st_mode) == 0o600
+    assert config_mod.load_secrets(missing) == {"token": "t"}

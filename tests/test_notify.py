@@ -150,3 +150,4 @@ def test_notify_never_imported_by_commands_that_send_nothing(circle, cli):
     )  # fmt: skip
     assert result.returncode == 0
     assert "apprise" not in result.stderr and "voorzorg_integration" not in result.stderr
+    assert "voorzorg.plugins" not in result.stderr and "voorzorg.api" not in result.stderr

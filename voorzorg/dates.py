@@ -1,4 +1,8 @@
-"""Dates as volunteers type them: ISO (2026-12-03) or Dutch (3-12-2026, 03/12/2026)."""
+"""Dates, times and durations as volunteers type them.
+
+Dates in ISO (2026-12-03) or Dutch (3-12-2026, 03/12/2026) form, times as 09:30 or
+9.30, durations as 2h, 90m, 1h30, 1:30, 2 uur or 45 min.
+"""
 
 from __future__ import annotations
 
@@ -82,6 +86,41 @@ def parse_time(text: str) -> tuple[int, int]:
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         raise VoorzorgError("datetime.invalid_time", text=text)
     return int(match[1]), int(match[2])
+
+
+def parse_hhmm(text: str) -> str:
+    """ "9.30" -> "09:30": a time of day in the form it is stored in."""
+    hour, minute = parse_time(text)
+    return f"{hour:02d}:{minute:02d}"
+
+
+def parse_day_and_time(text: str) -> tuple[date, str | None]:
+    """ "2026-12-03 10:00" -> (date, "10:00"); "2026-12-03" -> (date, None)."""
+    parts = text.strip().replace("T", " ").split()
+    if len(parts) == 1:
+        return parse_date(parts[0]), None
+    if len(parts) == 2:
+        hhmm = parse_hhmm(parts[1])
+        return parse_date(parts[0]), hhmm
+    raise VoorzorgError("datetime.format", text=text)
+
+
+_DURATIONS = (
+    (re.compile(r"(\d+)(?:h|u|uur|hours?)(?:(\d+)(?:m|min|minuten|minutes?)?)?"), (60, 1)),
+    (re.compile(r"(\d+):(\d{2})"), (60, 1)),
+    (re.compile(r"(\d+)(?:m|min|minuten|minutes?)"), (1,)),
+)
+
+
+def parse_duration(text: str) -> int:
+    """ "2h", "90m", "1h30", "1:30", "2 uur", "45 min" -> minutes."""
+    value = text.strip().lower().replace(" ", "")
+    for pattern, factors in _DURATIONS:
+        match = pattern.fullmatch(value)
+        if match:
+            numbers = [int(g) if g else 0 for g in match.groups()]
+            return sum(n * f for n, f in zip(numbers, factors, strict=False))
+    raise VoorzorgError("activity.bad_duration_text", text=text)
 
 
 def local_text(moment: datetime) -> str:

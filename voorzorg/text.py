@@ -44,3 +44,35 @@ def fold(text: str) -> str:
     """A key for case- and accent-insensitive matching ("zoe" finds "Zoë")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+class NotUtf8(ValueError):
+    """A file is not UTF-8: where its first bad byte stands (line and column from 1)."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(f"not UTF-8 at line {line}, column {column}")
+        self.line = line
+        self.column = column
+
+
+def strip_bom(raw: bytes) -> bytes:
+    """``raw`` without the UTF-8 byte-order mark some Windows programs write first."""
+    return raw[len(BOM) :] if raw.startswith(BOM) else raw
+
+
+def decode_utf8(raw: bytes) -> str:
+    """A file's bytes as text: UTF-8, with or without a byte-order mark.
+
+    Raises ``NotUtf8`` with the line and column (in characters) of the first byte that
+    is not UTF-8; the caller turns that into its own message, or tries another encoding.
+    """
+    raw = strip_bom(raw)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8")) + 1
+        raise NotUtf8(raw.count(b"\n", 0, exc.start) + 1, column) from None

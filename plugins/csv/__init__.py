@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from voorzorg.integrations.hookspecs import hookimpl
+from voorzorg import api
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
@@ -38,13 +38,11 @@ DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 def decode(raw: bytes) -> tuple[str, str]:
     """The file's text and the encoding it was read in (utf-8 or cp1252)."""
-    from voorzorg.errors import VoorzorgError
-
     if len(raw) > MAX_BYTES:
-        raise VoorzorgError("csv.too_big", max=MAX_BYTES // (1024 * 1024))
+        raise api.VoorzorgError("csv.too_big", max=MAX_BYTES // (1024 * 1024))
     if b"\x00" in raw:
         line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
-        raise VoorzorgError("csv.nul", line=line)
+        raise api.VoorzorgError("csv.nul", line=line)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -54,62 +52,52 @@ def decode(raw: bytes) -> tuple[str, str]:
         try:
             return raw.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
-            raise VoorzorgError("csv.not_text", line=line) from None
+            raise api.VoorzorgError("csv.not_text", line=line) from None
 
 
 def read_rows(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
     """Header fields (mapped to our names) and (line number, row) pairs."""
-    from voorzorg.errors import VoorzorgError
-
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
-        raise VoorzorgError("csv.empty") from None
+        raise api.VoorzorgError("csv.empty") from None
     fields = []
     for name in header:
         key = HEADERS.get(name.strip().lower())
         if key is None and name.strip():
             known = ", ".join(sorted(k for k in HEADERS if " " not in k))
-            raise VoorzorgError("csv.unknown_column", column=name.strip(), known=known)
+            raise api.VoorzorgError("csv.unknown_column", column=name.strip(), known=known)
         fields.append(key)
     if "name" not in fields:
-        raise VoorzorgError("csv.no_name_column")
+        raise api.VoorzorgError("csv.no_name_column")
     rows = []
     for values in reader:
         line = reader.line_num
         if not any(v.strip() for v in values):
             continue
         if len(rows) >= MAX_ROWS:
-            raise VoorzorgError("csv.too_many_rows", max=MAX_ROWS)
+            raise api.VoorzorgError("csv.too_many_rows", max=MAX_ROWS)
         rows.append((line, {f: v for f, v in zip(fields, values, strict=False) if f}))
     return fields, rows
 
 
 def _birth_year(row: dict):
-    from voorzorg.dates import parse_date
-
     if row.get("birth_year", "").strip():
         return int(row["birth_year"].strip())
     if row.get("birth_date", "").strip():
-        return parse_date(row["birth_date"]).year  # birth year only: minimisation
+        return api.parse_date(row["birth_date"]).year  # birth year only: minimisation
     return None
 
 
 def import_members(db, text: str, *, today, dry_run: bool, progress=None) -> dict:
     """Import every row or none; returns counts and the errors per line."""
-    from voorzorg.categories import parse_categories
-    from voorzorg.dates import parse_date
-    from voorzorg.domain.members import add_member, list_members
-    from voorzorg.errors import VoorzorgError
-    from voorzorg.text import fold
-
     _fields, rows = read_rows(text)
     existing = {
-        (fold(m["name"]), m["postcode"] or m["phone"] or "")
-        for m in list_members(db, include_left=True)
+        (api.fold(m["name"]), m["postcode"] or m["phone"] or "")
+        for m in api.list_members(db, include_left=True)
     }
     errors, added, skipped = [], 0, 0
     conn = db.conn
@@ -120,18 +108,18 @@ def import_members(db, text: str, *, today, dry_run: bool, progress=None) -> dic
                 progress(number)
             try:
                 conn.execute("SAVEPOINT row")
-                key = (fold(row.get("name", "").strip()),
+                key = (api.fold(row.get("name", "").strip()),
                        _postcode_or_phone(row))  # fmt: skip
                 if key in existing:
                     skipped += 1
                     conn.execute("RELEASE row")
                     continue
                 joined = row.get("joined", "").strip()
-                add_member(
+                api.add_member(
                     db,
                     row.get("name", ""),
                     today=today,
-                    joined=parse_date(joined) if joined else None,
+                    joined=api.parse_date(joined) if joined else None,
                     address=row.get("address") or None,
                     postcode=row.get("postcode") or None,
                     phone=row.get("phone") or None,
@@ -139,15 +127,15 @@ def import_members(db, text: str, *, today, dry_run: bool, progress=None) -> dic
                     birth_year=_birth_year(row),
                     contact_via=row.get("contact_via") or None,
                     connector=row.get("connector", "").strip().lower() in ("ja", "yes", "x", "1"),
-                    offers=parse_categories(row.get("offers", "").replace(";", ",")) or [],
+                    offers=api.parse_categories(row.get("offers", "").replace(";", ",")) or [],
                 )
                 existing.add(key)
                 added += 1
                 conn.execute("RELEASE row")
-            except (VoorzorgError, ValueError) as exc:
+            except (api.VoorzorgError, ValueError) as exc:
                 conn.execute("ROLLBACK TO row")
                 conn.execute("RELEASE row")
-                message = exc.message if isinstance(exc, VoorzorgError) else str(exc)
+                message = exc.message if isinstance(exc, api.VoorzorgError) else str(exc)
                 errors.append({"line": line, "error": message})
         if errors or dry_run:
             conn.execute("ROLLBACK")
@@ -186,64 +174,51 @@ def write_csv(rows: list[list], header: list[str]) -> bytes:
 
 
 def export_members(db) -> bytes:
-    from voorzorg.categories import label
-    from voorzorg.domain.members import list_members
-
     header = ["naam", "adres", "postcode", "telefoon", "e-mail", "geboortejaar", "contact",
               "biedt", "verbinder", "lid sinds"]  # fmt: skip
     rows = [
         [m["name"], m["address"], m["postcode"], m["phone"], m["email"], m["birth_year"],
-         m["contact_via"], ", ".join(label(c) for c in m["offers"]),
+         m["contact_via"], ", ".join(api.category_label(c) for c in m["offers"]),
          "ja" if m["connector"] else "", m["joined_on"]]
-        for m in list_members(db)
+        for m in api.list_members(db)
     ]  # fmt: skip
     return write_csv(rows, header)
 
 
 def export_activities(db) -> bytes:
-    from voorzorg.domain.activities import list_activities
-
     header = ["nr", "naam", "soort", "plaats", "begin", "tijd", "herhaling", "tot"]
     rows = [
         [a["id"], a["title"], a["kind"], a["location"], a["start_date"], a["start_time"],
          a["freq"] or "eenmalig", a["until_date"]]
-        for a in list_activities(db)
+        for a in api.list_activities(db)
     ]  # fmt: skip
     return write_csv(rows, header)
 
 
 def _write(data: bytes, file: str | None) -> None:
-    from voorzorg.deploy.config import atomic_write
-
     if file:
-        atomic_write(Path(file), data, mode=0o600)  # member data: readable by you only
+        api.atomic_write(Path(file), data, mode=0o600)  # member data: readable by you only
     else:
         click.echo(data.decode("utf-8-sig"), nl=False)
 
 
-@hookimpl
+@api.hookimpl
 def register_commands(cli):
-    from voorzorg.cli.activity import activity
-    from voorzorg.cli.base import circle_option, command, json_option, option, pass_app
-    from voorzorg.cli.member import member
-    from voorzorg.cli.output import echo_json
-    from voorzorg.i18n import _
+    from voorzorg.api import _, circle_option, command, echo_json, json_option, option, pass_app
 
-    @command("import", help="help.csv.import")
+    @command("import", help="csv.help.import")
     @circle_option
     @click.argument("file", metavar="FILE")
-    @option("--dry-run", is_flag=True, help="opt.dry_run")
+    @option("--dry-run", is_flag=True, help="csv.opt.dry_run")
     @json_option
     @pass_app
     def member_import(app, circle_id, file, dry_run, as_json):
-        from voorzorg.cli.base import circle_today
-        from voorzorg.errors import VoorzorgError, os_error_text
-
         try:
             with open(file, "rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)
         except OSError as exc:
-            raise VoorzorgError("file.read_failed", path=file, error=os_error_text(exc)) from None
+            error = api.os_error_text(exc)
+            raise api.VoorzorgError("file.read_failed", path=file, error=error) from None
         text, encoding = decode(raw)
         if encoding != "utf-8" and not as_json:
             click.echo(_("csv.read_as_cp1252"), err=True)
@@ -252,10 +227,10 @@ def register_commands(cli):
         if len(rows) > 200 and not as_json:
             with click.progressbar(length=len(rows), label=_("csv.importing"),
                                    file=click.get_text_stream("stderr")) as bar:  # fmt: skip
-                result = import_members(db, text, today=circle_today(entry), dry_run=dry_run,
+                result = import_members(db, text, today=api.today(entry.timezone), dry_run=dry_run,
                                         progress=lambda n: bar.update(1))  # fmt: skip
         else:
-            result = import_members(db, text, today=circle_today(entry), dry_run=dry_run)
+            result = import_members(db, text, today=api.today(entry.timezone), dry_run=dry_run)
         if as_json:
             echo_json(result)
         else:
@@ -263,11 +238,12 @@ def register_commands(cli):
                 click.echo(_("csv.row_error", line=error["line"], error=error["error"]), err=True)
             if not result["errors"]:
                 key = "csv.dry_run_done" if dry_run else "csv.imported"
-                click.echo(_(key, added=result["would_add"], skipped=result["skipped"]))
+                already = _("csv.already", n=result["skipped"])
+                click.echo(_(key, n=result["would_add"], already=already))
         if result["errors"]:
-            raise VoorzorgError("csv.nothing_imported", count=len(result["errors"]))
+            raise api.VoorzorgError("csv.nothing_imported", n=len(result["errors"]))
 
-    @command("export", help="help.csv.export")
+    @command("export", help="csv.help.export")
     @circle_option
     @click.argument("file", metavar="FILE", required=False)
     @pass_app
@@ -275,7 +251,7 @@ def register_commands(cli):
         _entry, db = app.open_circle(circle_id)
         _write(export_members(db), file)
 
-    @command("export", help="help.csv.export_activities")
+    @command("export", help="csv.help.export_activities")
     @circle_option
     @click.argument("file", metavar="FILE", required=False)
     @pass_app
@@ -283,6 +259,6 @@ def register_commands(cli):
         _entry, db = app.open_circle(circle_id)
         _write(export_activities(db), file)
 
-    member.add_command(member_import, "import")
-    member.add_command(member_export, "export")
-    activity.add_command(activity_export, "export")
+    api.member.add_command(member_import, "import")
+    api.member.add_command(member_export, "export")
+    api.activity.add_command(activity_export, "export")

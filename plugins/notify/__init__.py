@@ -10,14 +10,13 @@ the kind of help, an initial, a time and a place.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import click
-from sqlite_utils import Migrations
 
-from voorzorg.integrations.hookspecs import hookimpl
+from voorzorg import api
 
-migrations_set = Migrations("notify")
+migrations_set = api.Migrations("notify")
 WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
@@ -32,7 +31,7 @@ def m001_sent(db) -> None:
     )
 
 
-@hookimpl
+@api.hookimpl
 def migrations():
     return migrations_set
 
@@ -51,50 +50,49 @@ def send(url: str, body: str) -> bool:
     return bool(channel.notify(title="voorzorg", body=body))
 
 
+@api.hookimpl
+def notify_operator(url, title, body):
+    """`voorzorg check --notify`: the operator hears what needs attention."""
+    import apprise
+
+    channel = apprise.Apprise()
+    if not channel.add(url):
+        return False
+    return bool(channel.notify(title=title, body=body))
+
+
 MEMBERS_TABLE = "notify_members"  # in secrets.toml, beside the entry's own secrets
 
 
 def _member_url(config, circle: str, member_id: int) -> str | None:
-    from voorzorg.deploy.config import load_secrets
-
-    secrets = load_secrets(config.secrets_path)
-    table = ((secrets.get("circles") or {}).get(circle) or {}).get(MEMBERS_TABLE) or {}
-    return table.get(str(member_id))
+    return api.read_secrets(config, circle, MEMBERS_TABLE).get(str(member_id))
 
 
 def _open(config, circle: str):
-    from voorzorg.deploy.circles import open_db
-
-    db = open_db(config, circle)
-    migrations_set.apply(db.sqlite_utils())
+    db = api.open_db(config, circle)
+    api.migrate(db, migrations_set)
     return db
 
 
 def _wanted(request: dict, timezone: str) -> datetime | None:
-    from voorzorg.dates import parse_local_datetime
-
     if not request["wanted_at"]:
         return None
-    return parse_local_datetime(request["wanted_at"], timezone)
+    return api.parse_local_datetime(request["wanted_at"], timezone)
 
 
-@hookimpl
+@api.hookimpl
 def on_event(event, circle, entry, config):
-    from voorzorg.categories import label
-    from voorzorg.i18n import _
-
-    timezone = config.circles[circle].timezone
+    _ = api._
+    timezone = api.circle_timezone(config, circle)
     if event.name == "request.accepted":
-        from voorzorg.domain.requests import get_request
-
         db = _open(config, circle)
         try:
-            request = get_request(db, event.data["request_id"])
+            request = api.get_request(db, event.data["request_id"])
         finally:
             db.close()
         moment = _wanted(request, timezone)
         when = when_text(moment) if moment else _("notify.soon")
-        kind = label(request["category"])
+        kind = api.category_label(request["category"])
         messages = [
             (request["helper_id"], _("notify.you_agreed", category=kind,
                                      initial=request["for_name"][:1], when=when)),
@@ -106,11 +104,9 @@ def on_event(event, circle, entry, config):
             if url and not send(url, body):
                 raise ConnectionError("notification not delivered")
     elif event.name in ("activity.cancelled", "activity.moved"):
-        from voorzorg.domain.activities import get_activity
-
         db = _open(config, circle)
         try:
-            activity = get_activity(db, event.data["activity_id"])
+            activity = api.get_activity(db, event.data["activity_id"])
         finally:
             db.close()
         day = date.fromisoformat(event.data["date"])
@@ -123,28 +119,24 @@ def on_event(event, circle, entry, config):
             raise ConnectionError("notification not delivered")
 
 
-@hookimpl
+@api.hookimpl
 def test_entry(circle, entry, config):
     import apprise
 
     channel = apprise.Apprise()
     if not channel.add(entry.get("group_url", "")):
-        return "geen geldig apprise-adres"
+        return api._("notify.test.bad_url")
     return None
 
 
 def reminders(config, circle: str, entry: dict, day: date) -> list[dict]:
     """What should be sent for ``day``: (key, address, text)."""
-    from voorzorg.categories import label
-    from voorzorg.domain.activities import occurrences
-    from voorzorg.domain.requests import list_requests
-    from voorzorg.i18n import _
-
-    timezone = config.circles[circle].timezone
+    _ = api._
+    timezone = api.circle_timezone(config, circle)
     db = _open(config, circle)
     try:
         result = []
-        for row in occurrences(db, start=day, end=day, timezone=timezone):
+        for row in api.occurrences(db, start=day, end=day, timezone=timezone):
             if row["status"] == "cancelled":
                 continue
             time_text = "" if row["all_day"] else f" {row['start']:%H:%M}"
@@ -154,11 +146,11 @@ def reminders(config, circle: str, entry: dict, day: date) -> list[dict]:
                 "url": entry["group_url"],
                 "text": _("notify.tomorrow", title=row["title"], time=time_text, place=place),
             })  # fmt: skip
-        for request in list_requests(db, status="accepted"):
+        for request in api.list_requests(db, status="accepted"):
             moment = _wanted(request, timezone)
             if moment is None or moment.date() != day:
                 continue
-            kind = label(request["category"])
+            kind = api.category_label(request["category"])
             for member_id, role, text in (
                 (request["helper_id"], "helper", _("notify.remind_helper", category=kind,
                  initial=request["for_name"][:1], when=when_text(moment))),
@@ -183,36 +175,42 @@ def record_sent(config, circle: str, key: str) -> None:
         with db.atomic():
             db.execute(
                 "INSERT OR IGNORE INTO notify_sent (key, sent_at) VALUES (?, ?)",
-                [key, datetime.now(UTC).isoformat(timespec="seconds")],
+                [key, api.now().isoformat(timespec="seconds")],
             )
     finally:
         db.close()
 
 
-@hookimpl
+@api.hookimpl
 def register_commands(cli):
-    from voorzorg.cli.base import circle_option, command, group, json_option, option, pass_app
-    from voorzorg.cli.output import echo_json
-    from voorzorg.i18n import _
+    from voorzorg.api import (
+        _,
+        circle_option,
+        command,
+        echo_json,
+        group,
+        json_option,
+        option,
+        pass_app,
+    )
 
-    @command("remind", help="help.remind")
-    @option("--dry-run", is_flag=True, help="opt.dry_run")
-    @option("--for", "for_date", metavar="DATE", help="opt.remind_for")
+    @command("remind", help="notify.help.remind")
+    @option("--dry-run", is_flag=True, help="notify.opt.dry_run")
+    @option("--for", "for_date", metavar="DATE", help="notify.opt.remind_for")
     @json_option
     @pass_app
     def remind(app, dry_run, for_date, as_json):
-        from voorzorg.clock import today
-        from voorzorg.dates import parse_date
-        from voorzorg.errors import VoorzorgError
-        from voorzorg.integrations.entries import entries, with_secrets
-
         report = {"sent": 0, "skipped": 0, "failed": 0, "messages": []}
         for circle_id, circle in app.config.circles.items():
-            if circle.archived or "notify" not in entries(app.config, circle_id):
+            if circle.archived:
                 continue
-            options = with_secrets(app.config, circle_id, "notify",
-                                   entries(app.config, circle_id)["notify"])  # fmt: skip
-            day = parse_date(for_date) if for_date else today(circle.timezone) + timedelta(days=1)
+            options = api.entry_options(app.config, circle_id, "notify")
+            if options is None:
+                continue
+            if for_date:
+                day = api.parse_date(for_date)
+            else:
+                day = api.today(circle.timezone) + timedelta(days=1)
             for item in reminders(app.config, circle_id, options, day):
                 if item["already_sent"]:
                     report["skipped"] += 1
@@ -233,37 +231,25 @@ def register_commands(cli):
             click.echo(_("notify.report", **{k: report[k] for k in ("sent", "skipped", "failed")},
                          dry=_("notify.dry") if dry_run else ""))  # fmt: skip
         if report["failed"]:
-            raise VoorzorgError("notify.failed", count=report["failed"])
+            raise api.VoorzorgError("notify.failed", n=report["failed"])
 
-    @group("notify", help="help.notify")
+    @group("notify", help="notify.help.notify")
     def notify():
         pass
 
-    @notify.command("member", help="help.notify.member")
+    @notify.command("member", help="notify.help.member")
     @circle_option
     @click.argument("member_ref", metavar="MEMBER")
     @click.argument("url", metavar="URL")
     @pass_app
     def notify_member(app, circle_id, member_ref, url):
         import apprise
-        import tomlkit
-
-        from voorzorg.deploy import config as config_mod
-        from voorzorg.domain.members import resolve_member
-        from voorzorg.errors import VoorzorgError
 
         if not apprise.Apprise().add(url):
-            raise VoorzorgError("notify.bad_url")
+            raise api.VoorzorgError("notify.bad_url")
         entry, db = app.open_circle(circle_id)
-        member_id = resolve_member(db, member_ref)
-        path = app.config.secrets_path
-        with config_mod.locked(path):
-            document = tomlkit.parse(path.read_text(encoding="utf-8") if path.exists() else "")
-            circles = document.setdefault("circles", tomlkit.table(is_super_table=True))
-            circle = circles.setdefault(entry.id, tomlkit.table(is_super_table=True))
-            members = circle.setdefault(MEMBERS_TABLE, tomlkit.table())
-            members[str(member_id)] = url
-            config_mod.atomic_write(path, tomlkit.dumps(document).encode("utf-8"), mode=0o600)
+        member_id = api.resolve_member(db, member_ref)
+        api.set_secret(app.config, entry.id, MEMBERS_TABLE, str(member_id), url)
         click.echo(_("notify.member_set", id=member_id))
 
     cli.add_command(remind, "remind")

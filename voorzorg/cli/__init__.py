@@ -29,6 +29,7 @@ COMMANDS = {
     "backup": "voorzorg.cli.backup:backup",
     "restore": "voorzorg.cli.restore:restore",
     "check": "voorzorg.cli.check:check",
+    "service": "voorzorg.cli.service:service",
 }
 
 
@@ -75,7 +76,8 @@ def _set_lang(ctx, param, value):
 )
 @click.pass_context
 def cli(ctx: click.Context, config_path: str | None) -> None:
-    ctx.obj = App(config_path)
+    if not isinstance(ctx.obj, App):  # made early when a command had to be looked up
+        ctx.obj = App(config_path)
     if ctx.invoked_subcommand not in ("init", "demo"):
         _peek_config_language(ctx.obj)
 

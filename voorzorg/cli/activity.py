@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import re
-
 import click
 
 from voorzorg.cli.base import (
@@ -13,61 +11,13 @@ from voorzorg.cli.base import (
     pass_app,
     utc_now,
 )
-from voorzorg.cli.output import echo_fields, echo_json, echo_table
+from voorzorg.cli.output import echo_fields, echo_json, echo_table, emit
 from voorzorg.i18n import _
 
 
 @group("activity", help="help.activity")
 def activity() -> None:
     pass
-
-
-def parse_duration(text: str) -> int:
-    """ "2h", "90m", "1h30", "1:30", "2 uur", "45 min" -> minutes."""
-    from voorzorg.errors import VoorzorgError
-
-    value = text.strip().lower().replace(" ", "")
-    patterns = (
-        (r"(\d+)(?:h|u|uur|hours?)(?:(\d+)(?:m|min|minuten|minutes?)?)?", (60, 1)),
-        (r"(\d+):(\d{2})", (60, 1)),
-        (r"(\d+)(?:m|min|minuten|minutes?)", (1,)),
-    )
-    for pattern, factors in patterns:
-        match = re.fullmatch(pattern, value)
-        if match:
-            numbers = [int(g) if g else 0 for g in match.groups()]
-            return sum(n * f for n, f in zip(numbers, factors, strict=False))
-    raise VoorzorgError("activity.bad_duration_text", text=text)
-
-
-def _split_start(text: str):
-    """ "2026-12-03 10:00" -> (date, "10:00"); "2026-12-03" -> (date, None)."""
-    from voorzorg.dates import parse_date, parse_time
-
-    parts = text.strip().replace("T", " ").split()
-    if len(parts) == 1:
-        return parse_date(parts[0]), None
-    if len(parts) == 2:
-        hour, minute = parse_time(parts[1])
-        return parse_date(parts[0]), f"{hour:02d}:{minute:02d}"
-    from voorzorg.errors import VoorzorgError
-
-    raise VoorzorgError("datetime.format", text=text)
-
-
-def _minutes_between(day, start_time: str, end_text: str) -> int:
-    from voorzorg.dates import parse_date, parse_time
-    from voorzorg.errors import VoorzorgError
-
-    parts = end_text.split()
-    if len(parts) == 2 and parse_date(parts[0]) != day:
-        raise VoorzorgError("activity.end_other_day", hint="activity.end_other_day_hint")
-    hour, minute = parse_time(parts[-1])
-    begin_hour, begin_minute = (int(p) for p in start_time.split(":"))
-    minutes = hour * 60 + minute - (begin_hour * 60 + begin_minute)
-    if minutes <= 0:
-        raise VoorzorgError("activity.end_before_start_time", end=end_text)
-    return minutes
 
 
 @activity.command("add", help="help.activity.add")
@@ -89,74 +39,31 @@ def _minutes_between(day, start_time: str, end_text: str) -> int:
 @pass_app
 def add(app, circle_id, title, start, duration, end_text, all_day, weekly, every, monthly,
         until, count, location, kind, description, as_json):  # fmt: skip
-    from voorzorg.dates import parse_date
-    from voorzorg.domain.activities import add_activity
-    from voorzorg.domain.recurrence import Rule, parse_every, parse_monthly
-    from voorzorg.errors import VoorzorgError
+    from voorzorg.domain.activities import add_activity, parse_schedule
 
-    if sum(bool(x) for x in (weekly, every, monthly)) > 1:
-        raise VoorzorgError("activity.one_repeat")
-    day, start_time = _split_start(start)
-    duration_minutes = duration_days = None
-    if all_day:
-        if start_time is not None:
-            raise VoorzorgError("activity.all_day_with_time")
-        if end_text:
-            last = parse_date(end_text)
-            duration_days = (last - day).days + 1
-            if duration_days < 1:
-                raise VoorzorgError("activity.end_before_start_time", end=end_text)
-    else:
-        if start_time is None:
-            raise VoorzorgError("activity.needs_time", hint="activity.needs_time_hint")
-        if duration and end_text:
-            raise VoorzorgError("activity.duration_or_end")
-        if duration:
-            duration_minutes = parse_duration(duration)
-        elif end_text:
-            duration_minutes = _minutes_between(day, start_time, end_text)
-        else:
-            raise VoorzorgError("activity.needs_duration")
-    freq, interval, week = None, 1, None
-    if weekly:
-        freq = "weekly"
-    elif every:
-        freq, interval = "weekly", parse_every(every)
-    elif monthly:
-        week, weekday = parse_monthly(monthly)
-        freq = "monthly"
-        if weekday != day.weekday():
-            from voorzorg.domain.recurrence import nth_weekday
-
-            expected = nth_weekday(day.year, day.month, week, weekday)
-            raise VoorzorgError("recurrence.start_not_on_rule", start=day.isoformat(),
-                                expected=expected.isoformat())  # fmt: skip
-    rule = Rule(
-        freq=freq,
-        interval=interval,
-        week=week,
-        until=parse_date(until) if until else None,
+    schedule = parse_schedule(
+        start,
+        all_day=all_day,
+        duration=duration,
+        end=end_text,
+        weekly=weekly,
+        every=every,
+        monthly=monthly,
+        until=until,
         count=count,
     )
     entry, db = app.open_circle(circle_id)
     item = add_activity(
         db,
         title=" ".join(title),
-        start=day,
-        start_time=start_time,
         timezone=entry.timezone,
         now=utc_now(),
-        duration_minutes=duration_minutes,
-        duration_days=duration_days,
-        rule=rule,
         location=location,
         kind=kind,
         description=description,
+        **schedule,
     )
-    if as_json:
-        echo_json(item)
-    else:
-        click.echo(_("activity.added", id=item["id"], title=item["title"]))
+    emit(item, as_json, "activity.added", id=item["id"], title=item["title"])
 
 
 def _iso(value) -> str:
@@ -171,19 +78,13 @@ def _iso(value) -> str:
 @json_option
 @pass_app
 def list_(app, circle_id, from_, to, activity_ref, as_json) -> None:
-    from datetime import timedelta
-
     from voorzorg.dates import parse_date
-    from voorzorg.domain.activities import occurrences, resolve_activity
-    from voorzorg.errors import VoorzorgError
+    from voorzorg.domain.activities import list_window, occurrences, resolve_activity
 
     entry, db = app.open_circle(circle_id)
-    start = parse_date(from_) if from_ else circle_today(entry)
-    end = parse_date(to) if to else start + timedelta(days=27)
-    if end < start:
-        raise VoorzorgError("activity.bad_range")
-    if (end - start).days > 3 * 366:
-        raise VoorzorgError("activity.range_too_long")
+    start, end = list_window(
+        parse_date(from_) if from_ else circle_today(entry), parse_date(to) if to else None
+    )
     activity_id = resolve_activity(db, activity_ref) if activity_ref else None
     rows = occurrences(db, start=start, end=end, timezone=entry.timezone, activity_id=activity_id)
     for row in rows:
@@ -293,10 +194,7 @@ def cancel(app, circle_id, activity_ref, on, note, as_json) -> None:
     _entry, db = app.open_circle(circle_id)
     day = parse_date(on)
     item = cancel_occurrence(db, _resolve(db, activity_ref), day, now=utc_now(), note=note)
-    if as_json:
-        echo_json(item)
-    else:
-        click.echo(_("activity.cancelled", title=item["title"], day=day.isoformat()))
+    emit(item, as_json, "activity.cancelled", title=item["title"], day=day.isoformat())
 
 
 @activity.command("move", help="help.activity.move")
@@ -308,18 +206,15 @@ def cancel(app, circle_id, activity_ref, on, note, as_json) -> None:
 @json_option
 @pass_app
 def move(app, circle_id, activity_ref, on, to, location, as_json) -> None:
-    from voorzorg.dates import parse_date
+    from voorzorg.dates import parse_date, parse_day_and_time
     from voorzorg.domain.activities import move_occurrence
 
     entry, db = app.open_circle(circle_id)
     day = parse_date(on)
-    to_day, to_time = _split_start(to)
+    to_day, to_time = parse_day_and_time(to)
     item = move_occurrence(db, _resolve(db, activity_ref), day, to_day=to_day, to_time=to_time,
                            timezone=entry.timezone, now=utc_now(), location=location)  # fmt: skip
-    if as_json:
-        echo_json(item)
-    else:
-        click.echo(_("activity.moved", title=item["title"], day=day.isoformat(), to=to))
+    emit(item, as_json, "activity.moved", title=item["title"], day=day.isoformat(), to=to)
 
 
 @activity.command("edit", help="help.activity.edit")
@@ -335,12 +230,10 @@ def move(app, circle_id, activity_ref, on, to, location, as_json) -> None:
 @pass_app
 def edit(app, circle_id, activity_ref, title, location, kind, description, start_time,
          duration, as_json):  # fmt: skip
-    from voorzorg.dates import parse_time
+    from voorzorg.dates import parse_duration, parse_hhmm
     from voorzorg.domain.activities import edit_activity
 
-    if start_time:
-        hour, minute = parse_time(start_time)
-        start_time = f"{hour:02d}:{minute:02d}"
+    start_time = parse_hhmm(start_time) if start_time else None
     entry, db = app.open_circle(circle_id)
     item = edit_activity(
         db,
@@ -374,10 +267,7 @@ def end(app, circle_id, activity_ref, after, as_json) -> None:
 
     _entry, db = app.open_circle(circle_id)
     item = end_activity(db, _resolve(db, activity_ref), after=parse_date(after), now=utc_now())
-    if as_json:
-        echo_json(item)
-    else:
-        click.echo(_("activity.ended", title=item["title"], day=item["last_date"]))
+    emit(item, as_json, "activity.ended", title=item["title"], day=item["last_date"])
 
 
 @activity.command("remove", help="help.activity.remove")
@@ -395,10 +285,7 @@ def remove(app, circle_id, activity_ref, yes, as_json) -> None:
     if not yes and not click.confirm(_("activity.confirm_remove", title=title), default=False):
         raise click.Abort
     item = remove_activity(db, activity_id)
-    if as_json:
-        echo_json(item)
-    else:
-        click.echo(_("activity.removed", title=title))
+    emit(item, as_json, "activity.removed", title=title)
 
 
 @activity.command("count", help="help.activity.count")
@@ -415,7 +302,4 @@ def count(app, circle_id, activity_ref, head_count, on, as_json) -> None:
     entry, db = app.open_circle(circle_id)
     result = record_count(db, _resolve(db, activity_ref), parse_date(on), head_count,
                           today=circle_today(entry), now=utc_now())  # fmt: skip
-    if as_json:
-        echo_json(result)
-    else:
-        click.echo(_("activity.counted", n=head_count, day=result["date"]))
+    emit(result, as_json, "activity.counted", n=head_count, day=result["date"])

@@ -3,7 +3,7 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import circle_option, circle_today, group, json_option, option, pass_app
-from voorzorg.cli.output import echo_json, echo_table
+from voorzorg.cli.output import echo_json, echo_table, emit
 from voorzorg.i18n import _
 
 
@@ -73,18 +73,15 @@ def add(app, circle_id, helper, for_member, category, note, valid_from, valid_un
         valid_until=until,
         today=circle_today(entry),
     )
-    if as_json:
-        echo_json(result)
-    else:
-        click.echo(
-            _(
-                "agreement.added",
-                id=result["id"],
-                helper=result["helper_name"],
-                name=result["for_name"],
-                category=_("category." + code),
-            )
-        )
+    emit(
+        result,
+        as_json,
+        "agreement.added",
+        id=result["id"],
+        helper=result["helper_name"],
+        name=result["for_name"],
+        category=_("category." + code),
+    )
 
 
 @agreement.command("list", help="help.agreement.list")
@@ -118,7 +115,4 @@ def end(app, circle_id, agreement_id, on, as_json) -> None:
     entry, db = app.open_circle(circle_id)
     today = circle_today(entry)
     result = end_agreement(db, agreement_id, on=parse_date(on) if on else today, today=today)
-    if as_json:
-        echo_json(result)
-    else:
-        click.echo(_("agreement.ended", id=result["id"], on=result["ended_on"]))
+    emit(result, as_json, "agreement.ended", id=result["id"], on=result["ended_on"])

@@ -44,7 +44,7 @@ def run(app, dest, no_encrypt, as_json) -> None:
     if as_json:
         echo_json(result)
         return
-    click.echo(_("backup.done", path=result["archive"], files=result["files"]))
+    click.echo(_("backup.done", path=result["archive"], n=result["files"]))
     if not result["encrypted"]:
         click.echo(_("backup.plain_warning"))
     for path in result["removed"]:

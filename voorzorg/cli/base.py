@@ -112,6 +112,11 @@ def _config_or_none(ctx):
     from voorzorg.errors import VoorzorgError
 
     app = ctx.find_object(App) if ctx is not None else None
+    if app is None and ctx is not None and "config_path" in ctx.find_root().params:
+        # click resolves a top-level command before the root callback makes the App:
+        # make it now, so commands of custom integrations (custom_plugins_dir) are found.
+        root = ctx.find_root()
+        app = root.obj = App(root.params["config_path"])
     if app is None:
         return None
     try:
@@ -150,8 +155,14 @@ def _load_provided(ctx, group, cmd_name):
         raise VoorzorgError(
             "integration.unavailable", domain=domain, error=found.error if found else "?"
         )
-    root = ctx.find_root().command
-    registry.pm.hook.register_commands(cli=root)
+    outcome = registry.call("register_commands", cli=ctx.find_root().command)
+    for failure in outcome.failures:
+        from voorzorg.errors import VoorzorgError
+
+        if failure.domain == domain:
+            raise VoorzorgError(
+                "integration.hook_failed", domain=domain, hook=failure.hook, error=failure.error
+            )
     return click.Group.get_command(group, ctx, cmd_name)
 
 

@@ -3,10 +3,8 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import circle_option, circle_today, group, json_option, option, pass_app
-from voorzorg.cli.output import echo_json, echo_table
+from voorzorg.cli.output import echo_json, echo_table, emit
 from voorzorg.i18n import _
-
-MAX_FILE_BYTES = 200_000
 
 
 @group("card", help="help.card")
@@ -77,28 +75,6 @@ def versions(app, circle_id, as_json) -> None:
     )
 
 
-def _read_file(path: str) -> str:
-    from pathlib import Path
-
-    from voorzorg.errors import VoorzorgError, os_error_text
-
-    file = Path(path)
-    try:
-        with file.open("rb") as handle:  # at most MAX + 1 bytes, also from a device or pipe
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise VoorzorgError("file.read_failed", path=path, error=os_error_text(exc)) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise VoorzorgError("card.file_too_big", path=path, max=MAX_FILE_BYTES)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise VoorzorgError("file.not_utf8", path=path, line=line) from None
-
-
 @card.command("edit", help="help.card.edit")
 @circle_option
 @option("--file", "file_path", metavar="PATH", help="opt.card_file")
@@ -109,7 +85,7 @@ def edit(app, circle_id, file_path) -> None:
 
     _entry, db = app.open_circle(circle_id)
     if file_path:
-        text = _read_file(file_path)
+        text = card_mod.read_card_file(file_path)
     else:
         draft = card_mod.get_draft(db)
         start = draft["text"] if draft else card_mod.current_version(db)["text"]
@@ -164,10 +140,7 @@ def ack(app, circle_id, member_ref, on, as_json) -> None:
     member_id = resolve_member(db, " ".join(member_ref))
     today = circle_today(entry)
     result = acknowledge(db, member_id, on=parse_date(on) if on else today, today=today)
-    if as_json:
-        echo_json(result)
-    else:
-        click.echo(_("card.acked", name=result["name"], version=result["version"]))
+    emit(result, as_json, "card.acked", name=result["name"], version=result["version"])
 
 
 @card.command("status", help="help.card.status")
@@ -196,4 +169,4 @@ def status(app, circle_id, as_json) -> None:
         ],
         empty="member.none_found",
     )
-    click.echo(_("card.missing_count", count=len(result["missing"])))
+    click.echo(_("card.missing_count", n=len(result["missing"])))

@@ -14,10 +14,11 @@ from voorzorg.i18n import _
 @option("--name", metavar="NAME", help="opt.circle_name")
 @option("--remove-orphan", metavar="ID", help="opt.remove_orphan")
 @option("--yes", is_flag=True, help="opt.yes")
+@option("--notify", is_flag=True, help="opt.notify")
 @json_option
 @pass_app
 @click.pass_context
-def check(ctx, app, adopt, name, remove_orphan, yes, as_json) -> None:
+def check(ctx, app, adopt, name, remove_orphan, yes, notify, as_json) -> None:
     if adopt or remove_orphan:
         _fix_orphan(app, adopt, name, remove_orphan, yes, as_json)
         return
@@ -26,6 +27,8 @@ def check(ctx, app, adopt, name, remove_orphan, yes, as_json) -> None:
     from voorzorg.deploy.check import run_checks
 
     result = run_checks(_find_config(config_mod, app.config_option))
+    if notify and result["status"] != "ok":
+        result["notified"] = _notify(app, result)
     if as_json:
         echo_json(result)
     else:
@@ -34,15 +37,36 @@ def check(ctx, app, adopt, name, remove_orphan, yes, as_json) -> None:
             click.echo(f"{label}: {finding['message']}")
             if finding["fix"]:
                 click.echo(f"    {finding['fix']}")
-        click.echo(
-            _(
-                f"check.summary_{result['status']}",
-                databases=result["databases_checked"],
-                errors=result["errors"],
-                warnings=result["warnings"],
-            )
-        )
+        counted = {"ok": "databases_checked", "warning": "warnings", "error": "errors"}
+        click.echo(_(f"check.summary_{result['status']}", n=result[counted[result["status"]]]))
+    if notify and result["status"] != "ok" and not as_json:
+        sent = result["notified"]
+        if sent["sent"]:
+            click.echo(_("check.notified"))
+        elif sent["reason"] == "no_url":
+            click.echo(_("check.notify_missing"), err=True)
+        else:
+            click.echo(_("check.notify_failed", reason=sent["reason"]), err=True)
     ctx.exit(result["exit_code"])
+
+
+def _notify(app, result: dict) -> dict:
+    """One short message: what needs attention and how to fix it (no personal data)."""
+    import socket
+
+    from voorzorg.integrations.dispatch import notify_operator
+
+    status = _(f"check.label_{'error' if result['status'] == 'error' else 'warning'}")
+    title = _("check.notify_title", host=socket.gethostname(), status=status)
+    lines = []
+    for finding in result["findings"]:
+        lines.append(f"- {finding['message']}")
+        if finding["fix"]:
+            lines.append(f"  {finding['fix']}")
+    try:
+        return notify_operator(app.config, title, "\n".join(lines))
+    except Exception as exc:  # a broken config is a finding already; never hide the exit code
+        return {"sent": False, "reason": type(exc).__name__}
 
 
 def _fix_orphan(app, adopt, name, remove_orphan, yes, as_json) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import group, json_option, option, pass_app
-from voorzorg.cli.output import echo_fields, echo_json, echo_table
+from voorzorg.cli.output import echo_fields, echo_json, echo_table, emit
 from voorzorg.i18n import _
 
 
@@ -23,10 +23,7 @@ def add(app, circle_id, name, neighbourhood, timezone, as_json) -> None:
     from voorzorg.deploy.circles import add_circle
 
     app.config, info = add_circle(app.config, circle_id, name, neighbourhood, timezone)
-    if as_json:
-        echo_json(info)
-    else:
-        click.echo(_("circle.added", id=info["id"], name=info["name"], path=info["database"]))
+    emit(info, as_json, "circle.added", id=info["id"], name=info["name"], path=info["database"])
 
 
 @circle.command("list", help="help.circle.list")
@@ -90,10 +87,7 @@ def rename(app, circle_id, name, as_json) -> None:
     from voorzorg.deploy.circles import rename_circle
 
     app.config, info = rename_circle(app.config, circle_id, " ".join(name))
-    if as_json:
-        echo_json(info)
-    else:
-        click.echo(_("circle.renamed", id=info["id"], name=info["name"]))
+    emit(info, as_json, "circle.renamed", id=info["id"], name=info["name"])
 
 
 @circle.command("archive", help="help.circle.archive")
@@ -104,10 +98,7 @@ def archive(app, circle_id, as_json) -> None:
     from voorzorg.deploy.circles import archive_circle
 
     app.config, info = archive_circle(app.config, circle_id, True)
-    if as_json:
-        echo_json(info)
-    else:
-        click.echo(_("circle.archived_done", id=info["id"], path=info["database"]))
+    emit(info, as_json, "circle.archived_done", id=info["id"], path=info["database"])
 
 
 @circle.command("unarchive", help="help.circle.unarchive")
@@ -118,7 +109,4 @@ def unarchive(app, circle_id, as_json) -> None:
     from voorzorg.deploy.circles import archive_circle
 
     app.config, info = archive_circle(app.config, circle_id, False)
-    if as_json:
-        echo_json(info)
-    else:
-        click.echo(_("circle.unarchived_done", id=info["id"]))
+    emit(info, as_json, "circle.unarchived_done", id=info["id"])

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import click
 
-from voorzorg.cli.base import circle_option, group, json_option, option, pass_app
-from voorzorg.cli.output import echo_json, echo_table, local_time
+from voorzorg.cli.base import circle_option, circle_today, group, json_option, option, pass_app
+from voorzorg.cli.output import echo_json, echo_table, emit, local_time
 from voorzorg.i18n import _
 
 
@@ -23,7 +23,8 @@ def consent() -> None:
 @pass_app
 def give(app, circle_id, member_ref, purpose, recorded_by, text_version, on, as_json) -> None:
     from voorzorg.cli.member import recorder
-    from voorzorg.domain.consents import give_consent, parse_purpose
+    from voorzorg.dates import parse_date
+    from voorzorg.domain.consents import give_consent, given_on, parse_purpose
     from voorzorg.domain.members import resolve_member
 
     purpose = parse_purpose(purpose)
@@ -35,27 +36,9 @@ def give(app, circle_id, member_ref, purpose, recorded_by, text_version, on, as_
         purpose,
         recorded_by=recorder(recorded_by),
         text_version=text_version,
-        at=_instant(on, entry.timezone) if on else None,
+        at=given_on(parse_date(on), entry.timezone, today=circle_today(entry)) if on else None,
     )
-    if as_json:
-        echo_json(info)
-    else:
-        click.echo(_("consent.given", name=info["member_name"], purpose=_("purpose." + purpose)))
-
-
-def _instant(text: str, timezone: str) -> str:
-    """A date typed for a past consent ("3-5-2025") as the UTC instant of local midnight."""
-    from datetime import UTC, datetime, time
-
-    from voorzorg.clock import today
-    from voorzorg.dates import parse_date, zone
-    from voorzorg.errors import VoorzorgError
-
-    day = parse_date(text)
-    if day > today(timezone):
-        raise VoorzorgError("consent.in_future", on=day.isoformat())
-    moment = datetime.combine(day, time(0, 0), tzinfo=zone(timezone))
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
+    emit(info, as_json, "consent.given", name=info["member_name"], purpose=_("purpose." + purpose))
 
 
 @consent.command("withdraw", help="help.consent.withdraw")

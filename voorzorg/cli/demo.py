@@ -21,13 +21,13 @@ def demo(directory: str, no_serve: bool, seed: int, port: int) -> None:
     summary = build_demo(
         Path(directory),
         seed=seed,
-        progress=lambda name, count: click.echo(_("demo.circle", name=name, members=count)),
+        progress=lambda name, count: click.echo(_("demo.circle", name=name, n=count)),
     )
     click.echo(
         _(
             "demo.done",
-            circles=len(summary["circles"]),
-            members=summary["members"],
+            circles=_("count.circles", n=len(summary["circles"])),
+            members=_("count.members", n=summary["members"]),
             directory=summary["directory"],
         )
     )

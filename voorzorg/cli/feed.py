@@ -2,8 +2,16 @@ from __future__ import annotations
 
 import click
 
-from voorzorg.cli.base import circle_option, group, json_option, option, pass_app, utc_now
-from voorzorg.cli.output import echo_json, echo_table, local_time
+from voorzorg.cli.base import (
+    circle_option,
+    circle_today,
+    group,
+    json_option,
+    option,
+    pass_app,
+    utc_now,
+)
+from voorzorg.cli.output import echo_json, echo_table, emit, local_time
 from voorzorg.i18n import _
 
 
@@ -15,9 +23,8 @@ def feed() -> None:
 def render_for(entry, db, member_id=None):
     """The circle's feed, or a member's personal feed, as of today."""
     from voorzorg.calendar.feeds import render_circle_feed, render_member_feed
-    from voorzorg.clock import today
 
-    day = today(entry.timezone)
+    day = circle_today(entry)
     if member_id is None:
         return render_circle_feed(
             db, circle_id=entry.id, name=entry.name, timezone=entry.timezone, today=day
@@ -125,7 +132,4 @@ def token_revoke(app, circle_id, token_id, as_json) -> None:
 
     _entry, db = app.open_circle(circle_id)
     item = revoke_token(db, token_id, now=utc_now())
-    if as_json:
-        echo_json(item)
-    else:
-        click.echo(_("feed.revoked", id=item["id"], label=item["label"]))
+    emit(item, as_json, "feed.revoked", id=item["id"], label=item["label"])

@@ -110,7 +110,7 @@ def _ask_options(manifest, given: dict, interactive: bool) -> dict:
 @pass_app
 def add(app, circle_id, domain, settings, no_test) -> None:
     from voorzorg.errors import VoorzorgError
-    from voorzorg.integrations.entries import apply_migrations, entries, save_entry
+    from voorzorg.integrations.entries import apply_migrations, check_entry, entries, save_entry
 
     entry = app.circle(circle_id)
     registry = _registry(app, {domain})
@@ -125,25 +125,15 @@ def add(app, circle_id, domain, settings, no_test) -> None:
     interactive = not settings and bool(item.manifest.options)
     values = _ask_options(item.manifest, list(settings), interactive)
     if not no_test:
-        _test(item, entry.id, values, app.config)
+        check_entry(registry, domain, entry.id, values, app.config)
+    apply_migrations(app.config, entry.id, registry, domain)  # first: a failure saves nothing
     app.config = save_entry(app.config, entry.id, item.manifest, values)
-    apply_migrations(app.config, entry.id, item)
     click.echo(_("integration.added", domain=domain, circle=entry.id))
 
 
-def _test(item, circle_id, values, config) -> None:
-    from voorzorg.errors import VoorzorgError
-
-    hook = getattr(item.module, "test_entry", None)
-    if hook is None:
-        return
-    problem = hook(circle=circle_id, entry=values, config=config)
-    if problem:
-        raise VoorzorgError("integration.test_failed", domain=item.domain, problem=problem)
-
-
 def _enabled(app, circle_id, domain):
-    """The circle, its entry for ``domain`` and the loaded integration, or a clear error."""
+    """The circle, its entry for ``domain`` and the registry with the integration loaded,
+    or a clear error."""
     from voorzorg.errors import VoorzorgError
     from voorzorg.integrations.entries import entries
 
@@ -158,7 +148,7 @@ def _enabled(app, circle_id, domain):
         raise VoorzorgError(
             "integration.unavailable", domain=domain, error=found.error if found else "?"
         )
-    return entry, entries(app.config, entry.id)[domain], item
+    return entry, entries(app.config, entry.id)[domain], registry
 
 
 @integration.command("configure", help="help.integration.configure")
@@ -169,7 +159,8 @@ def _enabled(app, circle_id, domain):
 def configure(app, circle_id, domain, settings) -> None:
     from voorzorg.integrations.entries import save_entry, with_secrets
 
-    entry, current, item = _enabled(app, circle_id, domain)
+    entry, current, registry = _enabled(app, circle_id, domain)
+    item = registry.loaded(domain)
     old = {k: v for k, v in with_secrets(app.config, entry.id, domain, current).items()
            if k != "version"}  # fmt: skip
     values = {**old, **_ask_options(item.manifest, list(settings), not settings)}
@@ -194,8 +185,9 @@ def remove(app, circle_id, domain) -> None:
 @click.argument("domain")
 @pass_app
 def test(app, circle_id, domain) -> None:
-    from voorzorg.integrations.entries import with_secrets
+    from voorzorg.integrations.entries import check_entry, with_secrets
 
-    entry, current, item = _enabled(app, circle_id, domain)
-    _test(item, entry.id, with_secrets(app.config, entry.id, domain, current), app.config)
+    entry, current, registry = _enabled(app, circle_id, domain)
+    values = with_secrets(app.config, entry.id, domain, current)
+    check_entry(registry, domain, entry.id, values, app.config)
     click.echo(_("integration.test_ok", domain=domain))

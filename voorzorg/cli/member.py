@@ -11,7 +11,7 @@ from voorzorg.cli.base import (
     pass_app,
     utc_now,
 )
-from voorzorg.cli.output import echo_fields, echo_json, echo_table, local_time
+from voorzorg.cli.output import echo_fields, echo_json, echo_table, emit, local_time
 from voorzorg.i18n import _
 
 
@@ -94,10 +94,7 @@ def add(app, circle_id, name, offers, needs, consents, joined, recorded_by, as_j
         consents=[p for p in (consents or "").split(",") if p.strip()],
         **fields,
     )
-    if as_json:
-        echo_json(info)
-    else:
-        click.echo(_("member.added", id=info["id"], name=info["name"], circle=entry.name))
+    emit(info, as_json, "member.added", id=info["id"], name=info["name"], circle=entry.name)
 
 
 MEMBER_COLUMNS = [
@@ -187,7 +184,14 @@ def show(app, circle_id, member_ref, as_json) -> None:
             ("col.restricted", info["restricted"]),
         ]
     )
-    click.echo(_("member.reciprocity", **info["reciprocity"]))
+    given, received = info["reciprocity"]["given"], info["reciprocity"]["received"]
+    click.echo(
+        _(
+            "member.reciprocity",
+            given=_("count.times", n=given),
+            received=_("count.times", n=received),
+        )
+    )
     if info["changes"]:
         last = info["changes"][-1]
         at = local_time(last["changed_at"], entry.timezone)
@@ -238,7 +242,4 @@ def leave(app, circle_id, member_ref, on, as_json) -> None:
     member_id = resolve_member(db, " ".join(member_ref))
     today = circle_today(entry)
     info = leave_member(db, member_id, on=parse_date(on) if on else today, today=today)
-    if as_json:
-        echo_json(info)
-    else:
-        click.echo(_("member.left", name=info["name"], on=info["left_on"]))
+    emit(info, as_json, "member.left", name=info["name"], on=info["left_on"])

@@ -15,6 +15,14 @@ def echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
 
 
+def emit(data, as_json: bool, key: str, /, **params) -> None:
+    """What a command did: ``data`` as JSON for scripts, else the message ``key`` for people."""
+    if as_json:
+        echo_json(data)
+    else:
+        click.echo(_(key, **params))
+
+
 def _width(text: str) -> int:
     width = 0
     for char in text:

@@ -3,10 +3,8 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import circle_option, group, json_option, option, pass_app, utc_now
-from voorzorg.cli.output import echo_fields, echo_json, echo_table, local_time
+from voorzorg.cli.output import echo_fields, echo_json, echo_table, emit, local_time
 from voorzorg.i18n import _
-
-ANSWERS = {"yes": True, "ja": True, "y": True, "j": True, "no": False, "nee": False, "n": False}
 
 
 @group("request", help="help.request")
@@ -33,18 +31,15 @@ def _state(item) -> str:
 def _print_closed(item, as_json, key) -> None:
     from voorzorg.categories import label
 
-    if as_json:
-        echo_json(item)
-        return
-    click.echo(
-        _(
-            key,
-            id=item["id"],
-            name=item["for_name"],
-            helper=item["helper_name"] or "",
-            category=label(item["category"]),
-            to=item["referred_to"] or "",
-        )
+    emit(
+        item,
+        as_json,
+        key,
+        id=item["id"],
+        name=item["for_name"],
+        helper=item["helper_name"] or "",
+        category=label(item["category"]),
+        to=item["referred_to"] or "",
     )
 
 
@@ -119,6 +114,8 @@ def suggest(app, circle_id, request_ref, limit, as_json) -> None:
 
 def _reason_text(reason: dict) -> str:
     params = {k: v for k, v in reason.items() if k != "code"}
+    if "days" in params:  # "asked 3 days ago": a plural message, counted by n
+        params["n"] = params.pop("days")
     return _("reason." + reason["code"], **params)
 
 
@@ -134,11 +131,8 @@ def ask(app, circle_id, request_ref, member_ref, as_json) -> None:
     _entry, db = app.open_circle(circle_id)
     member_id = _member(db, member_ref)
     item = ask_member(db, _request_id(request_ref), member_id, now=utc_now())
-    if as_json:
-        echo_json(item)
-    else:
-        name = next(a["name"] for a in item["asks"] if a["member_id"] == member_id)
-        click.echo(_("request.asked", id=item["id"], name=name))
+    name = next(a["name"] for a in item["asks"] if a["member_id"] == member_id)
+    emit(item, as_json, "request.asked", id=item["id"], name=name)
 
 
 @request.command("answer", help="help.request.answer")
@@ -150,22 +144,14 @@ def ask(app, circle_id, request_ref, member_ref, as_json) -> None:
 @pass_app
 def answer(app, circle_id, request_ref, member_ref, reply, as_json) -> None:
     from voorzorg.domain.requests import answer as record_answer
-    from voorzorg.errors import VoorzorgError
+    from voorzorg.domain.requests import parse_answer
 
-    if reply.strip().lower() not in ANSWERS:
-        raise VoorzorgError("request.bad_answer", text=reply)
-    yes = ANSWERS[reply.strip().lower()]
+    yes = parse_answer(reply)
     _entry, db = app.open_circle(circle_id)
     member_id = _member(db, member_ref)
     item = record_answer(db, _request_id(request_ref), member_id, yes, now=utc_now())
-    if as_json:
-        echo_json(item)
-        return
     name = next(a["name"] for a in item["asks"] if a["member_id"] == member_id)
-    if yes:
-        click.echo(_("request.accepted", id=item["id"], name=name))
-    else:
-        click.echo(_("request.declined", id=item["id"], name=name))
+    emit(item, as_json, "request.accepted" if yes else "request.declined", id=item["id"], name=name)
 
 
 @request.command("done", help="help.request.done")

@@ -48,7 +48,7 @@ def release(app, period, k, as_json) -> None:
             _(
                 "stats.released",
                 release=summary["release_id"],
-                published=summary["published"],
+                published=_("count.figures", n=summary["published"]),
                 suppressed=summary["suppressed"],
             )
         )
@@ -118,4 +118,4 @@ def check(app, as_json) -> None:
         for finding in findings:
             click.echo(_("stats.finding", **{k: str(v) for k, v in finding.items()}))
     if findings:
-        raise VoorzorgError("stats.check_failed", count=len(findings))
+        raise VoorzorgError("stats.check_failed", n=len(findings))

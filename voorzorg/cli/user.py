@@ -5,7 +5,7 @@ import sys
 import click
 
 from voorzorg.cli.base import group, json_option, option, pass_app
-from voorzorg.cli.output import echo_json, echo_table
+from voorzorg.cli.output import echo_json, echo_table, emit
 from voorzorg.i18n import _
 
 
@@ -42,25 +42,16 @@ def _read_password(password_stdin: bool) -> str:
 @json_option
 @pass_app
 def add(app, name, circles, welfare, operator, password_stdin, as_json) -> None:
-    from voorzorg.deploy.accounts import add_account
-    from voorzorg.errors import VoorzorgError
+    from voorzorg.deploy.accounts import add_account, role_from_options
+    from voorzorg.deploy.circles import check_circle_ids
 
-    if sum(bool(x) for x in (circles, welfare, operator)) != 1:
-        raise VoorzorgError("user.one_role")
-    ids = [c.strip() for c in (circles or "").split(",") if c.strip()]
-    for cid in ids:
-        if cid not in app.config.circles:
-            from voorzorg.deploy.circles import choose_circle
-
-            choose_circle(app.config, cid)  # raises the usual "unknown circle" message
-    role = "coordinator" if ids else "welfare" if welfare else "operator"
+    role, ids = role_from_options(circles, welfare, operator)
+    if ids:
+        check_circle_ids(app.config, ids)
     password = _read_password(password_stdin)
     conn = _instance(app)
     account = add_account(conn, name, role=role, password=password, circles=ids)
-    if as_json:
-        echo_json(account)
-    else:
-        click.echo(_("user.added", name=account["name"], role=_("role." + role)))
+    emit(account, as_json, "user.added", name=account["name"], role=_("role." + role))
 
 
 @user.command("list", help="help.user.list")
@@ -96,10 +87,7 @@ def remove(app, name, as_json) -> None:
     from voorzorg.deploy.accounts import remove_account
 
     account = remove_account(_instance(app), name)
-    if as_json:
-        echo_json(account)
-    else:
-        click.echo(_("user.removed", name=account["name"]))
+    emit(account, as_json, "user.removed", name=account["name"])
 
 
 @user.command("passwd", help="help.user.passwd")

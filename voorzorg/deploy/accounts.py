@@ -133,6 +133,17 @@ def _row(row) -> dict:
     return item
 
 
+def role_from_options(
+    coordinator: str | None, welfare: bool, operator: bool
+) -> tuple[str, list[str]]:
+    """The role ``user add`` gives, and a coordinator's circles ("a,b"): exactly one role."""
+    if sum(bool(x) for x in (coordinator, welfare, operator)) != 1:
+        raise VoorzorgError("user.one_role")
+    ids = [c.strip() for c in (coordinator or "").split(",") if c.strip()]
+    role = "coordinator" if ids else "welfare" if welfare else "operator"
+    return role, ids
+
+
 def add_account(
     conn, name: str, *, role: str, password: str, circles: list[str] | None = None
 ) -> dict:

@@ -49,6 +49,13 @@ def choose_circle(config: Config, given: str | None) -> CircleEntry:
     raise VoorzorgError("circle.choose", choices=_choices(active))
 
 
+def check_circle_ids(config: Config, ids: list[str]) -> None:
+    """Refuse ids of circles the deployment does not have (archived ones it has)."""
+    for circle_id in ids:
+        if circle_id not in config.circles:
+            choose_circle(config, circle_id)  # raises the usual "unknown circle" message
+
+
 def _choices(circles: list[CircleEntry]) -> str:
     if not circles:
         return "-"

@@ -163,14 +163,14 @@ def load(path: Path) -> Config:
 
 
 def _decode(raw: bytes, path: Path) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    from voorzorg.text import NotUtf8, decode_utf8
+
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ConfigError("config.not_utf8", path=str(path), line=line, column=column) from None
+        return decode_utf8(raw)
+    except NotUtf8 as exc:
+        raise ConfigError(
+            "config.not_utf8", path=str(path), line=exc.line, column=exc.column
+        ) from None
 
 
 _POSITION = r"^(?P<what>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$"
@@ -340,21 +340,41 @@ def edit(path: Path, change: Callable[[Any], None]) -> Config:
 
 def _edit_locked(path: Path, change: Callable[[Any], None]) -> Config:
     import tomlkit
-    from tomlkit.exceptions import ParseError
 
-    raw = path.read_bytes()
-    text = _decode(raw, path)
-    try:
-        document = tomlkit.parse(text)
-    except ParseError as exc:
-        raise ConfigError(
-            "config.syntax", path=str(path), line=exc.line, column=exc.col, detail=""
-        ) from None
+    document = _document(path, _decode(path.read_bytes(), path))
     change(document)
     new_text = tomlkit.dumps(document)
     config = _validated(path, new_text, document.unwrap())
     atomic_write(path, new_text.encode("utf-8"))
     return config
+
+
+def edit_secrets(path: Path, change: Callable[[Any], None]) -> None:
+    """Apply ``change`` to the tomlkit document of secrets.toml and write it back.
+
+    Like ``edit``: under the lock, read afresh (a missing file is an empty one),
+    written atomically; the file is only ever readable by its owner (0600).
+    """
+    import tomlkit
+
+    with locked(path):
+        text = _decode(path.read_bytes(), path) if path.exists() else ""
+        document = _document(path, text)
+        change(document)
+        atomic_write(path, tomlkit.dumps(document).encode("utf-8"), mode=0o600)
+
+
+def _document(path: Path, text: str):
+    """The tomlkit document of ``text`` (read from ``path``), for editing."""
+    import tomlkit
+    from tomlkit.exceptions import ParseError
+
+    try:
+        return tomlkit.parse(text)
+    except ParseError as exc:
+        raise ConfigError(
+            "config.syntax", path=str(path), line=exc.line, column=exc.col, detail=""
+        ) from None
 
 
 def atomic_write(path: Path, content: bytes, mode: int | None = None) -> None:

@@ -12,8 +12,15 @@ from datetime import UTC, date, datetime, timedelta
 
 from voorzorg import events
 from voorzorg.clock import stamp as utc_text
-from voorzorg.dates import make_local
-from voorzorg.domain.recurrence import Rule, dates, last_date, validate
+from voorzorg.dates import make_local, parse_date, parse_day_and_time, parse_duration, parse_time
+from voorzorg.domain.recurrence import (
+    Rule,
+    check_one_repeat,
+    dates,
+    last_date,
+    rule_from_options,
+    validate,
+)
 from voorzorg.errors import VoorzorgError
 from voorzorg.storage.store import circle_meta
 from voorzorg.text import clean_line, fold
@@ -38,6 +45,86 @@ def parse_kind(text: str | None) -> str:
     if value not in KINDS:
         raise VoorzorgError("activity.bad_kind", text=text, choices=", ".join(KINDS))
     return value
+
+
+def parse_schedule(
+    start: str,
+    *,
+    all_day: bool = False,
+    duration: str | None = None,
+    end: str | None = None,
+    weekly: bool = False,
+    every: str | None = None,
+    monthly: str | None = None,
+    until: str | None = None,
+    count: int | None = None,
+) -> dict:
+    """When an activity happens, from the options a user types for ``activity add``.
+
+    ``start`` is "DATE TIME" (or just "DATE" for an all-day activity); the length is
+    ``duration`` ("2h30", "90m") or an ``end`` time (for all day: an end date); the
+    repetition is one of ``weekly``, ``every`` and ``monthly``, ended by ``until`` or
+    ``count``. Returns the keyword arguments ``add_activity`` takes for these:
+    start, start_time, duration_minutes, duration_days and rule.
+    """
+    check_one_repeat(weekly, every, monthly)
+    day, start_time = parse_day_and_time(start)
+    duration_minutes = duration_days = None
+    if all_day:
+        if start_time is not None:
+            raise VoorzorgError("activity.all_day_with_time")
+        if end:
+            duration_days = (parse_date(end) - day).days + 1
+            if duration_days < 1:
+                raise VoorzorgError("activity.end_before_start_time", end=end)
+    else:
+        if start_time is None:
+            raise VoorzorgError("activity.needs_time", hint="activity.needs_time_hint")
+        if duration and end:
+            raise VoorzorgError("activity.duration_or_end")
+        if duration:
+            duration_minutes = parse_duration(duration)
+        elif end:
+            duration_minutes = _minutes_until(day, start_time, end)
+        else:
+            raise VoorzorgError("activity.needs_duration")
+    rule = rule_from_options(
+        day, weekly=weekly, every=every, monthly=monthly, until=until, count=count
+    )
+    return {
+        "start": day,
+        "start_time": start_time,
+        "duration_minutes": duration_minutes,
+        "duration_days": duration_days,
+        "rule": rule,
+    }
+
+
+def _minutes_until(day: date, start_time: str, end: str) -> int:
+    """Minutes from ``start_time`` on ``day`` to ``end`` ("12:00", or "DATE 12:00" that day)."""
+    parts = end.split()
+    if len(parts) == 2 and parse_date(parts[0]) != day:
+        raise VoorzorgError("activity.end_other_day", hint="activity.end_other_day_hint")
+    hour, minute = parse_time(parts[-1])
+    begin_hour, begin_minute = (int(p) for p in start_time.split(":"))
+    minutes = hour * 60 + minute - (begin_hour * 60 + begin_minute)
+    if minutes <= 0:
+        raise VoorzorgError("activity.end_before_start_time", end=end)
+    return minutes
+
+
+LIST_DAYS = 28  # what ``activity list`` shows without --to
+MAX_LIST_DAYS = 3 * 366
+
+
+def list_window(start: date, end: date | None = None) -> tuple[date, date]:
+    """The days an occurrence list covers: ``start`` to ``end``, four weeks by default."""
+    end = end or start + timedelta(days=LIST_DAYS - 1)
+    if end < start:
+        raise VoorzorgError("activity.bad_range")
+    if (end - start).days > MAX_LIST_DAYS:
+        raise VoorzorgError("activity.range_too_long")
+    return start, end
 
 
 def rule_of(activity: dict) -> Rule:

@@ -15,6 +15,27 @@ from voorzorg import clock
 from voorzorg.errors import VoorzorgError
 
 MAX_CARD_CHARS = 20_000
+MAX_FILE_BYTES = 200_000  # a card file read with --file
+
+
+def read_card_file(path: str) -> str:
+    """The text of a card file: at most ``MAX_FILE_BYTES``, UTF-8 (a BOM is fine)."""
+    from pathlib import Path
+
+    from voorzorg.errors import os_error_text
+    from voorzorg.text import NotUtf8, decode_utf8
+
+    try:
+        with Path(path).open("rb") as handle:  # at most MAX + 1 bytes, also from a device or pipe
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise VoorzorgError("file.read_failed", path=path, error=os_error_text(exc)) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise VoorzorgError("card.file_too_big", path=path, max=MAX_FILE_BYTES)
+    try:
+        return decode_utf8(raw)
+    except NotUtf8 as exc:
+        raise VoorzorgError("file.not_utf8", path=path, line=exc.line) from None
 
 
 def clean_card_text(text: str) -> str:

@@ -7,6 +7,8 @@ Giving again after a withdrawal starts a new row.
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+
 from voorzorg import clock
 from voorzorg.errors import VoorzorgError
 from voorzorg.text import clean_line
@@ -21,6 +23,17 @@ def parse_purpose(text: str) -> str:
     if value not in PURPOSES:
         raise VoorzorgError("consent.unknown_purpose", text=text, choices=", ".join(PURPOSES))
     return value
+
+
+def given_on(day: date, timezone: str, *, today: date) -> str:
+    """The moment stored for a consent given on ``day`` (not in the future): the UTC
+    instant of local midnight, since the hour it was given is not known."""
+    from voorzorg.dates import zone
+
+    if day > today:
+        raise VoorzorgError("consent.in_future", on=day.isoformat())
+    moment = datetime.combine(day, time(0, 0), tzinfo=zone(timezone))
+    return clock.stamp(moment)
 
 
 def active_purposes(db, member_id: int) -> set[str]:

@@ -66,6 +66,50 @@ def parse_monthly(text: str) -> tuple[int, int]:
     return _ORDINAL_WORDS[words[0]], _WEEKDAY_WORDS[words[1]]
 
 
+def check_one_repeat(weekly: bool, every: str | None, monthly: str | None) -> None:
+    """At most one way of repeating may be asked for."""
+    if sum(bool(x) for x in (weekly, every, monthly)) > 1:
+        raise VoorzorgError("activity.one_repeat")
+
+
+def rule_from_options(
+    start: date,
+    *,
+    weekly: bool = False,
+    every: str | None = None,
+    monthly: str | None = None,
+    until: str | None = None,
+    count: int | None = None,
+) -> Rule:
+    """The rule for the options a user gives: --weekly, --every "2 weken", --monthly
+    "eerste dinsdag" (which must fall on the weekday of ``start``), --until and --count.
+
+    The combination of --until and --count, and their bounds, are checked by ``validate``.
+    """
+    from voorzorg.dates import parse_date
+
+    check_one_repeat(weekly, every, monthly)
+    freq, interval, week = None, 1, None
+    if weekly:
+        freq = "weekly"
+    elif every:
+        freq, interval = "weekly", parse_every(every)
+    elif monthly:
+        week, weekday = parse_monthly(monthly)
+        freq = "monthly"
+        if weekday != start.weekday():
+            expected = nth_weekday(start.year, start.month, week, weekday)
+            raise VoorzorgError("recurrence.start_not_on_rule", start=start.isoformat(),
+                                expected=expected.isoformat())  # fmt: skip
+    return Rule(
+        freq=freq,
+        interval=interval,
+        week=week,
+        until=parse_date(until) if until else None,
+        count=count,
+    )
+
+
 def nth_weekday(year: int, month: int, week: int, weekday: int) -> date:
     if week > 0:
         first = date(year, month, 1)

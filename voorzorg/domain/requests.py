@@ -84,6 +84,17 @@ def get_request(db, request_id: int) -> dict:
     return item
 
 
+ANSWERS = {"yes": True, "ja": True, "y": True, "j": True, "no": False, "nee": False, "n": False}
+
+
+def parse_answer(text: str) -> bool:
+    """ "ja"/"yes" -> True, "nee"/"no" -> False (also "j", "y", "n")."""
+    value = text.strip().lower()
+    if value not in ANSWERS:
+        raise VoorzorgError("request.bad_answer", text=text)
+    return ANSWERS[value]
+
+
 def parse_request_id(text: str) -> int:
     value = text.strip().lstrip("#")
     if not value.isdigit():

@@ -19,9 +19,7 @@ def entries(config, circle_id: str) -> dict[str, dict]:
 
 
 def with_secrets(config, circle_id: str, domain: str, entry: dict) -> dict:
-    secrets = config_mod.load_secrets(config.secrets_path)
-    values = ((secrets.get("circles") or {}).get(circle_id) or {}).get(domain) or {}
-    return {**entry, **values}
+    return {**entry, **read_secrets(config, circle_id, domain)}
 
 
 def _validate(manifest: Manifest, values: dict) -> dict:
@@ -71,12 +69,7 @@ def _save_secrets(config, circle_id: str, domain: str, values: dict | None) -> N
     """Replace the secrets of one entry (None removes them)."""
     import tomlkit
 
-    path = config.secrets_path
-    with config_mod.locked(path):
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        document = tomlkit.parse(text)
-        circles = document.setdefault("circles", tomlkit.table(is_super_table=True))
-        circle = circles.setdefault(circle_id, tomlkit.table(is_super_table=True))
+    def change(circle) -> None:
         if values:
             table = tomlkit.table()
             for key, value in values.items():
@@ -84,7 +77,36 @@ def _save_secrets(config, circle_id: str, domain: str, values: dict | None) -> N
             circle[domain] = table
         else:
             circle.pop(domain, None)
-        config_mod.atomic_write(path, tomlkit.dumps(document).encode("utf-8"), mode=0o600)
+
+    _edit_secrets(config, circle_id, change)
+
+
+def _edit_secrets(config, circle_id: str, change) -> None:
+    """Change a circle's table in secrets.toml (locked, atomic, mode 0600, comments kept)."""
+    import tomlkit
+
+    def edit(document) -> None:
+        circles = document.setdefault("circles", tomlkit.table(is_super_table=True))
+        change(circles.setdefault(circle_id, tomlkit.table(is_super_table=True)))
+
+    config_mod.edit_secrets(config.secrets_path, edit)
+
+
+def read_secrets(config, circle_id: str, name: str) -> dict:
+    """The table ``[circles.<id>.<name>]`` of secrets.toml (empty when there is none)."""
+    secrets = config_mod.load_secrets(config.secrets_path)
+    return dict(((secrets.get("circles") or {}).get(circle_id) or {}).get(name) or {})
+
+
+def set_secret(config, circle_id: str, name: str, key: str, value: str) -> None:
+    """Store one value in ``[circles.<id>.<name>]`` of secrets.toml."""
+    import tomlkit
+
+    def change(circle) -> None:
+        table = circle.setdefault(name, tomlkit.table())
+        table[key] = value
+
+    _edit_secrets(config, circle_id, change)
 
 
 def remove_entry(config, circle_id: str, domain: str):
@@ -99,16 +121,28 @@ def remove_entry(config, circle_id: str, domain: str):
 
 
 def migrate_entries(config, registry) -> list[dict]:
-    """Bring entries written for an older ``config_version`` up to date, in place."""
+    """Bring entries written for an older ``config_version`` up to date, in place.
+
+    An integration whose ``migrate_entry`` fails keeps its entry unchanged and is taken
+    out of the registry for this run (reported in ``integration list``).
+    """
     migrated = []
     for circle_id in config.circles:
         for domain, entry in entries(config, circle_id).items():
             item = registry.loaded(domain)
             if item is None or entry.get("version", 1) >= item.manifest.config_version:
                 continue
-            migrate = getattr(item.module, "migrate_entry", None)
             old = {k: v for k, v in entry.items() if k != "version"}
-            new = migrate(old, entry.get("version", 1)) if migrate else old
+            outcome = registry.call(
+                "migrate_entry", {domain}, old=old, version=entry.get("version", 1)
+            )
+            if outcome.failures:
+                error = outcome.failures[0].error
+                registry.disable(domain, error, "integration.reason.migrate_failed", error=error)
+                continue
+            new = outcome.results.get(domain)
+            if new is None:
+                new = old
 
             def change(document, circle_id=circle_id, domain=domain, new=new, item=item):
                 table = document["circles"][circle_id]["integrations"][domain]
@@ -123,14 +157,19 @@ def migrate_entries(config, registry) -> list[dict]:
     return migrated
 
 
-def apply_migrations(config, circle_id: str, item) -> None:
+def apply_migrations(config, circle_id: str, registry, domain: str) -> None:
     """Create or update the tables an integration owns in the circle's database."""
-    hook = getattr(item.module, "migrations", None)
-    if hook is None:
+    outcome = registry.call("migrations", {domain})
+    if outcome.failures:
+        failure = outcome.failures[0]
+        raise VoorzorgError(
+            "integration.hook_failed", domain=domain, hook=failure.hook, error=failure.error
+        )
+    migration_set = outcome.results.get(domain)
+    if migration_set is None:
         return
     from voorzorg.deploy.circles import open_db
 
-    migration_set = hook()
     db = open_db(config, circle_id)
     try:
         full = db.sqlite_utils()
@@ -138,3 +177,11 @@ def apply_migrations(config, circle_id: str, item) -> None:
             migration_set.apply(full)
     finally:
         db.close()
+
+
+def check_entry(registry, domain: str, circle_id: str, values: dict, config) -> None:
+    """Run the integration's ``test_entry`` hook; a problem (or a crash) refuses the entry."""
+    outcome = registry.call("test_entry", {domain}, circle=circle_id, entry=values, config=config)
+    problem = outcome.failures[0].error if outcome.failures else outcome.results.get(domain)
+    if problem:
+        raise VoorzorgError("integration.test_failed", domain=domain, problem=problem)

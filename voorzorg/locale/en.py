@@ -225,7 +225,10 @@ MESSAGES = {
     "card.status_header": "Current version: {version}",
     "card.seen_current": "seen",
     "card.seen_not_current": "not seen yet",
-    "card.missing_count": "{count} member(s) have not seen the current version yet.",
+    "card.missing_count": {
+        "one": "1 member has not seen the current version yet.",
+        "other": "{n} members have not seen the current version yet.",
+    },
     "file.read_failed": "Cannot read {path}: {error}.",
     "file.not_utf8": "{path}, line {line}: not valid UTF-8 text. Save it as UTF-8.",
     # Standing agreements
@@ -299,7 +302,8 @@ MESSAGES = {
     "member.restricted": (
         "The data of {name} is restricted (not to be processed); this is not possible now."
     ),
-    "member.reciprocity": "Past 12 months: helped {given} times, received help {received} times.",
+    "member.reciprocity": "Past 12 months: helped {given}, received help {received}.",
+    "count.times": {"one": "once", "other": "{n} times"},
     "events.handler_failed": (
         "Warning: {handler} could not process '{event}' ({error}). The change has been saved."
     ),
@@ -325,8 +329,8 @@ MESSAGES = {
     "reason.agreement": "standing agreement with the requester",
     "reason.offers": "offers this",
     "reason.never_asked": "never asked",
-    "reason.asked_recently": "asked {days} days ago",
-    "reason.not_asked_recently": "not asked for {days} days",
+    "reason.asked_recently": {"one": "asked 1 day ago", "other": "asked {n} days ago"},
+    "reason.not_asked_recently": {"one": "not asked for 1 day", "other": "not asked for {n} days"},
     "reason.load": "{period} days: asked {asked}×, helped {helped}×",
     "reason.same_street": "same street",
     "reason.same_postcode": "same postcode",
@@ -375,7 +379,10 @@ MESSAGES = {
     "activity.confirm_remove": "Remove activity '{title}' completely, also from every calendar?",
     "activity.count_cancelled": "That occurrence ({day}) was cancelled; there is nothing to count.",
     "activity.count_in_future": "{day} has not happened yet; count afterwards.",
-    "activity.counted": "{n} attendees recorded for {day}.",
+    "activity.counted": {
+        "one": "1 attendee recorded for {day}.",
+        "other": "{n} attendees recorded for {day}.",
+    },
     "activity.crosses_dst": "On {day} this activity spans the clock change; choose another time.",
     "activity.duration_or_end": "Give --duration or --end, not both.",
     "activity.edited": "{title} has been updated.",
@@ -476,7 +483,7 @@ MESSAGES = {
     "recurrence.until_too_far": (
         "--until is more than {years} years after the start; choose an earlier end date or none."
     ),
-    "repeat.count": "({n} times)",
+    "repeat.count": {"one": "(1 time)", "other": "({n} times)"},
     "repeat.every": "every {n} weeks on {weekday}",
     "repeat.monthly": "every {nth} {weekday} of the month",
     "repeat.once": "once",
@@ -576,13 +583,14 @@ MESSAGES = {
     "stats.unknown_release": "There is no release '{release}'. Known: {known}.",
     "stats.progress": "  {circle} …",
     "stats.released": (
-        "Release {release} made: {published} figures published, {suppressed} not publishable."
+        "Release {release} made: {published} published, {suppressed} not publishable."
     ),
+    "count.figures": {"one": "1 figure", "other": "{n} figures"},
     "stats.none": "No releases yet. Make one with 'voorzorg stats release'.",
     "stats.not_publishable": "not publishable",
     "stats.check_ok": "No findings: every suppressed cell is protected.",
     "stats.finding": "{release} {table}: {problem}",
-    "stats.check_failed": "{count} finding(s) in stats.db.",
+    "stats.check_failed": {"one": "1 finding in stats.db.", "other": "{n} findings in stats.db."},
     "stats.table.leden_per_cirkel": "Members per circle (rounded to 5)",
     "stats.table.leeftijd": "Age (all circles)",
     "stats.table.instroom_uitstroom": "New and leaving members",
@@ -604,25 +612,6 @@ MESSAGES = {
     "col.end": "end",
     "col.k": "k",
     "col.pooled": "pooled",
-    "csv.too_big": "The file is too big (at most {max} MB).",
-    "csv.nul": "Line {line} contains a NUL character; this is not a plain CSV file.",
-    "csv.not_text": "Line {line} is not readable text (UTF-8 or Windows-1252).",
-    "csv.empty": "The file is empty.",
-    "csv.unknown_column": "Unknown column '{column}'. Known columns: {known}.",
-    "csv.no_name_column": "There is no 'naam' (name) column.",
-    "csv.too_many_rows": "Too many lines (at most {max}).",
-    "csv.read_as_cp1252": "Note: the file was read as Windows-1252 (Excel), not as UTF-8.",
-    "csv.importing": "Importing",
-    "csv.row_error": "Line {line}: {error}",
-    "csv.dry_run_done": (
-        "Trial: {added} members would be added, {skipped} were already there. Nothing was saved."
-    ),
-    "csv.imported": "{added} members added; {skipped} were already there.",
-    "csv.nothing_imported": "{count} line(s) are wrong; nothing was imported.",
-    "help.csv.import": "Import members from a CSV file (Excel: ; or ,); all or nothing.",
-    "help.csv.export": "Export the members as CSV (to a file or the screen).",
-    "help.csv.export_activities": "Export the activities as CSV.",
-    "opt.dry_run": "Only check, save nothing.",
     "integration.bad_manifest": "{path} is not a valid manifest: {error}",
     "integration.manifest_key": "{path}: '{key}' is missing or has the wrong kind of value.",
     "integration.bad_domain": "{path}: domain '{domain}' must equal the folder name.",
@@ -669,31 +658,17 @@ MESSAGES = {
     "opt.integration_no_test": "Do not test first.",
     "col.domain": "integration",
     "col.source": "source",
-    "notify.soon": "soon",
-    "notify.you_agreed": "You agreed to help: {category} for {initial}. on {when}",
-    "notify.will_help": "{helper}. will help you: {category} on {when}",
-    "notify.cancelled": "Cancelled: {title} on {day}",
-    "notify.moved": "Moved: {title} from {day} to {to}",
-    "notify.tomorrow": "Tomorrow: {title}{time}{place}",
-    "notify.remind_helper": "Reminder: tomorrow {category} for {initial}. ({when})",
-    "notify.remind_for": "Reminder: tomorrow {helper}. helps you with {category} ({when})",
-    "notify.report": "{dry}Sent: {sent}, sent before: {skipped}, failed: {failed}.",
-    "notify.dry": "(trial) ",
-    "notify.failed": "{count} message(s) could not be sent; they will be tried again next time.",
-    "notify.bad_url": (
-        "That is not an address apprise knows (for example mailto://..., signal://..., ntfy://...)."
-    ),
-    "notify.member_set": "Notification address recorded for member {id} (in secrets.toml).",
-    "help.remind": "Send tomorrow's reminders (activities and commitments); never twice.",
-    "help.notify": "Notifications: members' addresses.",
-    "help.notify.member": "Record a member's notification address (apprise).",
-    "opt.remind_for": "Reminders for this date instead of tomorrow.",
     "integration.reason.manifest": "{error}",
     "integration.reason.overrides": "replaces the {source} one",
     "integration.reason.missing_dependency": "integration {name} is missing",
     "integration.reason.missing_requirement": "package not installed: {packages}",
     "integration.reason.dependency_unavailable": "integration {name} does not work",
     "integration.reason.setup_failed": "error while loading: {error}",
+    "integration.reason.migrate_failed": "settings could not be updated: {error}",
+    "integration.bad_requirement": "{path}: requirement '{requirement}' is unreadable: {error}",
+    "integration.bad_translations": "{path} is not a valid translations file: {error}",
+    "integration.translation_value": "{path}: '{key}' is not text.",
+    "integration.hook_failed": "Integration {domain} failed in {hook}: {error}",
     # Column labels
     "col.id": "id",
     "col.code": "code",
@@ -744,10 +719,10 @@ MESSAGES = {
     # Demo
     "demo.exists": "{path} already exists and is not empty; choose a new directory for the demo.",
     "demo.building": "Building demo in {directory} …",
-    "demo.circle": "  {name}: {members} members",
-    "demo.done": (
-        "Done: {circles} circles with {members} made-up members in total in {directory}."
-    ),
+    "demo.circle": {"one": "  {name}: 1 member", "other": "  {name}: {n} members"},
+    "demo.done": "Done: {circles} with {members} in total in {directory}, all made up.",
+    "count.circles": {"one": "1 circle", "other": "{n} circles"},
+    "count.members": {"one": "1 member", "other": "{n} members"},
     "demo.try": "Try: cd {directory} && {voorzorg} member list -c zorgsaam",
     "demo.feeds": "Calendar files (iCal): {path}",
     "demo.feed_url": "Calendar subscription ZorgSaam: {url}",
@@ -909,7 +884,6 @@ MESSAGES = {
     "opt.no_encrypt": "Do not encrypt (only for a folder on this machine).",
     "opt.new_code": "Make a new recovery code (old archives still need the old code).",
     "backup.starting": "Making a backup...",
-    "backup.done": "Backup written and verified: {path} ({files} files).",
     "backup.plain_warning": "Note: this backup is NOT encrypted. Keep it on this machine.",
     "backup.removed_old": "Old backup removed: {path}",
     "backup.setup_created": "This is your new recovery code:",
@@ -998,11 +972,6 @@ MESSAGES = {
     "opt.remove_orphan": "Set a stray circle file aside (it is not deleted).",
     "check.label_error": "PROBLEM",
     "check.label_warning": "Warning",
-    "check.summary_ok": "All well ({databases} databases checked).",
-    "check.summary_warning": "{warnings} warning(s), no problems ({databases} databases checked).",
-    "check.summary_error": (
-        "{errors} problem(s) and {warnings} warning(s) ({databases} databases checked)."
-    ),
     "check.config_invalid": "config.toml is not valid: {detail}",
     "check.db_corrupt": "{path} is damaged: {detail}",
     "check.wal_large": (
@@ -1060,4 +1029,51 @@ MESSAGES = {
         "{path} exists and holds data, but config.toml does not list it. Nothing was overwritten."
     ),
     "circle.orphan_hint": "Adopt it with: voorzorg check --adopt {id} --name NAME",
+    "check.summary_ok": {
+        "one": "All well (1 database checked).",
+        "other": "All well ({n} databases checked).",
+    },
+    "check.summary_warning": {
+        "one": "1 warning, no problems.",
+        "other": "{n} warnings, no problems.",
+    },
+    "check.summary_error": {
+        "one": "1 problem: something needs action.",
+        "other": "{n} problems: something needs action.",
+    },
+    "backup.done": {
+        "one": "Backup written and verified: {path} (1 file).",
+        "other": "Backup written and verified: {path} ({n} files).",
+    },
+    "help.service": "Running for months: systemd units and a Caddyfile for HTTPS.",
+    "help.service.show": (
+        "Show the systemd units for this deployment (serve, remind, backup, check)."
+    ),
+    "help.service.install": (
+        "Write the systemd units (by default to /etc/systemd/system; with sudo)."
+    ),
+    "help.service.caddyfile": (
+        "Show (or write) a Caddyfile that puts HTTPS in front of voorzorg serve."
+    ),
+    "opt.service_user": "User voorzorg runs as (default: the owner of the deployment folder).",
+    "opt.backup_dest": "Folder for the nightly backup (default: dest under [backup]).",
+    "opt.service_target": "Folder the units are written to.",
+    "opt.output_file": "Write to this file instead of the screen.",
+    "opt.notify": (
+        "When something is wrong, message the operator (operator_notify_url in secrets.toml)."
+    ),
+    "service.bad_path": "The path {path} holds spaces or quotes; choose a folder without.",
+    "service.no_backup_dest": "There is no folder for the nightly backup.",
+    "service.no_target": "The folder {path} does not exist.",
+    "service.bad_domain": "{domain!r} is not a domain name (such as zorg.example.org).",
+    "service.written": "Units written to {target}:",
+    "service.needs_code": (
+        "Note: no recovery code yet; run `voorzorg backup setup`, or the nightly backup fails."
+    ),
+    "service.next": "Enable them with:",
+    "service.caddy_written": "Caddyfile for {domain} written: {path}",
+    "check.notified": "The operator was notified.",
+    "check.notify_failed": "Could not reach the operator: {reason}",
+    "check.notify_missing": "No operator_notify_url in secrets.toml: nobody was told.",
+    "check.notify_title": "voorzorg on {host}: {status}",
 }

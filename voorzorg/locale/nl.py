@@ -231,7 +231,10 @@ MESSAGES = {
     "card.status_header": "Huidige versie: {version}",
     "card.seen_current": "gezien",
     "card.seen_not_current": "nog niet gezien",
-    "card.missing_count": "{count} deelnemer(s) hebben de huidige versie nog niet gezien.",
+    "card.missing_count": {
+        "one": "1 deelnemer heeft de huidige versie nog niet gezien.",
+        "other": "{n} deelnemers hebben de huidige versie nog niet gezien.",
+    },
     "file.read_failed": "Kan {path} niet lezen: {error}.",
     "file.not_utf8": "{path}, regel {line}: geen geldige UTF-8-tekst. Sla het op als UTF-8.",
     # Standing agreements
@@ -307,9 +310,8 @@ MESSAGES = {
     "request.ask_line": "  gevraagd: {name} op {at} — {answer}",
     "member.has_left": "{name} is vertrokken op {on}.",
     "member.restricted": ("De gegevens van {name} zijn beperkt (niet verwerken); dit kan nu niet."),
-    "member.reciprocity": (
-        "Afgelopen 12 maanden: {given} keer geholpen, {received} keer hulp gekregen."
-    ),
+    "member.reciprocity": "Afgelopen 12 maanden: {given} geholpen, {received} hulp gekregen.",
+    "count.times": {"one": "1 keer", "other": "{n} keer"},
     "events.handler_failed": (
         "Waarschuwing: {handler} kon '{event}' niet verwerken ({error}). De "
         "wijziging is wel opgeslagen."
@@ -336,8 +338,11 @@ MESSAGES = {
     "reason.agreement": "vaste afspraak met de hulpvrager",
     "reason.offers": "biedt dit aan",
     "reason.never_asked": "nog nooit gevraagd",
-    "reason.asked_recently": "{days} dagen geleden nog gevraagd",
-    "reason.not_asked_recently": "{days} dagen niet gevraagd",
+    "reason.asked_recently": {
+        "one": "1 dag geleden nog gevraagd",
+        "other": "{n} dagen geleden nog gevraagd",
+    },
+    "reason.not_asked_recently": {"one": "1 dag niet gevraagd", "other": "{n} dagen niet gevraagd"},
     "reason.load": "{period} dagen: {asked}× gevraagd, {helped}× geholpen",
     "reason.same_street": "zelfde straat",
     "reason.same_postcode": "zelfde postcode",
@@ -391,7 +396,10 @@ MESSAGES = {
     "activity.confirm_remove": "Activiteit '{title}' helemaal verwijderen, ook uit alle agenda's?",
     "activity.count_cancelled": "Die keer ({day}) was afgelast; er is niets te tellen.",
     "activity.count_in_future": "{day} is nog niet geweest; tel achteraf.",
-    "activity.counted": "{n} aanwezigen vastgelegd voor {day}.",
+    "activity.counted": {
+        "one": "1 aanwezige vastgelegd voor {day}.",
+        "other": "{n} aanwezigen vastgelegd voor {day}.",
+    },
     "activity.crosses_dst": (
         "Op {day} valt deze activiteit over het verzetten van de klok; kies een andere tijd."
     ),
@@ -498,7 +506,7 @@ MESSAGES = {
     "recurrence.until_too_far": (
         "--until ligt meer dan {years} jaar na het begin; kies een eerdere einddatum of geen."
     ),
-    "repeat.count": "({n} keer)",
+    "repeat.count": {"one": "(1 keer)", "other": "({n} keer)"},
     "repeat.every": "om de {n} weken op {weekday}",
     "repeat.monthly": "elke {nth} {weekday} van de maand",
     "repeat.once": "eenmalig",
@@ -601,14 +609,17 @@ MESSAGES = {
     "stats.unknown_release": "Er is geen publicatie '{release}'. Bekend: {known}.",
     "stats.progress": "  {circle} …",
     "stats.released": (
-        "Publicatie {release} gemaakt: {published} cijfers gepubliceerd, {suppressed} niet "
-        "publiceerbaar."
+        "Publicatie {release} gemaakt: {published} gepubliceerd, {suppressed} niet publiceerbaar."
     ),
+    "count.figures": {"one": "1 cijfer", "other": "{n} cijfers"},
     "stats.none": "Nog geen publicaties. Maak er een met 'voorzorg stats release'.",
     "stats.not_publishable": "niet publiceerbaar",
     "stats.check_ok": "Geen bevindingen: elke onderdrukte cel is beschermd.",
     "stats.finding": "{release} {table}: {problem}",
-    "stats.check_failed": "{count} bevinding(en) in stats.db.",
+    "stats.check_failed": {
+        "one": "1 bevinding in stats.db.",
+        "other": "{n} bevindingen in stats.db.",
+    },
     "stats.table.leden_per_cirkel": "Deelnemers per cirkel (afgerond op 5)",
     "stats.table.leeftijd": "Leeftijd (alle cirkels)",
     "stats.table.instroom_uitstroom": "Nieuwe en vertrokken deelnemers",
@@ -630,28 +641,6 @@ MESSAGES = {
     "col.end": "eind",
     "col.k": "k",
     "col.pooled": "gepoold",
-    "csv.too_big": "Het bestand is te groot (hoogstens {max} MB).",
-    "csv.nul": "Regel {line} bevat een NUL-teken; dit is geen gewoon CSV-bestand.",
-    "csv.not_text": "Regel {line} is geen leesbare tekst (UTF-8 of Windows-1252).",
-    "csv.empty": "Het bestand is leeg.",
-    "csv.unknown_column": "Onbekende kolom '{column}'. Bekende kolommen: {known}.",
-    "csv.no_name_column": "Er is geen kolom 'naam'.",
-    "csv.too_many_rows": "Te veel regels (hoogstens {max}).",
-    "csv.read_as_cp1252": (
-        "Let op: het bestand is gelezen als Windows-1252 (Excel), niet als UTF-8."
-    ),
-    "csv.importing": "Importeren",
-    "csv.row_error": "Regel {line}: {error}",
-    "csv.dry_run_done": (
-        "Proef: {added} deelnemers zouden worden toegevoegd, {skipped} stonden er al in. Er is "
-        "niets opgeslagen."
-    ),
-    "csv.imported": "{added} deelnemers toegevoegd; {skipped} stonden er al in.",
-    "csv.nothing_imported": "{count} regel(s) kloppen niet; er is niets geïmporteerd.",
-    "help.csv.import": "Importeer deelnemers uit een CSV-bestand (Excel: ; of ,); alles of niets.",
-    "help.csv.export": "Exporteer de deelnemers als CSV (naar een bestand of het scherm).",
-    "help.csv.export_activities": "Exporteer de activiteiten als CSV.",
-    "opt.dry_run": "Alleen controleren, niets opslaan.",
     "integration.bad_manifest": "{path} is geen geldig manifest: {error}",
     "integration.manifest_key": "{path}: '{key}' ontbreekt of heeft de verkeerde soort waarde.",
     "integration.bad_domain": "{path}: domein '{domain}' moet gelijk zijn aan de mapnaam.",
@@ -701,36 +690,17 @@ MESSAGES = {
     "opt.integration_no_test": "Niet eerst testen.",
     "col.domain": "koppeling",
     "col.source": "herkomst",
-    "notify.soon": "binnenkort",
-    "notify.you_agreed": "Je hebt toegezegd: {category} voor {initial}. op {when}",
-    "notify.will_help": "{helper}. helpt je: {category} op {when}",
-    "notify.cancelled": "Afgelast: {title} op {day}",
-    "notify.moved": "Verplaatst: {title} van {day} naar {to}",
-    "notify.tomorrow": "Morgen: {title}{time}{place}",
-    "notify.remind_helper": "Herinnering: morgen {category} voor {initial}. ({when})",
-    "notify.remind_for": "Herinnering: morgen helpt {helper}. je met {category} ({when})",
-    "notify.report": "{dry}Verstuurd: {sent}, al eerder verstuurd: {skipped}, mislukt: {failed}.",
-    "notify.dry": "(proef) ",
-    "notify.failed": (
-        "{count} bericht(en) konden niet worden verstuurd; ze worden de volgende keer opnieuw "
-        "geprobeerd."
-    ),
-    "notify.bad_url": (
-        "Dat is geen adres dat apprise kent (bijvoorbeeld mailto://..., signal://..., ntfy://...)."
-    ),
-    "notify.member_set": "Meldingsadres vastgelegd voor deelnemer {id} (in secrets.toml).",
-    "help.remind": (
-        "Stuur de herinneringen voor morgen (activiteiten en toezeggingen); nooit dubbel."
-    ),
-    "help.notify": "Meldingen: adressen van deelnemers.",
-    "help.notify.member": "Leg het meldingsadres (apprise) van een deelnemer vast.",
-    "opt.remind_for": "Herinneringen voor deze datum in plaats van morgen.",
     "integration.reason.manifest": "{error}",
     "integration.reason.overrides": "vervangt de meegeleverde ({source})",
     "integration.reason.missing_dependency": "koppeling {name} ontbreekt",
     "integration.reason.missing_requirement": "pakket niet geïnstalleerd: {packages}",
     "integration.reason.dependency_unavailable": "koppeling {name} werkt niet",
     "integration.reason.setup_failed": "fout bij laden: {error}",
+    "integration.reason.migrate_failed": "instellingen niet bij te werken: {error}",
+    "integration.bad_requirement": "{path}: vereiste '{requirement}' is onleesbaar: {error}",
+    "integration.bad_translations": "{path} is geen geldig vertaalbestand: {error}",
+    "integration.translation_value": "{path}: '{key}' is geen tekst.",
+    "integration.hook_failed": "Koppeling {domain} faalde bij {hook}: {error}",
     # Column labels
     "col.id": "nr",
     "col.code": "code",
@@ -781,10 +751,10 @@ MESSAGES = {
     # Demo
     "demo.exists": "{path} bestaat al en is niet leeg; kies een nieuwe map voor de demo.",
     "demo.building": "Demo opbouwen in {directory} …",
-    "demo.circle": "  {name}: {members} deelnemers",
-    "demo.done": (
-        "Klaar: {circles} cirkels met samen {members} verzonnen deelnemers in {directory}."
-    ),
+    "demo.circle": {"one": "  {name}: 1 deelnemer", "other": "  {name}: {n} deelnemers"},
+    "demo.done": "Klaar: {circles} met samen {members} in {directory}, allemaal verzonnen.",
+    "count.circles": {"one": "1 cirkel", "other": "{n} cirkels"},
+    "count.members": {"one": "1 deelnemer", "other": "{n} deelnemers"},
     "demo.try": "Probeer: cd {directory} && {voorzorg} member list -c zorgsaam",
     "demo.feeds": "Agenda-bestanden (iCal): {path}",
     "demo.feed_url": "Agenda-abonnement ZorgSaam: {url}",
@@ -955,7 +925,6 @@ MESSAGES = {
         "Maak een nieuwe herstelcode (oude reservekopieën blijven de oude code nodig hebben)."
     ),
     "backup.starting": "Reservekopie maken...",
-    "backup.done": "Reservekopie klaar en gecontroleerd: {path} ({files} bestanden).",
     "backup.plain_warning": (
         "Let op: deze reservekopie is NIET versleuteld. Laat hem niet van deze computer af gaan."
     ),
@@ -1064,14 +1033,6 @@ MESSAGES = {
     "opt.remove_orphan": "Zet een los cirkelbestand opzij (het wordt niet gewist).",
     "check.label_error": "PROBLEEM",
     "check.label_warning": "Waarschuwing",
-    "check.summary_ok": "Alles in orde ({databases} databases gecontroleerd).",
-    "check.summary_warning": (
-        "{warnings} waarschuwing(en), geen problemen ({databases} databases gecontroleerd)."
-    ),
-    "check.summary_error": (
-        "{errors} probleem/problemen en {warnings} waarschuwing(en) ({databases} databases "
-        "gecontroleerd)."
-    ),
     "check.config_invalid": "config.toml is niet in orde: {detail}",
     "check.db_corrupt": "{path} is beschadigd: {detail}",
     "check.wal_large": (
@@ -1135,4 +1096,52 @@ MESSAGES = {
         "overschreven."
     ),
     "circle.orphan_hint": "Neem het op met: voorzorg check --adopt {id} --name NAAM",
+    "check.summary_ok": {
+        "one": "Alles in orde (1 database gecontroleerd).",
+        "other": "Alles in orde ({n} databases gecontroleerd).",
+    },
+    "check.summary_warning": {
+        "one": "1 waarschuwing, geen problemen.",
+        "other": "{n} waarschuwingen, geen problemen.",
+    },
+    "check.summary_error": {
+        "one": "1 probleem: hier moet iets gebeuren.",
+        "other": "{n} problemen: hier moet iets gebeuren.",
+    },
+    "backup.done": {
+        "one": "Reservekopie klaar en gecontroleerd: {path} (1 bestand).",
+        "other": "Reservekopie klaar en gecontroleerd: {path} ({n} bestanden).",
+    },
+    "help.service": "Draaien voor maanden: systemd-eenheden en een Caddyfile voor HTTPS.",
+    "help.service.show": (
+        "Toon de systemd-eenheden voor deze installatie (serve, remind, backup, check)."
+    ),
+    "help.service.install": (
+        "Schrijf de systemd-eenheden (standaard naar /etc/systemd/system; met sudo)."
+    ),
+    "help.service.caddyfile": "Toon (of schrijf) een Caddyfile die HTTPS voor voorzorg serve zet.",
+    "opt.service_user": (
+        "Gebruiker waaronder voorzorg draait (standaard: de eigenaar van de installatiemap)."
+    ),
+    "opt.backup_dest": "Map voor de nachtelijke reservekopie (standaard: dest onder [backup]).",
+    "opt.service_target": "Map waarin de eenheden komen.",
+    "opt.output_file": "Schrijf naar dit bestand in plaats van het scherm.",
+    "opt.notify": (
+        "Stuur bij problemen een bericht naar de beheerder (operator_notify_url in secrets.toml)."
+    ),
+    "service.bad_path": "Het pad {path} bevat spaties of aanhalingstekens; kies een map zonder.",
+    "service.no_backup_dest": "Er is geen map voor de nachtelijke reservekopie.",
+    "service.no_target": "De map {path} bestaat niet.",
+    "service.bad_domain": "{domain!r} is geen domeinnaam (zoals zorg.voorbeeld.nl).",
+    "service.written": "Eenheden geschreven in {target}:",
+    "service.needs_code": (
+        "Let op: nog geen herstelcode; voer `voorzorg backup setup` uit, anders mislukt de "
+        "nachtelijke reservekopie."
+    ),
+    "service.next": "Zet ze aan met:",
+    "service.caddy_written": "Caddyfile voor {domain} geschreven: {path}",
+    "check.notified": "De beheerder is op de hoogte gebracht.",
+    "check.notify_failed": "Kon de beheerder niet bereiken: {reason}",
+    "check.notify_missing": "Geen operator_notify_url in secrets.toml: niemand is gewaarschuwd.",
+    "check.notify_title": "voorzorg op {host}: {status}",
 }
