@@ -65,6 +65,8 @@ def test_backup_holds_every_database_and_deployment_file_with_a_manifest(circle,
     (data / "stats-ledger.jsonl").write_text('{"release": "2026-H1"}\n')
     (circle / "web-secret").write_text("x" * 64)
     (circle / "web-secret").chmod(0o600)
+    (circle / "venv").mkdir()  # software beside the deployment is not backed up
+    (circle / "venv" / "pyvenv.cfg").write_text("home = /usr/bin\n")
     result = cli("backup", dest, "--no-encrypt", "--json")
     assert result.code == 0, result.err
     archive = Path(result.json["archive"])

@@ -146,6 +146,19 @@ def test_check_finds_a_clock_behind_the_files(healthy, cli):
     assert result.code == 2 and "clock_behind" in codes(result)
 
 
+def test_check_warns_about_a_large_wal_and_little_free_space(healthy, cli, monkeypatch):
+    from voorzorg.deploy import check as check_mod
+
+    holder = sqlite3.connect(healthy / "data" / "zorgsaam.db")  # keeps the WAL in place
+    holder.execute("SELECT 1").fetchall()
+    assert cli("member", "add", "Bert", "Bos").code == 0
+    monkeypatch.setattr(check_mod, "WAL_WARN_BYTES", 1)
+    monkeypatch.setattr(check_mod, "FREE_WARN_BYTES", 1 << 60)
+    result = cli("check", "--json")
+    holder.close()
+    assert result.code == 1 and codes(result) == {"wal_large", "disk_low"}
+
+
 def test_check_reports_a_broken_config(healthy, cli):
     (healthy / "config.toml").write_text("language = 'nl'\nlanguage = 'en'\n")
     result = cli("check", "--json")

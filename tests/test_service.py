@@ -29,6 +29,8 @@ def need(tool: str) -> str:
 
 @pytest.fixture
 def units(circle, cli, tmp_path):
+    with (circle / "config.toml").open("a") as fh:  # remind comes with the notify integration
+        fh.write('\n[circles.zorgsaam.integrations.notify]\nversion = 1\ngroup_url = "x"\n')
     target = tmp_path / "units"
     target.mkdir()
     usb = tmp_path / "usb"
@@ -69,6 +71,12 @@ def test_units_are_hardened_and_run_as_the_deployments_owner(units):
     assert f"backup {usb.resolve()}" in (target / "voorzorg-backup.service").read_text()
     assert "check --notify" in (target / "voorzorg-check.service").read_text()
     assert "OnCalendar=hourly" in (target / "voorzorg-remind.timer").read_text()
+
+
+def test_no_remind_timer_without_the_notify_integration(circle, cli, tmp_path):
+    result = cli("service", "show", "--backup-dest", tmp_path, "--json")
+    assert result.code == 0, result.err
+    assert "voorzorg-remind.timer" not in result.json and "voorzorg-check.timer" in result.json
 
 
 def test_caddyfile_passes_caddy_validate(cli, tmp_path):

@@ -77,7 +77,10 @@ def _walk(root: Path, skip: set[Path]) -> list[Path]:
         dirnames[:] = sorted(
             d
             for d in dirnames
-            if not d.startswith(".") and d != "__pycache__" and (here / d).resolve() not in skip
+            if not d.startswith(".")
+            and d != "__pycache__"
+            and not (here / d / "pyvenv.cfg").exists()  # a virtualenv is software, not data
+            and (here / d).resolve() not in skip
         )
         for name in sorted(filenames):
             path = here / name

@@ -131,6 +131,8 @@ def units(
         )
     }
     for name, (args, when, description) in TIMERS.items():
+        if name == "remind" and not _uses_notify(config):
+            continue  # `voorzorg remind` exists only with the notify integration
         command = f"backup {_quote(dest_path)}" if name == "backup" else args
         result[f"{UNIT_PREFIX}-{name}.service"] = (
             f"[Unit]\nDescription={description}\n"
@@ -147,6 +149,11 @@ def units(
             "[Install]\nWantedBy=timers.target\n"
         )
     return result
+
+
+def _uses_notify(config: Config) -> bool:
+    circles = config.data.get("circles", {})
+    return any("notify" in (entry.get("integrations") or {}) for entry in circles.values())
 
 
 def install(files: dict[str, str], target: Path) -> list[str]:

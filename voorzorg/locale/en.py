@@ -1076,4 +1076,7 @@ MESSAGES = {
     "check.notify_failed": "Could not reach the operator: {reason}",
     "check.notify_missing": "No operator_notify_url in secrets.toml: nobody was told.",
     "check.notify_title": "voorzorg on {host}: {status}",
+    "init.backup_next": (
+        "Then: voorzorg backup setup (the recovery code for backups; write it down)."
+    ),
 }

@@ -1144,4 +1144,7 @@ MESSAGES = {
     "check.notify_failed": "Kon de beheerder niet bereiken: {reason}",
     "check.notify_missing": "Geen operator_notify_url in secrets.toml: niemand is gewaarschuwd.",
     "check.notify_title": "voorzorg op {host}: {status}",
+    "init.backup_next": (
+        "Daarna: voorzorg backup setup (de herstelcode voor de reservekopieën; schrijf hem op)."
+    ),
 }
