@@ -31,6 +31,7 @@ def need(tool: str) -> str:
 def units(circle, cli, tmp_path):
     with (circle / "config.toml").open("a") as fh:  # remind comes with the notify integration
         fh.write('\n[circles.zorgsaam.integrations.notify]\nversion = 1\ngroup_url = "x"\n')
+        fh.write('\n[replica]\nurl = "s3://bucket/pi"\n')  # and replicate with [replica]
     target = tmp_path / "units"
     target.mkdir()
     usb = tmp_path / "usb"
@@ -44,7 +45,7 @@ def test_units_pass_systemd_analyze_verify(units):
     analyze = need("systemd-analyze")
     target, result, _deployment, _usb = units
     files = sorted(str(p) for p in target.iterdir())
-    assert len(files) == 7
+    assert len(files) == 8
     proc = subprocess.run([analyze, "verify", *files], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip() == "", proc.stderr  # unknown keys are only warned about
@@ -71,6 +72,7 @@ def test_units_are_hardened_and_run_as_the_deployments_owner(units):
     assert f"backup {usb.resolve()}" in (target / "voorzorg-backup.service").read_text()
     assert "check --notify" in (target / "voorzorg-check.service").read_text()
     assert "OnCalendar=hourly" in (target / "voorzorg-remind.timer").read_text()
+    assert "replicate" in (target / "voorzorg-replicate.service").read_text()
 
 
 def test_no_remind_timer_without_the_notify_integration(circle, cli, tmp_path):

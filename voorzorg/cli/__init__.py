@@ -30,6 +30,7 @@ COMMANDS = {
     "restore": "voorzorg.cli.restore:restore",
     "check": "voorzorg.cli.check:check",
     "service": "voorzorg.cli.service:service",
+    "replicate": "voorzorg.cli.replicate:replicate",
 }
 
 

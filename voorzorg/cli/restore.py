@@ -10,19 +10,26 @@ from voorzorg.i18n import _
 
 
 @command("restore", help="help.restore")
-@click.argument("archive", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("archive", type=click.Path(dir_okay=False, path_type=str), required=False)
+@option("--from-replica", is_flag=True, help="opt.from_replica")
+@option("--timestamp", metavar="TIME", help="opt.timestamp")
 @option("--to", "to", metavar="DIR", help="opt.restore_to")
 @option("--code-stdin", is_flag=True, help="opt.code_stdin")
 @option("--identity", metavar="FILE", help="opt.identity")
 @option("--yes", is_flag=True, help="opt.yes")
 @json_option
 @pass_app
-def restore(app, archive, to, code_stdin, identity, yes, as_json) -> None:
+def restore(app, archive, from_replica, timestamp, to, code_stdin, identity, yes, as_json):
     from pathlib import Path
 
     from voorzorg.deploy import restore as restore_mod
     from voorzorg.errors import VoorzorgError
 
+    if from_replica or timestamp:
+        _from_replica(app, archive, timestamp, to, yes, as_json)
+        return
+    if not archive:
+        raise VoorzorgError("restore.no_archive_given")
     path = Path(archive)
     if not path.is_file():
         raise VoorzorgError("restore.no_archive", path=str(path))
@@ -47,6 +54,32 @@ def restore(app, archive, to, code_stdin, identity, yes, as_json) -> None:
         return
     click.echo(_("restore.done", path=result["deployment"]))
     if result.get("replaced_kept_in") and (result["replace"] or result["set_aside"]):
+        click.echo(_("restore.kept", path=result["replaced_kept_in"]))
+
+
+def _from_replica(app, archive, timestamp, to, yes, as_json) -> None:
+    from voorzorg.deploy import restore as restore_mod
+    from voorzorg.deploy.replica import replica_archive
+    from voorzorg.errors import VoorzorgError
+
+    if archive or to:
+        raise VoorzorgError("restore.replica_in_place")
+    click.echo(_("restore.from_replica"), err=True)
+    archive_obj = replica_archive(app.config, timestamp)
+    deploy_dir = app.config.path.parent
+    plan = restore_mod.plan(archive_obj, deploy_dir, new_folder=False, partial=True)
+    if not as_json:
+        _show_plan(plan)
+    if not yes and not ask_yes_no(_("restore.confirm")):
+        raise click.Abort
+    result = restore_mod.restore(
+        archive_obj, deploy_dir, new_folder=False, progress=Progress(quiet=as_json), partial=True
+    )
+    if as_json:
+        echo_json(result)
+        return
+    click.echo(_("restore.done", path=result["deployment"]))
+    if result["replace"]:
         click.echo(_("restore.kept", path=result["replaced_kept_in"]))
 
 

@@ -33,6 +33,14 @@ TOP_KEYS: dict[str, tuple[type, bool]] = {
     "circles": (dict, False),
     "custom_plugins_dir": (str, False),
     "backup": (dict, False),
+    "replica": (dict, False),
+}
+# [replica]: continuous replication with Litestream (see deploy/replica.py).
+REPLICA_KEYS: dict[str, tuple[type, bool]] = {
+    "url": (str, True),
+    "endpoint": (str, False),
+    "region": (str, False),
+    "sync_interval": (str, False),
 }
 # [backup]: where archives go and how many are kept (see deploy/backup.py).
 BACKUP_KEYS: dict[str, tuple[type, bool]] = {
@@ -206,6 +214,8 @@ def _validated(path: Path, text: str, data: dict[str, Any]) -> Config:
         for key in ("keep_daily", "keep_weekly", "max_age_hours"):
             if data["backup"].get(key, 0) < 0:
                 _fail(path, text, ("backup", key), "config.negative", key=f"backup.{key}")
+    if isinstance(data.get("replica"), dict):
+        _check_table(path, text, data["replica"], REPLICA_KEYS, ("replica",))
     circles: dict[str, CircleEntry] = {}
     for cid, entry in data.get("circles", {}).items():
         if not is_circle_id(cid):

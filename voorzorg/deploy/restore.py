@@ -200,8 +200,12 @@ def _order(name: str) -> tuple:
     )
 
 
-def plan(archive: Archive, deploy_dir: Path, *, new_folder: bool) -> dict:
-    """What a restore into ``deploy_dir`` would add, replace and set aside."""
+def plan(archive: Archive, deploy_dir: Path, *, new_folder: bool, partial: bool = False) -> dict:
+    """What a restore into ``deploy_dir`` would add, replace and set aside.
+
+    ``partial`` (a restore from a replica, databases only): files the archive does not
+    hold stay where they are.
+    """
     deploy_dir = Path(deploy_dir).absolute().resolve()
     data_dir = _data_dir(deploy_dir, archive.manifest, new_folder)
     incoming = {}
@@ -212,7 +216,7 @@ def plan(archive: Archive, deploy_dir: Path, *, new_folder: bool) -> dict:
     if not new_folder:
         current = [str(i.path) for i in backup_mod.collect_dirs(deploy_dir, data_dir)]
     replace = sorted(p for p in current if p in incoming)
-    remove = sorted(p for p in current if p not in incoming)
+    remove = [] if partial else sorted(p for p in current if p not in incoming)
     add = sorted(p for p in incoming if p not in current)
     return {
         "archive": str(archive.path),
@@ -283,12 +287,17 @@ def _stage(archive: Archive, places: dict[str, Path], owner, progress) -> None:
 # -- restoring -------------------------------------------------------------------------------
 
 
-def restore(archive: Archive, deploy_dir: Path, *, new_folder: bool, progress=None) -> dict:
-    """Restore ``archive`` into ``deploy_dir`` (in place, or a new folder)."""
+def restore(
+    archive: Archive, deploy_dir: Path, *, new_folder: bool, progress=None, partial: bool = False
+) -> dict:
+    """Restore ``archive`` into ``deploy_dir`` (in place, or a new folder).
+
+    ``partial``: only the archive's files are replaced (a replica holds databases only).
+    """
     deploy_dir = Path(deploy_dir).absolute()
     if new_folder:
         return _restore_new(archive, deploy_dir, progress)
-    return _restore_in_place(archive, deploy_dir.resolve(), progress)
+    return _restore_in_place(archive, deploy_dir.resolve(), progress, partial)
 
 
 def _restore_new(archive: Archive, target: Path, progress) -> dict:
@@ -335,8 +344,8 @@ def _failed(exc: BaseException, where: Path) -> BaseException:
     return exc
 
 
-def _restore_in_place(archive: Archive, deploy_dir: Path, progress) -> dict:
-    result = plan(archive, deploy_dir, new_folder=False)
+def _restore_in_place(archive: Archive, deploy_dir: Path, progress, partial: bool) -> dict:
+    result = plan(archive, deploy_dir, new_folder=False, partial=partial)
     data_dir = Path(result["data_dir"])
     with config_mod.locked(deploy_dir / config_mod.CONFIG_NAME):
         finish_pending(deploy_dir)

