@@ -264,3 +264,14 @@ def test_serve_notices_restored_databases_and_accounts(deployment, cli, tmp_path
         assert "replaced on disk" in server.log()
     finally:
         server.stop()
+
+
+def test_an_archive_never_chooses_a_folder_outside_the_deployment(two_states, cli, tmp_path):
+    deployment, archive, _pristine, old, _new = two_states
+    outside = tmp_path / "elders"
+    crafted = newer_archive(archive, tmp_path / "crafted.tar.gz", data_dir=str(outside))
+    for args in ((), ("--to", tmp_path / "nieuw")):
+        result = cli("restore", crafted, *args, "--yes")
+        assert result.code == 1 and "buiten" in result.err, result.err
+    assert not outside.exists() and not (tmp_path / "nieuw").exists()
+    assert fingerprint(deployment) == old

@@ -22,6 +22,7 @@ A running ``voorzorg serve`` notices replaced database files by their inode (see
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -178,7 +179,15 @@ def _check_files(path: Path, manifest: dict, files: dict[str, bytes]) -> None:
 
 def _data_dir(deploy_dir: Path, manifest: dict, new_folder: bool) -> Path:
     data_dir = (deploy_dir / manifest.get("data_dir", "data")).resolve()
-    if new_folder and not data_dir.is_relative_to(deploy_dir):
+    if data_dir.is_relative_to(deploy_dir):
+        return data_dir
+    # Outside the deployment folder only where this deployment already keeps its data:
+    # an archive never chooses by itself where on the machine files are written.
+    current = None
+    if not new_folder and (deploy_dir / config_mod.CONFIG_NAME).exists():
+        with contextlib.suppress(VoorzorgError):
+            current = config_mod.load(deploy_dir / config_mod.CONFIG_NAME).data_dir
+    if current != data_dir:
         raise VoorzorgError("restore.data_dir_outside", data_dir=str(data_dir))
     return data_dir
 
