@@ -270,3 +270,24 @@ def newer_archive(source: Path, target: Path, **changes) -> Path:
             tar.addfile(info, io.BytesIO(content))
     target.write_bytes(raw.getvalue())
     return target
+
+
+def test_an_operator_key_instead_of_the_recovery_code(circle, cli, dest, tmp_path):
+    """With [backup] recipient the Pi holds only the public key: it cannot read its backups."""
+    import pyrage
+
+    identity = pyrage.x25519.Identity.generate()
+    with (circle / "config.toml").open("a") as fh:
+        fh.write(f'\n[backup]\nrecipient = "{identity.to_public()}"\n')
+    assert cli("backup", "setup", "--json").json["method"] == "recipient"
+    archive = Path(cli("backup", dest, "--json").json["archive"])
+    assert archive.read_bytes().startswith(b"age-encryption.org/v1")
+    key = tmp_path / "sleutel.txt"
+    key.write_text(str(identity))
+    result = cli("restore", archive, "--to", tmp_path / "nieuw", "--identity", key, "--yes")
+    assert result.code == 0, result.err
+    assert (tmp_path / "nieuw" / "data" / "zorgsaam.db").exists()
+    other = tmp_path / "ander.txt"
+    other.write_text(str(pyrage.x25519.Identity.generate()))
+    wrong = cli("restore", archive, "--to", tmp_path / "nog", "--identity", other, "--yes")
+    assert wrong.code == 1 and "past niet" in wrong.err

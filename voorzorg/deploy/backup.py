@@ -12,7 +12,8 @@ folders (locks, temporary files, replaced files kept by restore) and earlier arc
 The archive is a tar.gz with ``manifest.json`` last (version, migrations per database,
 sha256 per file), encrypted with age (pyrage). It is written as ``<name>.tmp``, fsynced,
 read back and compared, and only then renamed: a killed backup never leaves a file that
-claims to be a complete archive.
+claims to be a complete archive. The archive is built in memory (age encrypts whole
+buffers): 100 circles with two years of history are 20 MB of files, 2 MB compressed.
 
 Key handling, for a volunteer: ``backup setup`` makes a *herstelcode* (recovery code) of
 six groups of four letters and digits, keeps it in secrets.toml (0600) so scheduled

@@ -76,7 +76,7 @@ def _decrypt(path: Path, raw: bytes, code: str | None, identity: str | None) -> 
         try:
             return pyrage.decrypt(raw, [key])
         except pyrage.DecryptError as exc:
-            raise _decrypt_error(path, exc) from None
+            raise _decrypt_error(path, exc, "restore.wrong_key") from None
     if not code:
         raise VoorzorgError("restore.needs_code", path=str(path))
     try:
@@ -85,10 +85,11 @@ def _decrypt(path: Path, raw: bytes, code: str | None, identity: str | None) -> 
         raise _decrypt_error(path, exc) from None
 
 
-def _decrypt_error(path: Path, exc: Exception) -> VoorzorgError:
-    # age reports a key that does not fit as "Decryption failed"; anything else is damage.
-    if str(exc) == "Decryption failed":
-        return VoorzorgError("restore.wrong_code", path=str(path))
+def _decrypt_error(path: Path, exc: Exception, wrong: str = "restore.wrong_code"):
+    # age reports a passphrase that does not fit as "Decryption failed" and an identity
+    # that does not fit as "No matching keys found"; anything else is damage.
+    if str(exc) in ("Decryption failed", "No matching keys found"):
+        return VoorzorgError(wrong, path=str(path))
     return VoorzorgError("restore.damaged", path=str(path), detail=str(exc))
 
 

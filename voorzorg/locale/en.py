@@ -1110,4 +1110,5 @@ MESSAGES = {
         "one": "Replicating 1 database.",
         "other": "Replicating {n} databases.",
     },
+    "restore.wrong_key": "The key does not fit {path}. Nothing was changed.",
 }

@@ -1182,4 +1182,5 @@ MESSAGES = {
         "one": "1 database wordt gerepliceerd.",
         "other": "{n} databases worden gerepliceerd.",
     },
+    "restore.wrong_key": "De sleutel past niet bij {path}. Er is niets veranderd.",
 }
