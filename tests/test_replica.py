@@ -59,6 +59,38 @@ def s3(tmp_path):
     log.close()
 
 
+def wait_replicated(config: Path, expected: dict[str, set[str]], seconds: float = 60) -> None:
+    """Poll the replica (a real `litestream restore`) until it holds the expected members."""
+    import sqlite3
+
+    from voorzorg.deploy import config as config_mod
+    from voorzorg.deploy.replica import replica_archive
+    from voorzorg.errors import VoorzorgError
+
+    deadline = time.monotonic() + seconds
+    seen: dict = {}
+    while time.monotonic() < deadline:
+        try:
+            files = replica_archive(config_mod.load(config)).files
+        except VoorzorgError:
+            files = {}
+        seen = {}
+        for name in expected:
+            content = files.get(f"data/{name}")
+            if content is None:
+                continue
+            conn = sqlite3.connect(":memory:")
+            if content[18:20] == b"\x02\x02":
+                content = content[:18] + b"\x01\x01" + content[20:]
+            conn.deserialize(content)
+            seen[name] = {row[0] for row in conn.execute("SELECT name FROM members")}
+            conn.close()
+        if seen == expected:
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"not replicated in {seconds} s: {seen}")
+
+
 def test_replicate_to_s3_and_restore_latest_and_point_in_time(circle, cli, s3, tmp_path):
     config = circle / "config.toml"
     with config.open("a") as fh:
@@ -72,17 +104,19 @@ def test_replicate_to_s3_and_restore_latest_and_point_in_time(circle, cli, s3, t
     replicating = subprocess.Popen([venv_bin("voorzorg"), "replicate"], env=env, stdout=log,
                                    stderr=subprocess.STDOUT)  # fmt: skip
     try:
-        time.sleep(2)
         assert cli("member", "add", "Bert", "Bos").code == 0
         # a circle added while replicating is replicated too
         assert cli("circle", "add", "tweede", "--name", "Tweede").code == 0
         assert cli("member", "add", "Dirk", "Dekker", "-c", "tweede").code == 0
-        time.sleep(3.5)
+        wait_replicated(config, {"zorgsaam.db": {"Anna Aarts", "Bert Bos"},
+                                 "tweede.db": {"Dirk Dekker"}})  # fmt: skip
+        time.sleep(1.1)
         moment = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        time.sleep(1.5)
+        time.sleep(1.1)
         assert cli("member", "add", "Cor", "Claes", "-c", "zorgsaam").code == 0
         assert cli("member", "add", "Els", "Eek", "-c", "tweede").code == 0
-        time.sleep(3.5)
+        wait_replicated(config, {"zorgsaam.db": {"Anna Aarts", "Bert Bos", "Cor Claes"},
+                                 "tweede.db": {"Dirk Dekker", "Els Eek"}})  # fmt: skip
         assert replicating.poll() is None, (tmp_path / "replicate.log").read_text()
     finally:
         replicating.terminate()
