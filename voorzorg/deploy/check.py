@@ -136,7 +136,7 @@ def _check_owners(deploy_dir: Path, data_dir: Path) -> list[dict]:
         owner = deploy_dir.stat()
     except OSError:
         return []
-    wrong = []
+    wrong, blocked = [], []
     for root in dict.fromkeys((deploy_dir, data_dir)):
         if not root.is_dir():
             continue
@@ -147,8 +147,11 @@ def _check_owners(deploy_dir: Path, data_dir: Path) -> list[dict]:
                 continue
             if info.st_uid != owner.st_uid:
                 wrong.append((item, info.st_uid))
+            elif item.is_file() and info.st_mode & 0o600 != 0o600:
+                blocked.append(item)
+    found = [_finding("error", "mode_blocked", p, fix="chmod_user") for p in blocked]
     if not wrong:
-        return []
+        return found
 
     def name(uid: int) -> str:
         try:
@@ -161,7 +164,7 @@ def _check_owners(deploy_dir: Path, data_dir: Path) -> list[dict]:
     except KeyError:
         group = str(owner.st_gid)
     user = name(owner.st_uid)
-    return [
+    return found + [
         _finding(
             "error",
             "wrong_owner",

@@ -1111,4 +1111,6 @@ MESSAGES = {
         "other": "Replicating {n} databases.",
     },
     "restore.wrong_key": "The key does not fit {path}. Nothing was changed.",
+    "check.mode_blocked": "{path} cannot be read or written by its owner.",
+    "check.fix.chmod_user": "Fix with: chmod u+rw {path}",
 }

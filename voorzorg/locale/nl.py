@@ -1183,4 +1183,6 @@ MESSAGES = {
         "other": "{n} databases worden gerepliceerd.",
     },
     "restore.wrong_key": "De sleutel past niet bij {path}. Er is niets veranderd.",
+    "check.mode_blocked": "{path} kan door zijn eigenaar niet gelezen of geschreven worden.",
+    "check.fix.chmod_user": "Herstel met: chmod u+rw {path}",
 }
