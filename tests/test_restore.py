@@ -252,14 +252,18 @@ def test_serve_notices_restored_databases_and_accounts(deployment, cli, tmp_path
         assert len(client.get("/zorgsaam/deelnemers.json?_shape=array").json()) == 2
         restored = run(config, "restore", archive, "--yes")
         assert restored.returncode == 0, restored.stderr
-        deadline = time.monotonic() + 15
-        rows = None
+        deadline = time.monotonic() + 30
+        rows, statuses = None, []
         while time.monotonic() < deadline:
-            rows = client.get("/zorgsaam/deelnemers.json?_shape=array").json()
-            if len(rows) == 1:
-                break
+            response = client.get("/zorgsaam/deelnemers.json?_shape=array")
+            statuses.append(response.status_code)
+            if response.status_code == 200:
+                rows = response.json()
+                if len(rows) == 1:
+                    break
             time.sleep(0.2)
-        assert rows is not None and len(rows) == 1, rows
+        assert rows is not None and len(rows) == 1, (rows, statuses, server.log()[-2000:])
+        assert set(statuses) == {200}, statuses  # no request failed while files were switched
         server.login("coord")  # the restored instance.db is the one consulted
         assert "replaced on disk" in server.log()
     finally:
