@@ -59,6 +59,17 @@ def s3(tmp_path):
     log.close()
 
 
+def running_commands() -> list[str]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+            except OSError:
+                continue
+    return found
+
+
 def wait_replicated(config: Path, expected: dict[str, set[str]], seconds: float = 60) -> None:
     """Poll the replica (a real `litestream restore`) until it holds the expected members."""
     import sqlite3
@@ -122,6 +133,12 @@ def test_replicate_to_s3_and_restore_latest_and_point_in_time(circle, cli, s3, t
         replicating.terminate()
         replicating.wait(timeout=20)
         log.close()
+    # stopping `voorzorg replicate` stops its Litestream too
+    config_file = str(circle / ".litestream.yml")
+    deadline = time.monotonic() + 10
+    while any(config_file in args for args in running_commands()):
+        assert time.monotonic() < deadline, "litestream outlived voorzorg replicate"
+        time.sleep(0.2)
     data = circle / "data"
     for name in ("zorgsaam.db", "tweede.db"):  # the SD card lost them
         for suffix in ("", "-wal", "-shm"):

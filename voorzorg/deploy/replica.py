@@ -132,10 +132,17 @@ def _environment() -> dict:
 def replicate(config: Config, *, poll: float | None = None, log=None) -> int:
     """Run Litestream for every database, restarting it when the set changes."""
     poll = float(os.environ.get("VOORZORG_REPLICA_POLL", poll or POLL_SECONDS))
+    import signal
+
     executable = binary()
     settings(config)
     child = None
     current: list[Path] = []
+
+    def stop(signum, frame):  # systemctl stop, kill: end Litestream too, never orphan it
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         while True:
             wanted = databases(config_mod.load(config.path))
