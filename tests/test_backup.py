@@ -251,10 +251,11 @@ def test_wrong_code_and_truncated_archives_are_told_apart(circle, cli, dest):
         assert damaged.value.key == "restore.damaged", (cut, damaged.value.message)
     plain = Path(cli("backup", dest, "--no-encrypt", "--json").json["archive"])
     raw = plain.read_bytes()
-    (dest / "cut.tar.gz").write_bytes(raw[: len(raw) - 50])
-    with pytest.raises(VoorzorgError) as damaged:
-        read_archive(dest / "cut.tar.gz")
-    assert damaged.value.key == "restore.damaged"
+    for cut in (1, 8, 50, len(raw) // 2):  # a cut in the trailer or the padding counts too
+        (dest / "cut.tar.gz").write_bytes(raw[: len(raw) - cut])
+        with pytest.raises(VoorzorgError) as damaged:
+            read_archive(dest / "cut.tar.gz")
+        assert damaged.value.key == "restore.damaged", cut
 
 
 def newer_archive(source: Path, target: Path, **changes) -> Path:

@@ -38,6 +38,7 @@ def browser():
         "--window-size=1280,900", f"--user-data-dir={profile}", "--lang=nl",
     ):  # fmt: skip
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
     driver.set_page_load_timeout(30)
     yield driver
@@ -116,10 +117,34 @@ def test_welfare_dashboard_draws_its_charts(tmp_path, browser):
 
         marks = WebDriverWait(browser, 20).until(drawn)
         assert len(marks) >= 3
+        # Every chart of the welfare dashboard is drawn (vega renders each into its card).
+        charts = ("bereik", "leden", "leeftijd", "hulp", "dagen", "hulp_tijd", "activiteiten",
+                  "opkomst")  # fmt: skip
+
+        def all_drawn(driver):
+            return all(
+                driver.find_elements(By.CSS_SELECTOR, f"#chart-{c} canvas, #chart-{c} svg")
+                for c in charts
+            )
+
+        WebDriverWait(browser, 20).until(all_drawn)
+        for chart in charts:
+            [card] = browser.find_elements(By.ID, f"chart-{chart}")
+            assert card.size["height"] > 50, chart
         body = browser.find_element(By.TAG_NAME, "body").text
-        assert "%" in body  # the reciprocity metric
-        assert "niet publiceerbaar" in body  # suppressed cells are named, never 0
+        assert "%" in body  # the reciprocity metric, from protected counts
+        assert "niet publiceerbaar" in body  # protected cells are named, never 0
+        assert "hooguit 3" in body  # the one-line explanation of the protection
+        assert "1e halfjaar 2026" in body  # Dutch half-year labels (releases table)
+        assert "standaard" in body  # k per release, and whether it was an exception
+        errors = [
+            entry
+            for entry in browser.get_log("browser")
+            if entry["level"] == "SEVERE" and "favicon" not in entry["message"]
+        ]
+        assert errors == []
         ARTIFACTS.mkdir(exist_ok=True)
+        browser.set_window_size(1280, 2600)
         assert browser.save_screenshot(str(ARTIFACTS / "welzijn-dashboard.png"))
     finally:
         server.stop()

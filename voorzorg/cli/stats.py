@@ -23,12 +23,26 @@ def _connect(app):
     return stats_store.connect(path)
 
 
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "onbekend"
+
+
 @stats.command("release", help="help.stats.release")
 @option("--period", metavar="2026-H1", help="opt.period")
 @option("--k", "k", type=int, default=10, show_default=True, help="opt.k")
+@option("--allow-small-k", is_flag=True, help="opt.allow_small_k")
+@option("--k-reason", metavar="TEXT", help="opt.k_reason")
+@option("--supersede", is_flag=True, help="opt.supersede")
+@option("--reason", metavar="TEXT", help="opt.reason")
+@option("--by", metavar="NAME", help="opt.by")
 @json_option
 @pass_app
-def release(app, period, k, as_json) -> None:
+def release(app, period, k, allow_small_k, k_reason, supersede, reason, by, as_json) -> None:
     from voorzorg.cli.base import local_today
     from voorzorg.stats.builder import build_release
     from voorzorg.stats.periods import last_finished
@@ -39,6 +53,11 @@ def release(app, period, k, as_json) -> None:
         period,
         k=k,
         today=local_today(),
+        by=by or _login_name(),
+        allow_small_k=allow_small_k,
+        k_reason=k_reason,
+        supersede=supersede,
+        reason=reason,
         progress=None if as_json else lambda name: click.echo(_("stats.progress", circle=name)),
     )
     if as_json:
@@ -46,12 +65,55 @@ def release(app, period, k, as_json) -> None:
     else:
         click.echo(
             _(
-                "stats.released",
+                "stats.superseded" if summary["action"] == "superseded" else "stats.released",
                 release=summary["release_id"],
                 published=_("count.figures", n=summary["published"]),
+                version=summary["version"],
                 suppressed=summary["suppressed"],
             )
         )
+
+
+@stats.command("ledger", help="help.stats.ledger")
+@json_option
+@pass_app
+def ledger_(app, as_json) -> None:
+    from voorzorg.stats.ledger import read
+
+    rows = [
+        {
+            "release": e["content"]["period"],
+            "version": e["content"].get("version") or 1,
+            "action": e["action"],
+            "at": e["at"],
+            "by": e["by"],
+            "k": e["content"]["k"],
+            "method": e["content"].get("method"),
+            "hash": e["hash"][:16],
+            "reason": e.get("reason") or e["content"].get("k_reason") or "",
+        }
+        for e in read(app.config.data_dir)
+    ]
+    if as_json:
+        echo_json(rows)
+        return
+    for row in rows:
+        row["action"] = _("stats.action." + row["action"])
+    echo_table(
+        rows,
+        [
+            ("release", "col.release"),
+            ("version", "col.version"),
+            ("action", "col.action"),
+            ("at", "col.at"),
+            ("by", "col.by"),
+            ("k", "col.k"),
+            ("method", "col.method"),
+            ("hash", "col.hash"),
+            ("reason", "col.reason"),
+        ],
+        empty="stats.ledger_empty",
+    )
 
 
 @stats.command("list", help="help.stats.list")
@@ -73,6 +135,8 @@ def list_(app, as_json) -> None:
             ("k", "col.k"),
             ("circles", "col.circles"),
             ("pooled", "col.pooled"),
+            ("method", "col.method"),
+            ("version", "col.version"),
         ],
         empty="stats.none",
     )
@@ -109,13 +173,24 @@ def check(app, as_json) -> None:
     from voorzorg.errors import VoorzorgError
     from voorzorg.stats.audit import audit
 
-    findings = audit(_connect(app))
+    findings = audit(_connect(app), app.config.data_dir)
     if as_json:
         echo_json(findings)
     elif not findings:
         click.echo(_("stats.check_ok"))
     else:
         for finding in findings:
-            click.echo(_("stats.finding", **{k: str(v) for k, v in finding.items()}))
+            click.echo(
+                _(
+                    "stats.finding_range",
+                    release=finding["release"],
+                    version=finding["version"],
+                    table=finding["table"],
+                    cell=" / ".join(str(c) for c in finding["cell"]) or "—",
+                    low=finding.get("min", "?"),
+                    high=finding.get("max", "?"),
+                    problem=_("stats.problem." + finding["problem"]),
+                )
+            )
     if findings:
         raise VoorzorgError("stats.check_failed", n=len(findings))

@@ -104,15 +104,20 @@ def read_archive(path: Path, *, code: str | None = None, identity: str | None = 
         raise VoorzorgError("file.read_failed", path=str(path), error=os_error_text(exc)) from None
     if raw.startswith(AGE_HEADER):
         raw = _decrypt(path, raw, code, identity)
+    import gzip
+
     files: dict[str, bytes] = {}
     try:
-        with tarfile.open(fileobj=io.BytesIO(raw), mode="r:gz") as tar:
+        # The whole gzip stream first: its end marker and CRC prove nothing was cut off,
+        # even where a cut would only have removed the tar's trailing padding.
+        raw = gzip.decompress(raw)
+        with tarfile.open(fileobj=io.BytesIO(raw), mode="r:") as tar:
             for member in tar:
                 if not member.isfile():
                     raise VoorzorgError("restore.damaged", path=str(path), detail=member.name)
                 handle = tar.extractfile(member)
                 files[member.name] = handle.read() if handle else b""
-    except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
+    except (tarfile.TarError, EOFError, zlib.error, OSError, gzip.BadGzipFile) as exc:
         raise VoorzorgError("restore.damaged", path=str(path), detail=str(exc)) from None
     if backup_mod.MANIFEST not in files:
         raise VoorzorgError("restore.damaged", path=str(path), detail="manifest.json")

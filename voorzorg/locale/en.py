@@ -578,7 +578,7 @@ MESSAGES = {
     "stats.period_not_ended": (
         "{period} has not ended yet (until {end}); a release can only follow it."
     ),
-    "stats.release_exists": "Release {period} already exists and is never overwritten.",
+    "stats.release_exists": "Release {period} already exists, with exactly these figures.",
     "stats.k_too_small": "k = {k} is too small: at least {min}.",
     "stats.unknown_release": "There is no release '{release}'. Known: {known}.",
     "stats.progress": "  {circle} …",
@@ -586,12 +586,60 @@ MESSAGES = {
         "Release {release} made: {published} published, {suppressed} not publishable."
     ),
     "count.figures": {"one": "1 figure", "other": "{n} figures"},
+    "count.cells": {"one": "1 cell", "other": "{n} cells"},
+    "stats.k_needs_override": (
+        "k = {k} is below {limit}: that is only possible as a recorded exception, with "
+        '--allow-small-k and --k-reason "...". The dashboard shows the exception.'
+    ),
+    "stats.supersede_needs_reason": 'Superseding needs a reason: --reason "...".',
+    "stats.release_differs": (
+        "{period} was already published ({at}, by {by}) with different figures. A new version "
+        'is only possible explicitly: --supersede --reason "..."; both versions then stay '
+        "known and are audited together."
+    ),
+    "stats.nothing_to_supersede": "{period} has not been published; there is nothing to supersede.",
+    "stats.audit_failed": (
+        "Release {release} not written: the audit finds {cells} that can be narrowed "
+        "down too far, first {table} '{cell}' ({cell_release}): the true value lies "
+        "between {low} and {high} ({problem}). At least 3 wide is required."
+    ),
+    "stats.problem.range_too_narrow": "narrowed down too far",
+    "stats.problem.below_k": "published below k",
+    "stats.problem.flag_mismatch": "value and flag disagree",
+    "stats.problem.k_too_small": "k too small without a recorded exception",
+    "stats.problem.inconsistent": "the published figures do not fit together",
+    "stats.finding_range": (
+        "{release} (version {version}) {table} '{cell}': {low} to {high}, {problem}"
+    ),
+    "stats.table.hulp_met_helper": "Requests for which a helper was found",
+    "stats.table.wederkerig": "Members who both gave and received help",
+    "stats.action.published": "published",
+    "stats.action.restored": "restored",
+    "stats.action.superseded": "superseded",
+    "stats.action.imported": "imported",
+    "stats.superseded": (
+        "Release {release} superseded by version {version}: {published} published, "
+        "{suppressed} not publishable. Both versions are in the ledger."
+    ),
+    "stats.ledger_empty": "The release ledger is still empty.",
+    "help.stats.ledger": "Show the release ledger: what was published when and by whom.",
+    "opt.allow_small_k": "Allow k below 10 as a recorded exception (with --k-reason).",
+    "opt.k_reason": "Why k below 10 is needed (goes into the ledger and onto the dashboard).",
+    "opt.supersede": "Supersede a published version of this half-year (with --reason).",
+    "opt.reason": "Reason for superseding (goes into the ledger).",
+    "opt.by": "Who publishes (default: the login name).",
+    "col.method": "method",
+    "col.action": "action",
+    "col.at": "when",
+    "col.by": "by",
+    "col.hash": "content (sha256)",
+    "col.reason": "reason",
     "stats.none": "No releases yet. Make one with 'voorzorg stats release'.",
     "stats.not_publishable": "not publishable",
-    "stats.check_ok": "No findings: every suppressed cell is protected.",
+    "stats.check_ok": "No findings: every protected cell stays at least 3 wide.",
     "stats.finding": "{release} {table}: {problem}",
     "stats.check_failed": {"one": "1 finding in stats.db.", "other": "{n} findings in stats.db."},
-    "stats.table.leden_per_cirkel": "Members per circle (rounded to 5)",
+    "stats.table.leden_per_cirkel": "Members per circle",
     "stats.table.leeftijd": "Age (all circles)",
     "stats.table.instroom_uitstroom": "New and leaving members",
     "stats.table.activiteit_keren": "Activities: number of occurrences",
@@ -602,7 +650,7 @@ MESSAGES = {
     "stats.table.doorverwijzingen": "Referrals",
     "stats.table.wederkerigheid": "Reciprocity: both gave and received help (%)",
     "help.stats": "Anonymised statistics (policy SDC-1) for welfare organisations.",
-    "help.stats.release": "Make the release of a finished half-year (never overwritten).",
+    "help.stats.release": "Make, audit and record the release of a finished half-year.",
     "help.stats.list": "Show the releases.",
     "help.stats.show": "Show one release; suppressed figures as 'not publishable'.",
     "help.stats.check": "Audit stats.db for disclosure (from the published figures alone).",

@@ -604,7 +604,7 @@ MESSAGES = {
     "stats.period_not_ended": (
         "{period} is nog niet voorbij (tot {end}); een publicatie kan pas daarna."
     ),
-    "stats.release_exists": "Publicatie {period} bestaat al en wordt nooit overschreven.",
+    "stats.release_exists": "Publicatie {period} bestaat al, met precies deze cijfers.",
     "stats.k_too_small": "k = {k} is te klein: minstens {min}.",
     "stats.unknown_release": "Er is geen publicatie '{release}'. Bekend: {known}.",
     "stats.progress": "  {circle} …",
@@ -612,15 +612,63 @@ MESSAGES = {
         "Publicatie {release} gemaakt: {published} gepubliceerd, {suppressed} niet publiceerbaar."
     ),
     "count.figures": {"one": "1 cijfer", "other": "{n} cijfers"},
+    "count.cells": {"one": "1 cel", "other": "{n} cellen"},
+    "stats.k_needs_override": (
+        "k = {k} ligt onder {limit}: dat kan alleen als vastgelegde uitzondering, met "
+        '--allow-small-k en --k-reason "...". Het dashboard toont de uitzondering.'
+    ),
+    "stats.supersede_needs_reason": 'Vervangen kan alleen met een reden: --reason "...".',
+    "stats.release_differs": (
+        "{period} is al gepubliceerd ({at}, door {by}) met andere cijfers. Een nieuwe versie "
+        'kan alleen uitdrukkelijk: --supersede --reason "..."; beide versies blijven dan '
+        "bekend en worden samen gecontroleerd."
+    ),
+    "stats.nothing_to_supersede": "{period} is nog niet gepubliceerd; er is niets te vervangen.",
+    "stats.audit_failed": (
+        "Publicatie {release} niet geschreven: de controle vindt {cells} die te "
+        "nauw te bepalen zijn, eerst {table} '{cell}' ({cell_release}): de ware waarde "
+        "ligt tussen {low} en {high} ({problem}). Minstens 3 breed is vereist."
+    ),
+    "stats.problem.range_too_narrow": "te nauw te bepalen",
+    "stats.problem.below_k": "onder k gepubliceerd",
+    "stats.problem.flag_mismatch": "waarde en markering spreken elkaar tegen",
+    "stats.problem.k_too_small": "k te klein zonder vastgelegde uitzondering",
+    "stats.problem.inconsistent": "de gepubliceerde cijfers passen niet bij elkaar",
+    "stats.finding_range": (
+        "{release} (versie {version}) {table} '{cell}': {low} tot {high}, {problem}"
+    ),
+    "stats.table.hulp_met_helper": "Hulpvragen waarvoor een helper gevonden werd",
+    "stats.table.wederkerig": "Deelnemers die hulp gaven én kregen",
+    "stats.action.published": "gepubliceerd",
+    "stats.action.restored": "teruggezet",
+    "stats.action.superseded": "vervangen",
+    "stats.action.imported": "overgenomen",
+    "stats.superseded": (
+        "Publicatie {release} vervangen door versie {version}: {published} gepubliceerd, "
+        "{suppressed} niet publiceerbaar. Beide versies staan in het register."
+    ),
+    "stats.ledger_empty": "Het publicatieregister is nog leeg.",
+    "help.stats.ledger": "Toon het publicatieregister: wat wanneer door wie gepubliceerd is.",
+    "opt.allow_small_k": "Sta k onder 10 toe als vastgelegde uitzondering (met --k-reason).",
+    "opt.k_reason": "Waarom k onder 10 nodig is (komt in het register en op het dashboard).",
+    "opt.supersede": "Vervang een gepubliceerde versie van dit halfjaar (met --reason).",
+    "opt.reason": "Reden van de vervanging (komt in het register).",
+    "opt.by": "Wie publiceert (standaard de inlognaam).",
+    "col.method": "methode",
+    "col.action": "actie",
+    "col.at": "wanneer",
+    "col.by": "door",
+    "col.hash": "inhoud (sha256)",
+    "col.reason": "reden",
     "stats.none": "Nog geen publicaties. Maak er een met 'voorzorg stats release'.",
     "stats.not_publishable": "niet publiceerbaar",
-    "stats.check_ok": "Geen bevindingen: elke onderdrukte cel is beschermd.",
+    "stats.check_ok": "Geen bevindingen: elke beschermde cel blijft minstens 3 breed.",
     "stats.finding": "{release} {table}: {problem}",
     "stats.check_failed": {
         "one": "1 bevinding in stats.db.",
         "other": "{n} bevindingen in stats.db.",
     },
-    "stats.table.leden_per_cirkel": "Deelnemers per cirkel (afgerond op 5)",
+    "stats.table.leden_per_cirkel": "Deelnemers per cirkel",
     "stats.table.leeftijd": "Leeftijd (alle cirkels)",
     "stats.table.instroom_uitstroom": "Nieuwe en vertrokken deelnemers",
     "stats.table.activiteit_keren": "Activiteiten: aantal keren",
@@ -631,7 +679,7 @@ MESSAGES = {
     "stats.table.doorverwijzingen": "Doorverwijzingen",
     "stats.table.wederkerigheid": "Wederkerigheid: gaf én kreeg hulp (%)",
     "help.stats": "Geanonimiseerde statistieken (beleid SDC-1) voor welzijnsorganisaties.",
-    "help.stats.release": "Maak de publicatie van een afgelopen halfjaar (nooit overschreven).",
+    "help.stats.release": "Maak, controleer en registreer de publicatie van een voorbij halfjaar.",
     "help.stats.list": "Toon de publicaties.",
     "help.stats.show": "Toon één publicatie; onderdrukte cijfers als 'niet publiceerbaar'.",
     "help.stats.check": "Controleer stats.db op onthulling (alleen uit de gepubliceerde cijfers).",

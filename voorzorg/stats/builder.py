@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from voorzorg import clock
 from voorzorg.categories import CATEGORIES
 from voorzorg.errors import VoorzorgError
+from voorzorg.i18n import _
 from voorzorg.locale.nl import MESSAGES as NL
 from voorzorg.stats import rules
 from voorzorg.stats import store as stats_store
@@ -36,14 +37,32 @@ def _age_band(birth_year: int | None, end: date) -> str:
 
 
 def _counted_members(db) -> dict[int, dict]:
-    """Members who count: active stats consent, not restricted."""
+    """Members who count: active stats consent, not restricted; each with a record key
+    (created here the first time a member counts, then fixed for good)."""
+    import secrets
+
     rows = db.execute(
-        """SELECT m.id, m.joined_on, m.left_on, m.birth_year FROM members m
+        """SELECT m.id, m.joined_on, m.left_on, m.birth_year, k.record_key FROM members m
+           LEFT JOIN stats_record_keys k ON k.member_id = m.id
            WHERE m.restricted_at IS NULL AND EXISTS (
              SELECT 1 FROM consents c WHERE c.member_id = m.id AND c.purpose = 'stats'
              AND c.withdrawn_at IS NULL)"""
     ).fetchall()
-    return {r[0]: {"joined": r[1], "left": r[2], "birth_year": r[3]} for r in rows}
+    members = {}
+    missing = []
+    for member_id, joined, left, birth_year, key in rows:
+        if key is None:
+            key = secrets.randbelow(rules.KEY_MODULUS)
+            missing.append((member_id, key))
+        members[member_id] = {"joined": joined, "left": left, "birth_year": birth_year, "key": key}
+    if missing:
+        with db.atomic():
+            for member_id, key in missing:
+                db.execute(
+                    "INSERT INTO stats_record_keys (member_id, record_key) VALUES (?, ?)",
+                    [member_id, key],
+                )
+    return members
 
 
 def _gather(db, circle_id: str, start: date, end: date, timezone: str, data: dict) -> None:
@@ -51,18 +70,18 @@ def _gather(db, circle_id: str, start: date, end: date, timezone: str, data: dic
 
     members = _counted_members(db)
     s, e = start.isoformat(), end.isoformat()
-    present = set()
+    present = {}
     for member_id, m in members.items():
-        person = (circle_id, member_id)
+        person, key = (circle_id, member_id), m["key"]
         if m["joined"] < e and (m["left"] is None or m["left"] >= e):
-            present.add(person)
-            data["ages"][_age_band(m["birth_year"], end)].add(person)
+            present[person] = key
+            data["ages"][_age_band(m["birth_year"], end)][person] = key
         if s <= m["joined"] < e:
-            data["new"].add(person)
+            data["new"][person] = key
         if m["left"] is not None and s <= m["left"] < e:
-            data["left"].add(person)
+            data["left"][person] = key
         if m["joined"] < e and (m["left"] is None or m["left"] >= s):
-            data["pool_members"].add(person)
+            data["pool_members"][person] = key
     data["per_circle"][circle_id] = present
     for row in occurrences(db, start=start, end=end - timedelta(days=1), timezone=timezone):
         if row["status"] == "cancelled":
@@ -72,49 +91,70 @@ def _gather(db, circle_id: str, start: date, end: date, timezone: str, data: dic
             data["head_counts"][(circle_id, row["kind"])].append(row["head_count"])
     utc_s = datetime.combine(start, datetime.min.time(), tzinfo=UTC).isoformat()
     utc_e = datetime.combine(end, datetime.min.time(), tzinfo=UTC).isoformat()
-    for rid, for_id, helper_id, category, status, created, accepted in db.execute(
-        """SELECT id, for_id, helper_id, category, status, created_at, accepted_at
+    for for_id, helper_id, category, status, created, accepted in db.execute(
+        """SELECT for_id, helper_id, category, status, created_at, accepted_at
            FROM requests WHERE created_at >= ? AND created_at < ?""",
         [utc_s, utc_e],
     ).fetchall():
         if for_id not in members:
             continue
         person = (circle_id, for_id)
-        data["requests"][category].append(person)
-        data["requesters"][category].add(person)
+        event = (person, members[for_id]["key"])
+        data["requests"][category].append(event)
         if status in ("accepted", "done") and accepted:
-            data["matched"][category].add((circle_id, rid))
-            data["matched_persons"][category].add(person)
+            data["matched"][category].append(event)
             days = (datetime.fromisoformat(accepted) - datetime.fromisoformat(created)).days
             data["days"][category].append(days)
-        data["all_requests"][category].add((circle_id, rid))
         if status == "referred":
-            data["referrals"].append(person)
+            data["referrals"].append(event)
         if status == "done":
-            data["received"].add(person)
+            data["received"][person] = members[for_id]["key"]
             if helper_id in members:
-                data["gave"].add((circle_id, helper_id))
+                data["gave"][(circle_id, helper_id)] = members[helper_id]["key"]
 
 
 def _empty() -> dict:
     return {
-        "ages": defaultdict(set),
-        "new": set(),
-        "left": set(),
-        "pool_members": set(),
+        "ages": defaultdict(dict),
+        "new": {},
+        "left": {},
+        "pool_members": {},
         "per_circle": {},
         "activity_count": defaultdict(int),
         "head_counts": defaultdict(list),
         "requests": defaultdict(list),
-        "requesters": defaultdict(set),
-        "matched": defaultdict(set),
-        "matched_persons": defaultdict(set),
+        "matched": defaultdict(list),
         "days": defaultdict(list),
-        "all_requests": defaultdict(set),
         "referrals": [],
-        "received": set(),
-        "gave": set(),
+        "received": {},
+        "gave": {},
     }
+
+
+SENSITIVE = (
+    "leeftijd",
+    "instroom_uitstroom",
+    "hulpvragen_per_soort",
+    "hulp_met_helper",
+    "hulp_dagen_tot_koppeling",
+    "doorverwijzingen",
+    "wederkerig",
+)
+# When the auditor finds a cell it can narrow, the candidate's tables tied to it by the
+# attacker's equations are withheld, smallest step first.
+LINKED = {
+    "leden_per_cirkel": ("leden_per_cirkel", "leeftijd", "instroom_uitstroom"),
+    "leeftijd": ("leeftijd", "instroom_uitstroom"),
+    "instroom_uitstroom": ("instroom_uitstroom", "leeftijd"),
+    "wederkerig": ("wederkerig",),
+    "hulpvragen_per_soort": ("hulpvragen_per_soort", "hulp_met_helper", "doorverwijzingen"),
+    "hulp_met_helper": ("hulp_met_helper", "hulpvragen_per_soort"),
+    "doorverwijzingen": ("doorverwijzingen", "hulpvragen_per_soort"),
+}
+DERIVED = {
+    "hulpvragen_per_soort": ("hulp_met_helper", "hulp_dagen_tot_koppeling", "doorverwijzingen"),
+    "hulp_met_helper": ("hulp_dagen_tot_koppeling",),
+}
 
 
 def build_release(
@@ -123,20 +163,32 @@ def build_release(
     *,
     k: int = rules.DEFAULT_K,
     today: date,
+    by: str = "voorzorg",
+    allow_small_k: bool = False,
+    k_reason: str | None = None,
+    supersede: bool = False,
+    reason: str | None = None,
+    protect: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> dict:
-    """Build and write the release for a finished half-year; returns a summary."""
-    from voorzorg.deploy.circles import open_db
+    """Build, audit and write the release for a finished half-year; returns a summary.
 
-    rules.check_k(k)
+    Nothing is written when the auditor still finds a cell narrower than MIN_RANGE after
+    withholding the tables tied to it (``protect=False`` skips that step: for tests)."""
+    from voorzorg.deploy.circles import open_db
+    from voorzorg.stats import ledger
+
+    rules.check_k(k, allow_small=allow_small_k, reason=k_reason)
+    if supersede and not (reason and reason.strip()):
+        raise VoorzorgError("stats.supersede_needs_reason")
     release_id, start, end = parse_period(period)
     if end > today:
         raise VoorzorgError("stats.period_not_ended", period=release_id, end=end.isoformat())
     path = stats_store.stats_path(config.data_dir)
     conn = stats_store.connect(path)
     try:
-        if stats_store.release_exists(conn, release_id):
-            raise VoorzorgError("stats.release_exists", period=release_id)
+        in_db = stats_store.read_releases(conn)
+        ledger.import_legacy(config.data_dir, in_db, at=clock.stamp())
         data = _empty()
         circles = config.active_circles()
         names = {}
@@ -152,32 +204,165 @@ def build_release(
         tables = _tables(data, names, k)
         contributing = {person[0] for person in data["pool_members"]}
         is_pooled = rules.pooled(len(contributing), len(data["pool_members"]))
-        if not is_pooled:
-            # Without a pool these would be one circle's figures: only membership and
-            # activity counts may be published per circle.
-            for table in ("leeftijd", "instroom_uitstroom", "hulpvragen_per_soort",
-                          "hulp_gekoppeld", "hulp_dagen_tot_koppeling", "doorverwijzingen",
-                          "wederkerigheid"):  # fmt: skip
-                for cell in tables[table]:
-                    cell.value, cell.suppressed = None, True
+        withheld = set(_rule_withheld(tables, data)) | (set() if is_pooled else set(SENSITIVE))
         release = {
-            "release_id": release_id,
+            "period": release_id,
             "start": start.isoformat(),
             "end": end.isoformat(),
-            "created": clock.stamp(),
             "k": k,
             "circles": len(circles),
             "pooled": is_pooled,
+            "method": rules.METHOD,
+            "noise": rules.NOISE_MAX,
+            "version": 1,
+            "k_reason": k_reason.strip() if k < rules.OVERRIDE_BELOW_K and k_reason else None,
+        }
+        entries = ledger.read(config.data_dir)
+        published = ledger.latest(entries, release_id)
+        action = "published"
+        if published and not supersede:
+            # Already published: only the very same figures may be written back (stats.db
+            # was lost); anything else is a new version and needs --supersede.
+            release["version"] = published["content"].get("version") or 1
+            withheld = set(published["content"]["withheld"])
+            content = _content(release, tables, withheld)
+            if published["hash"] != ledger.content_hash(content):
+                raise VoorzorgError(
+                    "stats.release_differs",
+                    period=release_id,
+                    at=published["at"],
+                    by=published["by"],
+                )
+            if stats_store.release_exists(conn, release_id):
+                raise VoorzorgError("stats.release_exists", period=release_id)
+            action = "restored"
+        else:
+            if supersede and not published:
+                raise VoorzorgError("stats.nothing_to_supersede", period=release_id)
+            if published:
+                release["version"] = (published["content"].get("version") or 1) + 1
+                action = "superseded"
+            known = ledger.known_releases(config.data_dir, in_db)
+            content = _protected(release, tables, withheld, known, protect)
+        created = clock.stamp()
+        ledger.append(
+            config.data_dir, ledger.entry(content, action=action, at=created, by=by, reason=reason)
+        )
+        row = {
+            "release_id": release_id,
+            "created": created,
+            "withheld": sorted(withheld),
+            "supersede_reason": reason if action == "superseded" else None,
+            **release,
         }
         try:
-            stats_store.write_release(conn, release, tables)
+            stats_store.write_release(conn, row, tables, replace=action == "superseded")
         except FileExistsError:
             raise VoorzorgError("stats.release_exists", period=release_id) from None
     finally:
         conn.close()
-    published = sum(1 for cells in tables.values() for c in cells if not c.suppressed)
-    suppressed = sum(1 for cells in tables.values() for c in cells if c.suppressed)
-    return {**release, "published": published, "suppressed": suppressed, "path": str(path)}
+    shown = sum(1 for cells in tables.values() for c in cells if not c.suppressed)
+    hidden = sum(1 for cells in tables.values() for c in cells if c.suppressed)
+    return {
+        **row,
+        "release_id": release_id,
+        "published": shown,
+        "suppressed": hidden,
+        "action": action,
+        "path": str(path),
+    }
+
+
+def _protected(release, tables, withheld: set, known: list[dict], protect: bool) -> dict:
+    """Audit the candidate; withhold the tables tied to what the attacker can narrow, and
+    try again; refuse when that does not help."""
+    from voorzorg.stats.audit import audit_candidate
+
+    findings = []
+    for _round in range(4):
+        content = _content(release, tables, withheld)
+        findings = audit_candidate(known, content)
+        if not findings or not protect:
+            break
+        extra = _to_withhold(findings, withheld)
+        if not extra:
+            break
+        withheld |= extra
+    if findings:
+        raise _refusal(release["period"], findings)
+    return content
+
+
+def _refusal(period: str, findings: list[dict]) -> VoorzorgError:
+    first = findings[0]
+    return VoorzorgError(
+        "stats.audit_failed",
+        release=period,
+        cell_release=first["release"],
+        table=first["table"],
+        cell=" / ".join(str(d) for d in first.get("cell", [])) or "—",
+        low=first.get("min", "?"),
+        high=first.get("max", "?"),
+        problem=_("stats.problem." + first["problem"]),
+        cells=_("count.cells", n=len(findings)),
+    )
+
+
+def _to_withhold(findings: list[dict], withheld: set) -> set:
+    extra = set()
+    for finding in findings:
+        for table in LINKED.get(finding["table"], ()):
+            if table not in withheld:
+                extra.add(table)
+                break
+    return extra
+
+
+def _rule_withheld(tables: dict, data: dict) -> list[str]:
+    """Rule 5: a table where one cell holds everyone in its group is withheld whole."""
+    found = []
+    bands = [c for c in tables["leeftijd"] if c.dims != (stats_store.TOTAL,)]
+    if rules.covers_everyone(
+        bands, len(set().union(*data["ages"].values()) if data["ages"] else set())
+    ):
+        found.append("leeftijd")
+    if rules.covers_everyone(tables["instroom_uitstroom"], len(data["pool_members"])):
+        found.append("instroom_uitstroom")
+    if rules.covers_everyone(tables["wederkerig"], len(data["pool_members"])):
+        found.append("wederkerig")
+    return found
+
+
+def _content(release: dict, tables: dict, withheld: set) -> dict:
+    """What a reader will see: withheld tables (and what derives from them) all NULL."""
+    hidden = set(withheld)
+    for base, derived in DERIVED.items():
+        if base in hidden:
+            hidden |= set(derived)
+    withheld.update(hidden)
+    for table in hidden:
+        rules.withhold(tables[table])
+    _follow_base(tables)
+    return {
+        **release,
+        "tables": {
+            t: [[*c.dims, c.value, 1 if c.suppressed else 0] for c in cells]
+            for t, cells in tables.items()
+        },
+        "withheld": sorted(hidden),
+    }
+
+
+def _follow_base(tables: dict) -> None:
+    """Derived figures follow their base: no base published, no derived figure."""
+    base = {c.dims: c for c in tables["hulpvragen_per_soort"]}
+    for cell in tables["hulp_met_helper"]:
+        if base[cell.dims].suppressed:
+            cell.value, cell.suppressed = None, True
+    matched = {c.dims: c for c in tables["hulp_met_helper"]}
+    for cell in tables["hulp_dagen_tot_koppeling"]:
+        if matched[cell.dims].value in (None, 0):
+            cell.value, cell.suppressed = None, True
 
 
 def _label(category: str) -> str:
@@ -187,20 +372,16 @@ def _label(category: str) -> str:
 def _tables(data: dict, names: dict[str, str], k: int) -> dict[str, list[Cell]]:
     tables: dict[str, list[Cell]] = {}
     tables["leden_per_cirkel"] = [
-        rules.rounded_cell((names[cid],), persons, k) for cid, persons in data["per_circle"].items()
+        rules.count_cell((names[cid],), persons, k) for cid, persons in data["per_circle"].items()
     ]
-    everyone = set().union(*data["ages"].values()) if data["ages"] else set()
-    bands = [
-        rules.count_cell((band,), data["ages"].get(band, set()), k, group_size=len(everyone))
-        for band in AGE_BANDS
+    everyone = {p: key for band in data["ages"].values() for p, key in band.items()}
+    tables["leeftijd"] = [
+        *(rules.count_cell((band,), data["ages"].get(band, {}), k) for band in AGE_BANDS),
+        rules.count_cell((stats_store.TOTAL,), everyone, k),
     ]
-    # No total row: the exact total would undo the rounding of membership per circle and,
-    # compared between releases, tell how many joined.
-    tables["leeftijd"] = bands
-    group = len(data["pool_members"])
     tables["instroom_uitstroom"] = [
-        rules.count_cell(("nieuw",), data["new"], k, group_size=group),
-        rules.count_cell(("vertrokken",), data["left"], k, group_size=group),
+        rules.count_cell(("nieuw",), data["new"], k),
+        rules.count_cell(("vertrokken",), data["left"], k),
     ]
     keren, opkomst = [], []
     for cid, name in names.items():
@@ -221,29 +402,29 @@ def _tables(data: dict, names: dict[str, str], k: int) -> dict[str, list[Cell]]:
     per_category = [
         rules.event_cell((_label(c),), data["requests"].get(c, []), k) for c in CATEGORIES
     ]
-    all_events = [p for c in CATEGORIES for p in data["requests"].get(c, [])]
-    request_total = rules.event_cell((stats_store.TOTAL,), all_events, k)
-    rules.secondary(per_category, request_total)
-    tables["hulpvragen_per_soort"] = [*per_category, request_total]
-    tables["hulp_gekoppeld"] = [
-        rules.share_cell(
-            (_label(c),),
-            data["matched"].get(c, set()),
-            data["all_requests"].get(c, set()),
-            k,
-            part_persons=data["matched_persons"].get(c, set()),
-            whole_persons=data["requesters"].get(c, set()),
-        )
-        for c in CATEGORIES
+    all_events = [e for c in CATEGORIES for e in data["requests"].get(c, [])]
+    tables["hulpvragen_per_soort"] = [
+        *per_category,
+        rules.event_cell((stats_store.TOTAL,), all_events, k),
     ]
+    matched = [rules.event_cell((_label(c),), data["matched"].get(c, []), k) for c in CATEGORIES]
+    tables["hulp_met_helper"] = matched
     tables["hulp_dagen_tot_koppeling"] = [
-        rules.measure_cell(
-            (_label(c),), data["days"].get(c, []), data["matched_persons"].get(c, set()), k,
-            "median",
+        rules.median_cell(
+            (_label(c),),
+            data["days"].get(c, []),
+            [p for p, _key in data["matched"].get(c, [])],
+            base,
         )
-        for c in CATEGORIES
-    ]  # fmt: skip
+        for c, base in zip(CATEGORIES, matched, strict=True)
+    ]
     tables["doorverwijzingen"] = [rules.event_cell((), data["referrals"], k)]
-    both = data["gave"] & data["received"]
-    tables["wederkerigheid"] = [rules.share_cell((), both, data["pool_members"], k)]
+    # Only those who took part in the half-year: the attacker's model (and the truth) has
+    # this count at most members at the end plus leavers.
+    both = {
+        p: key
+        for p, key in data["gave"].items()
+        if p in data["received"] and p in data["pool_members"]
+    }
+    tables["wederkerig"] = [rules.count_cell((), both, k)]
     return tables

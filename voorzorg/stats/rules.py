@@ -1,30 +1,54 @@
-"""Disclosure control (SDC-1): the one place that decides what may be published.
+"""Disclosure control (SDC-1, method "celsleutel"): the one place that decides what may be
+published. The reasons for every constant are in docs/statistiek-bescherming.md.
 
-1. A count, mean or percentage is published only when it rests on at least ``k``
-   distinct persons (default 10; never below 5). Zeros may be shown; a cell that
-   covers everyone in its group is suppressed.
-2. An event count is suppressed when one person contributes more than half of it.
-3. Sensitive topics only for pools of at least 3 circles and 50 members.
-4. Membership per circle is rounded to base 5.
-5. Where a table publishes a total, secondary suppression makes sure no suppressed
-   cell can be worked out from the others. An attacker knows that zeros are always
-   shown, so each suppressed cell is at least 1: with ``n`` suppressed cells holding
-   ``S`` together, each lies in [1, S - n + 1]. We require n >= 2 and S - n >= MIN_RANGE
-   (a range at least that wide), else the total is suppressed too.
+The Cell Key Method (ONS 2021 Census, ABS TableBuilder, Destatis): every counted person
+carries a fixed random record key (``stats_record_keys`` in the circle's file). A cell's
+key is the sum of its records' keys modulo ``KEY_MODULUS``; a fixed perturbation table
+maps (true value, cell key) to a noise value. The same persons give the same noise in
+every table and every release, so comparing tables or releases (differencing) and
+averaging repeated figures gain nothing.
+
+1. A count of persons (or of events: then the floor counts the distinct persons behind
+   them) below ``k`` is suppressed; a true zero is published as 0 (SDC-1 allows zeros; the
+   ONS also perturbs some zeros, which with a floor would mean publishing k for nothing).
+   Published counts are at least ``k`` and carry noise in [-NOISE_MAX, NOISE_MAX].
+2. The noise for values just above the floor only goes up (never below k), so a reader
+   who knows the floor still keeps an interval of at least MIN_RANGE around each value:
+   a published p means a true value in [max(k, p - NOISE_MAX), p + NOISE_MAX].
+3. An event count is suppressed when one person contributes more than half of it.
+4. Derived figures (shares, medians) follow their base: they are computed from the
+   published counts, or published only when the count they rest on is published and
+   passes the same dominance rule.
+5. A table in which one cell covers everyone in its group is withheld whole: the zeros
+   beside it would otherwise tell.
+6. Sensitive topics only for pools of at least 3 circles and 50 members.
+7. The auditor (``audit.py``) then attacks everything published with integer programs;
+   what it can narrow below MIN_RANGE is withheld or refused.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from voorzorg.errors import VoorzorgError
 
+METHOD = "celsleutel"
+LEGACY_METHOD = "onderdrukking"
 DEFAULT_K = 10
 MIN_K = 5
+# k below this is an explicit override with a reason, recorded and shown on the dashboard.
+OVERRIDE_BELOW_K = 10
 POOL_CIRCLES = 3
 POOL_MEMBERS = 50
 MIN_RANGE = 3
+# The smallest maximum noise that, together with the floor, leaves every published count
+# an interval of MIN_RANGE on its own: with D = 3 a value at the floor k is published as
+# k..k+3 and a published k can come from k..k+3 (see the note in docs/).
+NOISE_MAX = 3
+# Record keys are integers in [0, 2**32): cell keys are sums modulo 2**32, exact and the
+# same on every machine (no floating-point drift), and still uniformly distributed.
+KEY_MODULUS = 2**32
 
 
 @dataclass
@@ -34,91 +58,99 @@ class Cell:
     dims: tuple
     value: float | None
     suppressed: bool = False
-    # Private, never written: the exact count behind the cell, for secondary suppression.
+    # Private, never written: the exact value behind the cell and its cell key.
     raw: float | None = None
+    key: int | None = field(default=None, repr=False)
 
 
-def check_k(k: int) -> int:
+def check_k(k: int, *, allow_small: bool = False, reason: str | None = None) -> int:
     if k < MIN_K:
         raise VoorzorgError("stats.k_too_small", k=k, min=MIN_K)
+    if k < OVERRIDE_BELOW_K and not (allow_small and reason and reason.strip()):
+        raise VoorzorgError("stats.k_needs_override", k=k, limit=OVERRIDE_BELOW_K)
     return k
 
 
-def count_cell(dims: tuple, persons: set, k: int, *, group_size: int | None = None) -> Cell:
-    """A count of distinct persons."""
-    n = len(persons)
+def noise_support(value: int, k: int, d: int = NOISE_MAX) -> range:
+    """The noise values a true count may get: symmetric, never below the floor."""
+    return range(max(-d, k - value), d + 1)
+
+
+def noise(value: int, cell_key: int, k: int, d: int = NOISE_MAX) -> int:
+    """The perturbation table: uniform over the support, chosen by the cell key.
+
+    Uniform, not peaked at 0: every value of the interval is equally likely for a
+    reader who does not know the record keys, which is what the interval promise needs.
+    """
+    support = noise_support(value, k, d)
+    return support[cell_key * len(support) // KEY_MODULUS]
+
+
+def ptable(k: int, d: int = NOISE_MAX, upto: int | None = None) -> list[dict]:
+    """The published perturbation table: per true value, the noise values and their
+    probability (each equally likely), for the note and the dashboard."""
+    rows = [{"value": 0, "noise": [0], "p": 1.0}]
+    rows.append({"value": f"1-{k - 1}", "noise": None, "p": None})
+    for value in range(k, (upto or k + d) + 1):
+        support = list(noise_support(value, k, d))
+        rows.append({"value": value, "noise": support, "p": round(1 / len(support), 3)})
+    return rows
+
+
+def cell_key(keys) -> int:
+    return sum(keys) % KEY_MODULUS
+
+
+def perturbed(dims: tuple, n: int, key: int, k: int) -> Cell:
     if n == 0:
-        return Cell(dims, 0, raw=0)
-    if n < k or (group_size is not None and n >= group_size):
-        return Cell(dims, None, suppressed=True, raw=n)
-    return Cell(dims, n, raw=n)
+        return Cell(dims, 0, raw=0, key=key)
+    if n < k:
+        return Cell(dims, None, suppressed=True, raw=n, key=key)
+    return Cell(dims, n + noise(n, key, k), raw=n, key=key)
 
 
-def event_cell(dims: tuple, contributors: list, k: int) -> Cell:
-    """A count of events (requests), one entry per event naming who it came from."""
-    n = len(contributors)
+def count_cell(dims: tuple, persons: dict, k: int) -> Cell:
+    """A count of distinct persons; ``persons`` maps each person to their record key."""
+    return perturbed(dims, len(persons), cell_key(persons.values()), k)
+
+
+def event_cell(dims: tuple, events: list[tuple], k: int) -> Cell:
+    """A count of events, one (person, record key) entry per event: the floor counts the
+    persons, one person may not make more than half, the noise follows the events."""
+    n = len(events)
     if n == 0:
-        return Cell(dims, 0, raw=0)
-    per_person = Counter(contributors)
-    if len(per_person) < k or max(per_person.values()) * 2 > n:
-        return Cell(dims, None, suppressed=True, raw=n)
-    return Cell(dims, n, raw=n)
+        return Cell(dims, 0, raw=0, key=0)
+    per_person = Counter(person for person, _key in events)
+    key = cell_key(key for _person, key in events)
+    if len(per_person) < k or dominated(per_person):
+        return Cell(dims, None, suppressed=True, raw=n, key=key)
+    return perturbed(dims, n, key, k)
 
 
-def share_cell(
-    dims: tuple, part: set, whole: set, k: int, *, part_persons=None, whole_persons=None
-) -> Cell:
-    """A percentage; suppressed when it rests on fewer than k persons on either side, or
-    when it is 100%. ``part``/``whole`` may be events (requests); then the persons
-    behind them are given separately and the rule applies to those."""
-    part_persons = part if part_persons is None else part_persons
-    whole_persons = whole if whole_persons is None else whole_persons
-    if (
-        len(whole_persons) < k
-        or (part_persons and len(part_persons) < k)
-        or (whole and part >= whole)
-        or (whole_persons and part_persons >= whole_persons)
-    ):
-        return Cell(dims, None, suppressed=True)
-    return Cell(dims, round(100 * len(part) / len(whole), 1) if whole else 0)
+def dominated(per_person: Counter) -> bool:
+    return max(per_person.values()) * 2 > sum(per_person.values())
 
 
-def measure_cell(dims: tuple, values: list[float], persons: set, k: int, how: str) -> Cell:
-    """A mean or median over values that come from at least k distinct persons."""
-    if len(persons) < k or not values:
+def median_cell(dims: tuple, values: list[float], owners: list, base: Cell) -> Cell:
+    """A median (whole days) published only beside its published base count, resting on
+    the same events and passing the same dominance rule."""
+    if base.value in (None, 0) or not values or dominated(Counter(owners)):
         return Cell(dims, None, suppressed=True)
     ordered = sorted(values)
-    if how == "median":
-        middle = len(ordered) // 2
-        value = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-    else:
-        value = sum(ordered) / len(ordered)
-    return Cell(dims, round(value, 1))
-
-
-def rounded_cell(dims: tuple, persons: set, k: int) -> Cell:
-    """Membership of one circle, rounded to base 5 (suppressed below k)."""
-    n = len(persons)
-    if n < k:
-        return Cell(dims, None, suppressed=True, raw=n)
-    return Cell(dims, 5 * round(n / 5), raw=n)
+    middle = len(ordered) // 2
+    value = ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return Cell(dims, round(value))
 
 
 def pooled(circles: int, members: int) -> bool:
     return circles >= POOL_CIRCLES and members >= POOL_MEMBERS
 
 
-def secondary(cells: list[Cell], total: Cell) -> None:
-    """Protect suppressed cells against recomputation from the published total."""
-    if total.suppressed or not any(c.suppressed for c in cells):
-        return
-    hidden = [c for c in cells if c.suppressed]
-    candidates = sorted(
-        (c for c in cells if not c.suppressed and c.raw), key=lambda c: (c.raw, c.dims)
-    )
-    while candidates and (len(hidden) < 2 or sum(c.raw or 0 for c in hidden) < MIN_RANGE):
-        extra = candidates.pop(0)
-        extra.value, extra.suppressed = None, True
-        hidden.append(extra)
-    if len(hidden) < 2 or sum(c.raw or 0 for c in hidden) < MIN_RANGE:
-        total.value, total.suppressed = None, True
+def covers_everyone(cells: list[Cell], group: int) -> bool:
+    """Rule 5: one cell holds the whole (non-empty) group."""
+    return group > 0 and any(c.raw is not None and c.raw >= group for c in cells)
+
+
+def withhold(cells: list[Cell]) -> None:
+    for cell in cells:
+        cell.value, cell.suppressed = None, True

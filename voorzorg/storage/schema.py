@@ -220,6 +220,16 @@ def m005_restricted_helpers_hidden(db) -> None:
     db.execute(_M005_HULPVRAGEN)
 
 
+def m006_stats_record_keys(db) -> None:
+    """A fixed random record key per member for the Cell Key Method (stats/rules.py).
+
+    Filled lazily when a release is built; erased with the member. The key is random,
+    says nothing about the member, and never leaves this file: only sums of keys
+    (modulo 2**32) decide the noise of a published cell.
+    """
+    _run(db, _M006_RECORD_KEYS)
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):
@@ -233,6 +243,7 @@ STEPS = (
     m003_activities,
     m004_coordinator_views,
     m005_restricted_helpers_hidden,
+    m006_stats_record_keys,
 )
 
 
@@ -366,6 +377,13 @@ _M005_HULPVRAGEN = """
         FROM requests r JOIN members f ON f.id = r.for_id
         LEFT JOIN members h ON h.id = r.helper_id
         WHERE f.restricted_at IS NULL
+"""
+
+_M006_RECORD_KEYS = """
+CREATE TABLE stats_record_keys (
+    member_id INTEGER PRIMARY KEY REFERENCES members(id) ON DELETE CASCADE,
+    record_key INTEGER NOT NULL CHECK (record_key >= 0 AND record_key < 4294967296)
+)
 """
 
 # The agreements card a new circle starts with, as migration 2 wrote it (frozen).
