@@ -199,6 +199,7 @@ def test_integration_hooks_are_all_declared():
         "on_event",
         "test_entry",
         "migrate_entry",
+        "notify_operator",
     }
     for name in declared:
         assert len(getattr(hookspecs, name).__doc__) > 200, name  # documented, not just named

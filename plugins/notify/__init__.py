@@ -50,6 +50,17 @@ def send(url: str, body: str) -> bool:
     return bool(channel.notify(title="voorzorg", body=body))
 
 
+@api.hookimpl
+def notify_operator(url, title, body):
+    """`voorzorg check --notify`: the operator hears what needs attention."""
+    import apprise
+
+    channel = apprise.Apprise()
+    if not channel.add(url):
+        return False
+    return bool(channel.notify(title=title, body=body))
+
+
 MEMBERS_TABLE = "notify_members"  # in secrets.toml, beside the entry's own secrets
 
 

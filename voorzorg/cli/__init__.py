@@ -26,6 +26,11 @@ COMMANDS = {
     "serve": "voorzorg.cli.serve:serve",
     "stats": "voorzorg.cli.stats:stats",
     "integration": "voorzorg.cli.integration:integration",
+    "backup": "voorzorg.cli.backup:backup",
+    "restore": "voorzorg.cli.restore:restore",
+    "check": "voorzorg.cli.check:check",
+    "service": "voorzorg.cli.service:service",
+    "replicate": "voorzorg.cli.replicate:replicate",
 }
 
 

@@ -260,7 +260,7 @@ class App:
             from voorzorg.deploy import config as config_mod
             from voorzorg.i18n import set_configured_language
 
-            path = config_mod.find_config(self.config_option)
+            path = _find_config(config_mod, self.config_option)
             config = config_mod.load(path)
             set_configured_language(config.language)
             config_mod.check_secrets_mode(config.secrets_path)
@@ -284,6 +284,41 @@ class App:
         entry = self.circle(given)
         self.current_db_path = db_path(self.config, entry)
         return entry, open_circle(self.current_db_path)
+
+
+def _find_config(config_mod, given):
+    """Find config.toml, first finishing a restore that a crash cut off (see deploy/restore)."""
+    import os
+
+    from voorzorg.errors import ConfigError
+
+    journal = ".voorzorg-restore.json"
+    try:
+        path = config_mod.find_config(given)
+    except ConfigError:
+        # config.toml moves last in a restore: a cut-off one may have it set aside.
+        for directory in _candidate_dirs(given):
+            if os.path.exists(os.path.join(directory, journal)):
+                from voorzorg.deploy.restore import finish_if_pending
+
+                finish_if_pending(directory)
+        path = config_mod.find_config(given)
+    if os.path.exists(os.path.join(path.parent, journal)):
+        from voorzorg.deploy.restore import finish_if_pending
+
+        finish_if_pending(path.parent)
+    return path
+
+
+def _candidate_dirs(given) -> list[str]:
+    import os
+
+    found = []
+    for value in (given, os.environ.get("VOORZORG_CONFIG")):
+        if value:
+            found.append(value if os.path.isdir(value) else os.path.dirname(value) or ".")
+    found.append(os.getcwd())
+    return found
 
 
 pass_app = click.make_pass_decorator(App)

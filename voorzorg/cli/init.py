@@ -23,3 +23,4 @@ def init(directory: str, as_json: bool) -> None:
     click.echo(_("init.secrets", secrets=result["secrets"]))
     click.echo(_("init.data", data_dir=result["data_dir"]))
     click.echo(_("init.next", directory=directory))
+    click.echo(_("init.backup_next"))

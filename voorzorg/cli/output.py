@@ -92,3 +92,30 @@ def local_time(instant: str | None, timezone: str) -> str | None:
     except ValueError:
         return instant
     return moment.astimezone(zone(timezone)).strftime("%Y-%m-%d %H:%M")
+
+
+def ask_yes_no(question: str) -> bool:
+    """Ask a yes/no question in the user's language: j/ja (y/yes) or n/nee (no); default no."""
+    yes = {"j", "ja", "y", "yes"}
+    no = {"", "n", "nee", "no"}
+    while True:
+        answer = click.prompt(
+            f"{question} [{_('word.yes_no')}]", default="", show_default=False, err=True
+        )
+        answer = answer.strip().lower()
+        if answer in yes:
+            return True
+        if answer in no:
+            return False
+        click.echo(_("word.answer_yes_no"), err=True)
+
+
+class Progress:
+    """``[3/12] name`` lines on stderr for long work, so stdout stays clean for --json."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+
+    def __call__(self, number: int, total: int, what: str) -> None:
+        if not self.quiet:
+            click.echo(f"  [{number}/{total}] {what}", err=True)

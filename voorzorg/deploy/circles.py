@@ -8,6 +8,7 @@ from urllib.parse import quote
 from voorzorg import clock
 from voorzorg.deploy import config as config_mod
 from voorzorg.deploy.config import CircleEntry, Config
+from voorzorg.deploy.faults import crash_point
 from voorzorg.errors import VoorzorgError
 from voorzorg.storage import store
 from voorzorg.text import clean_line
@@ -76,15 +77,20 @@ def add_circle(
     name: str,
     neighbourhood: str | None = None,
     timezone: str | None = None,
+    *,
+    adopt: bool = False,
 ) -> tuple[Config, dict]:
-    """Create ``data/<id>.db`` and write ``[circles.<id>]`` into config.toml."""
-    import tomlkit
+    """Create ``data/<id>.db`` and write ``[circles.<id>]`` into config.toml.
 
+    Crash-safe: the database is built under a hidden temporary name, closed (so it is one
+    file), fsynced and renamed into place; only then is the config written. A kill before
+    the rename leaves nothing visible; a kill after it leaves a fresh circle file that
+    names itself ``<id>`` and holds nobody, which re-running ``circle add`` adopts. With
+    ``adopt`` (``voorzorg check --adopt``) an existing circle file with data is adopted too.
+    """
     circle_id = circle_id.strip()
     if not store.is_circle_id(circle_id):
         raise VoorzorgError("circle.bad_id", id=circle_id)
-    if circle_id in config.circles:
-        raise VoorzorgError("circle.exists", id=circle_id)
     from voorzorg.deploy.accounts import RESERVED_IDS
 
     if circle_id in RESERVED_IDS:
@@ -94,9 +100,25 @@ def add_circle(
     timezone = validate_timezone(timezone or config.default_timezone)
     config.data_dir.mkdir(parents=True, exist_ok=True)
     path = db_path(config, circle_id)
+    with config_mod.locked(config.path):
+        current = config_mod.load(config.path)
+        if circle_id in current.circles:
+            raise VoorzorgError("circle.exists", id=circle_id)
+        if path.exists():
+            timezone = _adoptable(path, circle_id, timezone, with_data=adopt)
+        else:
+            _create_in_place(path, circle_id, timezone)
+        crash_point("circle.file_ready")
+        new_config = config_mod._edit_locked(
+            config.path, _entry_writer(circle_id, name, neighbourhood, timezone)
+        )
+    return new_config, circle_info(new_config, new_config.circles[circle_id])
+
+
+def _entry_writer(circle_id, name, neighbourhood, timezone):
+    import tomlkit
+
     created = clock.stamp()
-    db = store.create_circle_db(path, circle_id, timezone)
-    db.close()
 
     def change(document) -> None:
         circles = document.get("circles")
@@ -111,12 +133,61 @@ def add_circle(
         entry["created"] = created
         circles[circle_id] = entry
 
+    return change
+
+
+def _create_in_place(path: Path, circle_id: str, timezone: str) -> None:
+    """Build the database under a hidden name, then rename it to ``path`` (atomic)."""
+    import contextlib
+    import os
+
+    from voorzorg.deploy.config import _fsync_dir
+
+    for old in path.parent.glob(f".{path.name}.creating-*"):
+        store.remove_database_files(old)
+    tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
+    store.remove_database_files(tmp)
+    db = store.create_circle_db(tmp, circle_id, timezone)
+    db.close()  # the last connection folds the WAL in: one file to rename
     try:
-        new_config = config_mod.edit(config.path, change)
+        crash_point("circle.tmp_ready")
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if path.exists():  # the config lock is held: only someone's hand put it there
+            raise VoorzorgError("store.exists", path=str(path))
+        os.rename(tmp, path)
+        _fsync_dir(path.parent)
     except BaseException:
-        store.remove_database_files(path)
+        with contextlib.suppress(OSError):
+            store.remove_database_files(tmp)
         raise
-    return new_config, circle_info(new_config, new_config.circles[circle_id])
+
+
+def _adoptable(path: Path, circle_id: str, timezone: str, *, with_data: bool) -> str:
+    """Adopt a circle file the config lacks, if it names itself ``circle_id``.
+
+    Without ``with_data`` only a file a killed ``circle add`` left (nobody in it) is
+    adopted, and it takes the timezone asked for now. Returns the circle's timezone.
+    """
+    if store.stored_circle_id(path) != circle_id:
+        raise VoorzorgError("store.exists", path=str(path))
+    db = store.open_circle(path)
+    try:
+        people = db.execute("SELECT count(*) FROM members").fetchone()[0]
+        if people and not with_data:
+            raise VoorzorgError(
+                "circle.orphan_has_data", id=circle_id, path=str(path), hint="circle.orphan_hint"
+            )
+        if with_data:
+            return store.circle_meta(db, "timezone") or timezone
+        with db.atomic():
+            db.execute("UPDATE circle_meta SET value = ? WHERE key = 'timezone'", [timezone])
+        return timezone
+    finally:
+        db.close()
 
 
 def _set_entry(config: Config, circle_id: str, **values) -> Config:

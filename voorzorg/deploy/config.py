@@ -32,6 +32,23 @@ TOP_KEYS: dict[str, tuple[type, bool]] = {
     "timezone": (str, False),
     "circles": (dict, False),
     "custom_plugins_dir": (str, False),
+    "backup": (dict, False),
+    "replica": (dict, False),
+}
+# [replica]: continuous replication with Litestream (see deploy/replica.py).
+REPLICA_KEYS: dict[str, tuple[type, bool]] = {
+    "url": (str, True),
+    "endpoint": (str, False),
+    "region": (str, False),
+    "sync_interval": (str, False),
+}
+# [backup]: where archives go and how many are kept (see deploy/backup.py).
+BACKUP_KEYS: dict[str, tuple[type, bool]] = {
+    "dest": (str, False),
+    "keep_daily": (int, False),
+    "keep_weekly": (int, False),
+    "recipient": (str, False),
+    "max_age_hours": (int, False),
 }
 CIRCLE_KEYS: dict[str, tuple[type, bool]] = {
     "name": (str, True),
@@ -41,7 +58,7 @@ CIRCLE_KEYS: dict[str, tuple[type, bool]] = {
     "created": (str, False),
     "integrations": (dict, False),
 }
-_TYPE_NAMES = {str: "type.text", bool: "type.boolean", dict: "type.table"}
+_TYPE_NAMES = {str: "type.text", bool: "type.boolean", dict: "type.table", int: "type.number"}
 
 
 # Plain classes rather than dataclasses: every command reads the config, and
@@ -192,6 +209,13 @@ def _validated(path: Path, text: str, data: dict[str, Any]) -> Config:
         if key in data and not data[key].startswith(("http://", "https://")):
             _fail(path, text, (key,), "config.bad_url", value=data[key])
     _check_timezone(path, text, data, ())
+    if isinstance(data.get("backup"), dict):
+        _check_table(path, text, data["backup"], BACKUP_KEYS, ("backup",))
+        for key in ("keep_daily", "keep_weekly", "max_age_hours"):
+            if data["backup"].get(key, 0) < 0:
+                _fail(path, text, ("backup", key), "config.negative", key=f"backup.{key}")
+    if isinstance(data.get("replica"), dict):
+        _check_table(path, text, data["replica"], REPLICA_KEYS, ("replica",))
     circles: dict[str, CircleEntry] = {}
     for cid, entry in data.get("circles", {}).items():
         if not is_circle_id(cid):

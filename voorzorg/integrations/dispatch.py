@@ -52,3 +52,31 @@ def deliver(config, events) -> list[dict]:
                     for f in outcome.failures
                 ]
     return problems
+
+
+OPERATOR_URL = "operator_notify_url"
+
+
+def notify_operator(config, title: str, body: str) -> dict:
+    """Tell the operator through whichever integration delivers messages (notify).
+
+    The address is deployment-wide, in secrets.toml as ``operator_notify_url``; no
+    integration needs to be enabled for a circle. Returns ``{"sent": bool, "reason"}``.
+    """
+    from voorzorg.deploy import config as config_mod
+    from voorzorg.integrations.loader import load
+
+    url = config_mod.load_secrets(config.secrets_path).get(OPERATOR_URL)
+    if not isinstance(url, str) or not url:
+        return {"sent": False, "reason": "no_url"}
+    registry = load(config)
+    outcome = registry.call("notify_operator", None, url=url, title=title, body=body,
+                            config=config)  # fmt: skip
+    if any(value for value in outcome.results.values()):
+        return {"sent": True, "reason": None}
+    if outcome.failures:
+        failure = outcome.failures[0]
+        return {"sent": False, "reason": f"{failure.domain}: {type(failure.exception).__name__}"}
+    if not outcome.results:
+        return {"sent": False, "reason": "no_integration"}
+    return {"sent": False, "reason": "not_delivered"}

@@ -83,3 +83,15 @@ def migrate_entry(old, version):
     implementation the options are kept as they are. If it raises, the entry is left
     unchanged and the integration is reported as failed for this run.
     """
+
+
+@hookspec
+def notify_operator(url, title, body, config):
+    """Deliver a short message to whoever runs the machine (``voorzorg check --notify``).
+
+    ``url`` is the address the operator put in secrets.toml as ``operator_notify_url``
+    (an apprise URL: mailto://, ntfy://, signal://, ...); ``title`` and ``body`` are
+    already translated and hold no personal data, only what needs attention. Return
+    True when delivered, False when it could not be, None when the integration does
+    not deliver messages at all.
+    """

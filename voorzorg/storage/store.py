@@ -255,3 +255,89 @@ def sqlite_error(exc: sqlite3.Error, path: Path | str | None = None) -> Voorzorg
     if primary == sqlite3.SQLITE_IOERR or "i/o" in text:
         return VoorzorgError("store.ioerr", path=where)
     return VoorzorgError("store.other", path=where, error=str(exc))
+
+
+# -- whole-file operations for backup, restore and check -------------------------------
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether ``path`` is an SQLite database (by its 16-byte header), whatever its name."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def snapshot(source: Path) -> bytes:
+    """A consistent copy of the database ``source`` as bytes, through SQLite's backup API.
+
+    The copy holds one read snapshot, WAL content included, while other processes go on
+    writing. The source is opened read-only, so a backup never changes what it copies,
+    and no temporary file is written.
+    """
+    source = Path(source)
+    try:
+        src = _connect(source, "ro")
+        try:
+            src.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            memory = sqlite3.connect(":memory:")
+            try:
+                src.backup(memory)  # pages=-1: one step, one read snapshot
+                return memory.serialize()
+            finally:
+                memory.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        raise sqlite_error(exc, source) from None
+
+
+def integrity(path: Path) -> str:
+    """``PRAGMA integrity_check`` of any SQLite file, read-only: "ok" or the first problem."""
+    try:
+        conn = _connect(Path(path), "ro")
+        try:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return str(exc)
+    return "; ".join(str(row[0]) for row in rows) or "?"
+
+
+def migration_names(path: Path) -> list[str]:
+    """The schema migrations recorded in an SQLite file (empty when it keeps none)."""
+    try:
+        conn = _connect(Path(path), "ro")
+        try:
+            rows = conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    return [row[0] for row in rows]
+
+
+def stored_circle_id(path: Path) -> str | None:
+    """The circle id a circle database names itself with (None if it is no circle file)."""
+    try:
+        conn = _connect(Path(path), "ro")
+        try:
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                return None
+            return circle_meta(conn, "circle_id")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def wal_size(path: Path) -> int:
+    try:
+        return os.stat(f"{path}-wal").st_size
+    except OSError:
+        return 0

@@ -46,6 +46,7 @@ class State:
         self.config = config
         self.cache = FeedCache()
         self._instance = accounts.open_instance(config.data_dir)
+        self._instance_identity = file_identity(accounts.instance_path(config.data_dir))
         self._lock = threading.Lock()
         self._hashing = asyncio.Semaphore(2)
         self._watcher: asyncio.Task | None = None
@@ -98,9 +99,28 @@ class State:
                 log.warning("config not reloaded: %s", exc)
 
     def refresh(self) -> None:
+        from voorzorg.deploy.restore import finish_if_pending
+
+        finish_if_pending(self.config.path.parent)  # a restore cut off by a crash
         config = config_mod.load(self.config.path)
         self.config = config
-        sync_databases(self.datasette, config)
+        if sync_databases(self.datasette, config):
+            from voorzorg.calendar.feeds import FeedCache
+
+            self.cache = FeedCache()  # feeds rendered from a replaced file are stale
+        self._reopen_instance_if_replaced()
+
+    def _reopen_instance_if_replaced(self) -> None:
+        """A restore replaces instance.db: log in against the new accounts, not the old."""
+        path = accounts.instance_path(self.config.data_dir)
+        current = file_identity(path)
+        if current is None or current == self._instance_identity:
+            return
+        with self._lock:
+            old, self._instance = self._instance, accounts.open_instance(self.config.data_dir)
+            self._instance_identity = file_identity(path)
+            old.close()
+        log.info("instance database replaced on disk: reopened")
 
 
 def metadata(config: Config) -> dict:
@@ -143,12 +163,70 @@ def _latest_release(config: Config) -> str | None:
     return row[0] if row else None
 
 
-def sync_databases(datasette, config: Config) -> None:
-    """Serve exactly the active circles (and stats.db when it exists)."""
-    from datasette.database import Database
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of a file: it changes when a restore puts another file in its place."""
+    import os
 
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+_SERVED_DATABASE = None
+
+
+def _served_database_class():
+    """Datasette's Database, with thread-local connections per object instead of per name.
+
+    Datasette 0.65 keeps each executor thread's connection under the database *name*, so
+    a database removed and added again under the same name would go on reading the old
+    file through the old connection. Each object here gets its own key.
+    """
+    global _SERVED_DATABASE
+    if _SERVED_DATABASE is not None:
+        return _SERVED_DATABASE
+    import itertools
+
+    from datasette import database as ds_database
+
+    serials = itertools.count(1)
+
+    class ServedDatabase(ds_database.Database):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._local_key = f"voorzorg-{next(serials)}"
+
+        async def execute_fn(self, fn):
+            if self.ds.executor is None:
+                return await super().execute_fn(fn)
+
+            def in_thread():
+                conn = getattr(ds_database.connections, self._local_key, None)
+                if not conn:
+                    conn = self.connect()
+                    self.ds._prepare_connection(conn, self.name)
+                    setattr(ds_database.connections, self._local_key, conn)
+                return fn(conn)
+
+            return await asyncio.get_event_loop().run_in_executor(self.ds.executor, in_thread)
+
+    _SERVED_DATABASE = ServedDatabase
+    return ServedDatabase
+
+
+def sync_databases(datasette, config: Config) -> set[str]:
+    """Serve exactly the active circles (and stats.db when it exists), from the current files.
+
+    A database whose file was replaced (``restore`` renames new files into place) is
+    removed and added again: a connection holding the old file would serve stale data
+    for ever. Returns the names of the databases that were re-added.
+    """
     from voorzorg.deploy.circles import db_path
 
+    Database = _served_database_class()
+    served = datasette.__dict__.setdefault("_voorzorg_files", {})
     wanted = {entry.id: db_path(config, entry) for entry in config.active_circles()}
     stats = config.data_dir / accounts.STATS_DB
     if stats.exists():
@@ -156,10 +234,21 @@ def sync_databases(datasette, config: Config) -> None:
     for name in list(datasette.databases):
         if name not in wanted and name != "_internal":
             datasette.remove_database(name)
+            served.pop(name, None)
+    replaced = set()
     for name, path in wanted.items():
-        if name not in datasette.databases and Path(path).exists():
+        identity = file_identity(path)
+        if identity is None:
+            continue
+        if name in datasette.databases and served.get(name) not in (None, identity):
+            datasette.remove_database(name)
+            replaced.add(name)
+            log.info("database %s replaced on disk: serving the new file", name)
+        if name not in datasette.databases:
             datasette.add_database(Database(datasette, path=str(path), is_mutable=True), name=name)
+            served[name] = identity
     datasette._metadata_local = metadata(config)
+    return replaced
 
 
 def build(config: Config):
