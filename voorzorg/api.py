@@ -112,7 +112,7 @@ def __getattr__(name: str):
 
         module, attribute = _LAZY[name]
         if module == "sqlite_utils":
-            from voorzorg.storage.store import import_sqlite_utils
+            from voorzorg.storage.imports import import_sqlite_utils
 
             import_sqlite_utils()  # without numpy: see there
         return getattr(importlib.import_module(module), attribute)

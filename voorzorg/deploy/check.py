@@ -60,10 +60,12 @@ def run_checks(config_path: Path, *, now: datetime | None = None) -> dict:
         return _result(config_path, findings, [])
     deploy_dir = config.path.parent.resolve()
     data_dir = config.data_dir
+    # Owners and modes first: reading a database in WAL mode makes SQLite create its
+    # -wal and -shm files, with the database's own mode.
+    findings += _check_owners(deploy_dir, data_dir)
     databases = _databases(data_dir)
     findings += _check_databases(databases)
     findings += _check_circles(config, databases)
-    findings += _check_owners(deploy_dir, data_dir)
     findings += _check_secrets(config)
     findings += _check_disk(data_dir)
     findings += _check_backup(config, now)
@@ -147,7 +149,12 @@ def _check_owners(deploy_dir: Path, data_dir: Path) -> list[dict]:
                 continue
             if info.st_uid != owner.st_uid:
                 wrong.append((item, info.st_uid))
-            elif item.is_file() and info.st_mode & 0o600 != 0o600:
+            elif (
+                item.is_file()
+                and info.st_mode & 0o600 != 0o600
+                # SQLite gives these the database's own mode: the database is the finding.
+                and not item.name.endswith(("-wal", "-shm", "-journal"))
+            ):
                 blocked.append(item)
     found = [_finding("error", "mode_blocked", p, fix="chmod_user") for p in blocked]
     if not wrong:

@@ -249,7 +249,7 @@ STEPS = (
 
 def migration_set():
     """The steps as a sqlite-utils ``Migrations`` set (imports sqlite-utils)."""
-    from voorzorg.storage.store import import_sqlite_utils
+    from voorzorg.storage.imports import import_sqlite_utils
 
     migrations = import_sqlite_utils().Migrations(MIGRATION_SET)
     for step in STEPS:

@@ -55,40 +55,6 @@ def circle_path(data_dir: Path, circle_id: str) -> Path:
     return path
 
 
-@contextlib.contextmanager
-def numpy_hidden() -> Iterator[None]:
-    """Inside the block, ``import numpy`` (and pandas) fails as if they were not installed.
-
-    sqlite-utils and Datasette's vendored pint import numpy and pandas whenever they are
-    installed, only to accept their number types, which voorzorg never uses. numpy is
-    installed for the statistics auditor (HiGHS); importing it would cost every migration,
-    integration table and ``voorzorg serve`` about 100 ms and 12 MB on a Pi. Modules
-    imported inside the block settle on "no numpy"; anyone importing numpy after it (the
-    auditor) gets it as usual.
-    """
-    import sys
-
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # "import numpy" raises ImportError meanwhile
-    try:
-        yield
-    finally:
-        for name in hidden:
-            if sys.modules.get(name, 0) is None:
-                del sys.modules[name]
-
-
-def import_sqlite_utils():
-    """sqlite-utils, imported without numpy and pandas (see ``numpy_hidden``)."""
-    import sys
-
-    if "sqlite_utils" not in sys.modules:
-        with numpy_hidden():
-            import sqlite_utils  # noqa: F401
-    return sys.modules["sqlite_utils"]
-
-
 class Database:
     """A circle's open database: ``execute``, ``atomic`` and ``close``, on plain sqlite3.
 
@@ -146,6 +112,8 @@ class Database:
 
     def sqlite_utils(self):
         """The same connection as a ``sqlite_utils.Database`` (imports sqlite-utils)."""
+        from voorzorg.storage.imports import import_sqlite_utils
+
         return import_sqlite_utils().Database(self.conn, execute_plugins=False)
 
     def close(self) -> None:

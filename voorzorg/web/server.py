@@ -253,7 +253,7 @@ def sync_databases(datasette, config: Config) -> set[str]:
 
 def build(config: Config):
     """A configured Datasette instance with voorzorg's plugin registered."""
-    from voorzorg.storage.store import import_sqlite_utils, numpy_hidden
+    from voorzorg.storage.imports import import_sqlite_utils, numpy_hidden
 
     import_sqlite_utils()
     with numpy_hidden():  # Datasette and its vendored pint would import it (see there)
