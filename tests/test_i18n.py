@@ -246,3 +246,13 @@ def test_every_command_has_translated_help(cli, lang):
         assert result.code == 0, (path, result.err)
         assert not re.search(r"\b(help|opt|click)\.[a-z]", result.out), path
         assert ("Toon deze hulp" in result.out) == (lang == "nl"), path
+
+
+def test_a_missing_placeholder_raises_even_without_parameters():
+    import pytest
+
+    from voorzorg.i18n import _, template
+
+    with pytest.raises(KeyError):
+        _("error.prefix")
+    assert "{message}" in template("error.prefix")

@@ -101,19 +101,24 @@ def _lookup(key: str, lang: str) -> Message | None:
     return text
 
 
+def template(key: str, /) -> Message:
+    """The message for ``key`` in the current language, unfilled (for click, which fills
+    its own texts in); a plural message stays a dict of forms."""
+    text = _lookup(key, language())
+    if text is None:
+        text = _lookup(key, DEFAULT_LANGUAGE)
+    return key if text is None else text
+
+
 def _(key: str, /, **params: object) -> str:
     """Translate ``key`` into the current language and fill in ``params``.
 
-    A plural message needs ``n``; a placeholder without a value raises KeyError.
+    A plural message needs ``n``; a placeholder without a value raises KeyError, also
+    when no parameters were given at all.
     """
-    lang = language()
-    text = _lookup(key, lang)
-    if text is None:
-        text = _lookup(key, DEFAULT_LANGUAGE)
-    if text is None:
-        text = key
+    text = template(key)
     if isinstance(text, dict):
         if "n" not in params:
             raise KeyError(f"{key} is a plural message and needs n")
         text = text[plural_form(params["n"])]
-    return text.format(**params) if params else text
+    return text.format(**params)

@@ -6,7 +6,7 @@ translation function so "Usage:" reads "Gebruik:" like every other message.
 
 from __future__ import annotations
 
-from voorzorg.i18n import _, catalogue, language
+from voorzorg.i18n import catalogue, language, template
 
 # English text as click writes it -> our message key.
 CLICK_TEXTS = {
@@ -52,7 +52,7 @@ def gettext(message: str) -> str:
     key = CLICK_TEXTS.get(message)
     if key is None or key not in catalogue(language()):
         return message
-    return _(key)
+    return template(key)  # click fills in its own placeholders
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

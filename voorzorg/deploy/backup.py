@@ -154,13 +154,11 @@ def setup_key(config: Config, *, replace: bool = False) -> dict:
     existing = stored_code(config)
     if existing and not replace:
         return {"method": "passphrase", "code": existing, "created": False}
-    import tomlkit
-
     code = new_code()
-    path = config.secrets_path
-    with config_mod.locked(path):
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        document = tomlkit.parse(text)
+
+    def change(document) -> None:
+        import tomlkit
+
         if PASSPHRASE_KEY not in document:
             document.add(tomlkit.nl())
             document.add(
@@ -169,7 +167,8 @@ def setup_key(config: Config, *, replace: bool = False) -> dict:
                 )
             )
         document[PASSPHRASE_KEY] = code
-        config_mod.atomic_write(path, tomlkit.dumps(document).encode("utf-8"), mode=0o600)
+
+    config_mod.edit_secrets(config.secrets_path, change)
     return {"method": "passphrase", "code": code, "created": True}
 
 
