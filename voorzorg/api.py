@@ -28,8 +28,9 @@ What is here:
   ``parse_categories``, ``parse_date``, ``parse_local_datetime``, ``fold``;
 - config entries and secrets: ``entries``, ``entry_options``, ``read_secrets``,
   ``set_secret``;
-- files and tables: ``atomic_write``; ``Migrations`` (sqlite-utils' migration sets, for
-  tables an integration owns).
+- files and tables: ``atomic_write``; ``decode_utf8`` reads UTF-8 with or without a
+  byte-order mark and raises ``NotUtf8`` (with ``line`` and ``column``) otherwise;
+  ``Migrations`` (sqlite-utils' migration sets, for tables an integration owns).
 
 The ``config`` handed to hooks has ``config.path`` (config.toml) and ``config.circles``
 (id -> circle with ``id``, ``name``, ``timezone``, ``archived``). Importing this module
@@ -47,6 +48,7 @@ from voorzorg.cli.output import echo_fields, echo_json, echo_table
 from voorzorg.errors import VoorzorgError, os_error_text
 from voorzorg.i18n import _, language
 from voorzorg.integrations.hookspecs import hookimpl
+from voorzorg.text import NotUtf8, decode_utf8
 
 if TYPE_CHECKING:
     from sqlite_utils import Migrations
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Migrations",
+    "NotUtf8",
     "VoorzorgError",
     "_",
     "activity",
@@ -65,6 +68,7 @@ __all__ = [
     "circle_option",
     "circle_timezone",
     "command",
+    "decode_utf8",
     "echo_fields",
     "echo_json",
     "echo_table",

@@ -43,16 +43,14 @@ def decode(raw: bytes) -> tuple[str, str]:
     if b"\x00" in raw:
         line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
         raise api.VoorzorgError("csv.nul", line=line)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
     try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        return api.decode_utf8(raw), "utf-8"
+    except api.NotUtf8 as exc:
+        # Dutch Excel saves "CSV" as Windows-1252: read it so, and say so.
         try:
             return raw.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
-            raise api.VoorzorgError("csv.not_text", line=line) from None
+            raise api.VoorzorgError("csv.not_text", line=exc.line) from None
 
 
 def read_rows(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
