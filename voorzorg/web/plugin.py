@@ -52,6 +52,17 @@ def asgi_wrapper(datasette):
 
 
 @hookimpl
+def prepare_connection(conn, database, datasette):
+    """A circle database's connections get the clock's today and now (see queries)."""
+    from voorzorg.web.queries import register_clock
+
+    state = getattr(datasette, "_voorzorg", None)
+    circle = state.config.circles.get(database) if state is not None else None
+    if circle is not None:
+        register_clock(conn, circle.timezone)
+
+
+@hookimpl
 def startup(datasette):
     async def inner():
         await state_of(datasette).start(datasette)

@@ -2,16 +2,28 @@
 
 The queries read the Dutch views and tables of a circle database; SQL is hidden from
 the coordinator, who sees a title, a description and the result.
+
+"Today" and "now" come from voorzorg's one clock, not from SQLite's ``'now'`` (the Pi's
+own zone, often UTC): ``register_clock`` gives every connection to a circle database
+``vz_vandaag()``, the circle's date, and ``vz_nu()``, the current instant in UTC.
 """
 
 from __future__ import annotations
 
+from voorzorg import clock
 from voorzorg.storage.views import CONTACT, case_sql, category_label
+
+
+def register_clock(conn, timezone: str) -> None:
+    """``vz_vandaag()`` (the date in ``timezone``) and ``vz_nu()`` on ``conn``."""
+    conn.create_function("vz_vandaag", 0, lambda: clock.today(timezone).isoformat())
+    conn.create_function("vz_nu", 0, lambda: clock.stamp())
+
 
 _OCCURRENCES = """
 WITH RECURSIVE
   bounds(first, last) AS (
-    SELECT date('now', 'localtime'), date('now', 'localtime', '+27 days')
+    SELECT vz_vandaag(), date(vz_vandaag(), '+27 days')
   ),
   occ(activity_id, day, n) AS (
     SELECT id, start_date, 0 FROM activities
@@ -62,7 +74,7 @@ def canned_queries() -> dict[str, dict]:
     long_not_asked = """
         SELECT m.name AS naam,
                coalesce(substr(max(a.asked_at), 1, 10), 'nooit') AS laatst_gevraagd,
-               CAST(julianday('now') - julianday(max(a.asked_at)) AS INTEGER) AS dagen_geleden
+               CAST(julianday(vz_nu()) - julianday(max(a.asked_at)) AS INTEGER) AS dagen_geleden
         FROM members m LEFT JOIN request_asks a ON a.member_id = m.id
         WHERE m.left_on IS NULL AND m.restricted_at IS NULL
           AND EXISTS (SELECT 1 FROM member_offers o WHERE o.member_id = m.id)
