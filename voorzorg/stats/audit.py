@@ -112,7 +112,7 @@ def build_model(releases: list[dict]):
         if after["period"] == before["period"]:
             _same_period(model, cells, index - 1, index, releases)
         elif after["period"] == _next_period(before["period"]):
-            _link(model, cells, index - 1, index, before, after)
+            _link(model, cells, index - 1, index, after)
     return model, cells, protected
 
 
@@ -179,7 +179,7 @@ def _same_period(model, cells, before: int, after: int, releases: list[dict]) ->
             model.soft_equal({var: 1, cells[(before, table, dims)]: -1})
 
 
-def _link(model, cells, before: int, after: int, b_release: dict, a_release: dict) -> None:
+def _link(model, cells, before: int, after: int, a_release: dict) -> None:
     """Consecutive half-years: members now = members then + joiners - leavers."""
     joined = _get(cells, after, "instroom_uitstroom", ("nieuw",))
     left = _get(cells, after, "instroom_uitstroom", ("vertrokken",))

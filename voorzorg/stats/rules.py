@@ -86,17 +86,6 @@ def noise(value: int, cell_key: int, k: int, d: int = NOISE_MAX) -> int:
     return support[cell_key * len(support) // KEY_MODULUS]
 
 
-def ptable(k: int, d: int = NOISE_MAX, upto: int | None = None) -> list[dict]:
-    """The published perturbation table: per true value, the noise values and their
-    probability (each equally likely), for the note and the dashboard."""
-    rows = [{"value": 0, "noise": [0], "p": 1.0}]
-    rows.append({"value": f"1-{k - 1}", "noise": None, "p": None})
-    for value in range(k, (upto or k + d) + 1):
-        support = list(noise_support(value, k, d))
-        rows.append({"value": value, "noise": support, "p": round(1 / len(support), 3)})
-    return rows
-
-
 def cell_key(keys) -> int:
     return sum(keys) % KEY_MODULUS
 

@@ -42,8 +42,6 @@ COUNTS = {
     "doorverwijzingen": "events",
     "hulp_met_helper": "derived",
 }
-# Tables that publish a "totaal" row.
-WITH_TOTAL = ("leeftijd", "hulpvragen_per_soort")
 TOTAL = "totaal"
 WITHHELD = "afgeschermd"
 
