@@ -62,6 +62,12 @@ def make_deployment(
                 )  # fmt: skip
                 ids.append(member["id"])
                 names.append(f"Persoon {number}-{index}")
+                # Record keys from the seed, not from secrets: a case then perturbs the
+                # same way on every run (a random key makes a case's outcome vary).
+                db.execute(
+                    "INSERT INTO stats_record_keys (member_id, record_key) VALUES (?, ?)",
+                    [member["id"], rng.randrange(2**32)],
+                )
             now = datetime(2026, 1, 5, 9, tzinfo=UTC)
             for _ in range(rng.randint(size, 3 * size)):
                 now += timedelta(hours=rng.randint(10, 40))

@@ -289,10 +289,13 @@ def test_releases_from_before_the_cell_key_method_are_kept_and_counted(tmp_path,
 
 
 def test_check_names_a_cell_that_can_be_narrowed(tmp_path, cli, monkeypatch):
-    """A stats.db whose releases claim no noise: every published count is exact, and
-    `stats check` names them (translated), exit code 1."""
+    """A stats.db whose releases claim no noise (and indeed have none): every published
+    count is exact, and `stats check` names them (translated), exit code 1."""
+    from voorzorg.stats import rules
+
     config, _names = make_deployment(tmp_path / "d", [14, 12, 15, 11], 9)
-    build_release(config, "2026-H1", today=TODAY)
+    monkeypatch.setattr(rules, "noise", lambda *args, **kwargs: 0)
+    build_release(config, "2026-H1", today=TODAY, protect=False)
     ledger_path(config.data_dir).unlink()
     conn = sqlite3.connect(stats_path(config.data_dir))
     with conn:
@@ -358,3 +361,34 @@ def test_members_ageing_into_the_next_band_between_releases(tmp_path):
                                                                           "2026-H2")  # fmt: skip
     if None not in (before[("80-89",)], after[("80-89",)]):  # unless the auditor withheld
         assert after[("80-89",)] > before[("80-89",)]  # a third of them moved up a band
+
+
+def test_every_kind_of_finding_reads_as_a_sentence():
+    """A finding without a cell or interval is not printed as "'—': ? tot ?"."""
+    from voorzorg.stats.audit import describe
+
+    everything = {"release": "*", "version": 0, "table": "*", "cell": [], "problem": "inconsistent"}
+    assert (
+        describe(everything)
+        == "alle publicaties samen: de gepubliceerde cijfers passen niet bij elkaar"
+    )
+    k = {
+        "release": "2026-H1",
+        "version": 1,
+        "table": "releases",
+        "cell": [],
+        "problem": "k_too_small",
+    }
+    assert describe(k) == "2026-H1 (versie 1): k te klein zonder vastgelegde uitzondering"
+    flag = {"release": "2026-H1", "version": 2, "table": "leden_per_cirkel", "cell": ["Cirkel 0"],
+            "problem": "flag_mismatch"}  # fmt: skip
+    assert describe(flag) == (
+        "2026-H1 (versie 2) leden_per_cirkel 'Cirkel 0': waarde en markering spreken elkaar tegen"
+    )
+    narrow = {**flag, "problem": "range_too_narrow", "min": 10, "max": 11}
+    assert (
+        describe(narrow)
+        == "2026-H1 (versie 2) leden_per_cirkel 'Cirkel 0': 10 tot 11, te nauw te bepalen"
+    )
+    for finding in (everything, k, flag, narrow):
+        assert "?" not in describe(finding) and "—" not in describe(finding)

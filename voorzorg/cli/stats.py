@@ -171,7 +171,7 @@ def _number(value: float) -> str:
 @pass_app
 def check(app, as_json) -> None:
     from voorzorg.errors import VoorzorgError
-    from voorzorg.stats.audit import audit
+    from voorzorg.stats.audit import audit, describe
 
     findings = audit(_connect(app), app.config.data_dir)
     if as_json:
@@ -180,17 +180,6 @@ def check(app, as_json) -> None:
         click.echo(_("stats.check_ok"))
     else:
         for finding in findings:
-            click.echo(
-                _(
-                    "stats.finding_range",
-                    release=finding["release"],
-                    version=finding["version"],
-                    table=finding["table"],
-                    cell=" / ".join(str(c) for c in finding["cell"]) or "—",
-                    low=finding.get("min", "?"),
-                    high=finding.get("max", "?"),
-                    problem=_("stats.problem." + finding["problem"]),
-                )
-            )
+            click.echo(describe(finding))
     if findings:
         raise VoorzorgError("stats.check_failed", n=len(findings))

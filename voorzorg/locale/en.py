@@ -599,15 +599,18 @@ MESSAGES = {
     ),
     "stats.nothing_to_supersede": "{period} has not been published; there is nothing to supersede.",
     "stats.audit_failed": (
-        "Release {release} not written: the audit finds {cells} that can be narrowed "
-        "down too far, first {table} '{cell}' ({cell_release}): the true value lies "
-        "between {low} and {high} ({problem}). At least 3 wide is required."
+        "Release {release} not written: the check finds {findings}, first: {first}. "
+        "Every protected true value must stay at least 3 wide."
     ),
     "stats.problem.range_too_narrow": "narrowed down too far",
     "stats.problem.below_k": "published below k",
     "stats.problem.flag_mismatch": "value and flag disagree",
     "stats.problem.k_too_small": "k too small without a recorded exception",
     "stats.problem.inconsistent": "the published figures do not fit together",
+    "count.findings": {"one": "1 finding", "other": "{n} findings"},
+    "stats.finding_all": "all releases together: {problem}",
+    "stats.finding_release": "{release} (version {version}): {problem}",
+    "stats.finding_cell": "{release} (version {version}) {table} '{cell}': {problem}",
     "stats.finding_range": (
         "{release} (version {version}) {table} '{cell}': {low} to {high}, {problem}"
     ),

@@ -625,15 +625,18 @@ MESSAGES = {
     ),
     "stats.nothing_to_supersede": "{period} is nog niet gepubliceerd; er is niets te vervangen.",
     "stats.audit_failed": (
-        "Publicatie {release} niet geschreven: de controle vindt {cells} die te "
-        "nauw te bepalen zijn, eerst {table} '{cell}' ({cell_release}): de ware waarde "
-        "ligt tussen {low} en {high} ({problem}). Minstens 3 breed is vereist."
+        "Publicatie {release} niet geschreven: de controle vindt {findings}, eerst: "
+        "{first}. Elke beschermde ware waarde moet minstens 3 breed onbepaald blijven."
     ),
     "stats.problem.range_too_narrow": "te nauw te bepalen",
     "stats.problem.below_k": "onder k gepubliceerd",
     "stats.problem.flag_mismatch": "waarde en markering spreken elkaar tegen",
     "stats.problem.k_too_small": "k te klein zonder vastgelegde uitzondering",
     "stats.problem.inconsistent": "de gepubliceerde cijfers passen niet bij elkaar",
+    "count.findings": {"one": "1 bevinding", "other": "{n} bevindingen"},
+    "stats.finding_all": "alle publicaties samen: {problem}",
+    "stats.finding_release": "{release} (versie {version}): {problem}",
+    "stats.finding_cell": "{release} (versie {version}) {table} '{cell}': {problem}",
     "stats.finding_range": (
         "{release} (versie {version}) {table} '{cell}': {low} tot {high}, {problem}"
     ),

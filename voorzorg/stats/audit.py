@@ -398,6 +398,23 @@ def findings_for(releases: list[dict], *, only: set | None = None, baseline=None
     return findings
 
 
+def describe(finding: dict) -> str:
+    """One finding as a line of text: the cell and its interval where there is one."""
+    from voorzorg.i18n import _
+
+    problem = _("stats.problem." + finding["problem"])
+    if finding["release"] == "*":
+        return _("stats.finding_all", problem=problem)
+    where = {"release": finding["release"], "version": finding["version"] or 1}
+    if not finding.get("cell") and finding["table"] == "releases":
+        return _("stats.finding_release", problem=problem, **where)
+    cell = " / ".join(str(c) for c in finding.get("cell", [])) or "—"
+    if "min" in finding:
+        return _("stats.finding_range", table=finding["table"], cell=cell,
+                 low=finding["min"], high=finding["max"], problem=problem, **where)  # fmt: skip
+    return _("stats.finding_cell", table=finding["table"], cell=cell, problem=problem, **where)
+
+
 def audit_candidate(known: list[dict], candidate: dict) -> list[dict]:
     """The gate before a release is written: what the candidate adds to what is known."""
     releases = sorted([*known, candidate], key=lambda r: (r["period"], r.get("version") or 1))

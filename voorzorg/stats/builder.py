@@ -294,17 +294,13 @@ def _protected(release, tables, withheld: set, known: list[dict], protect: bool)
 
 
 def _refusal(period: str, findings: list[dict]) -> VoorzorgError:
-    first = findings[0]
+    from voorzorg.stats.audit import describe
+
     return VoorzorgError(
         "stats.audit_failed",
         release=period,
-        cell_release=first["release"],
-        table=first["table"],
-        cell=" / ".join(str(d) for d in first.get("cell", [])) or "—",
-        low=first.get("min", "?"),
-        high=first.get("max", "?"),
-        problem=_("stats.problem." + first["problem"]),
-        cells=_("count.cells", n=len(findings)),
+        first=describe(findings[0]),
+        findings=_("count.findings", n=len(findings)),
     )
 
 
