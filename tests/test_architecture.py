@@ -39,6 +39,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("calendar", ("voorzorg.calendar",)),
     ("stats", ("voorzorg.stats",)),
     ("integrations", ("voorzorg.integrations",)),
+    ("privacy", ("voorzorg.privacy",)),
     ("web", ("voorzorg.web",)),
     ("demo", ("voorzorg.demo",)),
     ("interface", ("voorzorg.cli", "voorzorg.api", "voorzorg.__main__")),

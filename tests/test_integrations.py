@@ -257,7 +257,7 @@ def test_export_neutralises_formulas(circle, cli, tmp_path):
     cli("member", "add", '=HYPERLINK("http://x")', "--address", "+31 straat")
     cli("member", "add", "Jan", "--offers", "vervoer")
     out = tmp_path / "export.csv"
-    assert cli("member", "export", out).code == 0
+    assert cli("member", "export-csv", out).code == 0
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")

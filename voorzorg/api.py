@@ -27,7 +27,7 @@ What is here:
   ``occurrences``, ``list_requests``, ``get_request``); ``category_label``,
   ``parse_categories``, ``parse_date``, ``parse_local_datetime``, ``fold``;
 - config entries and secrets: ``entries``, ``entry_options``, ``read_secrets``,
-  ``set_secret``;
+  ``set_secret``, ``remove_secret``;
 - files and tables: ``atomic_write``; ``decode_utf8`` reads UTF-8 with or without a
   byte-order mark and raises ``NotUtf8`` (with ``line`` and ``column``) otherwise;
   ``Migrations`` (sqlite-utils' migration sets, for tables an integration owns).
@@ -97,6 +97,7 @@ __all__ = [
     "parse_local_datetime",
     "pass_app",
     "read_secrets",
+    "remove_secret",
     "resolve_member",
     "set_secret",
     "today",
@@ -310,6 +311,14 @@ def set_secret(config, circle: str, name: str, key: str, value: str) -> None:
     from voorzorg.integrations.entries import set_secret as set_
 
     set_(config, circle, name, key, value)
+
+
+def remove_secret(config, circle: str, name: str, key: str) -> bool:
+    """Remove ``key`` from ``[circles.<circle>.<name>]`` of secrets.toml (for an erasure:
+    ``privacy_erase``); returns whether it was there."""
+    from voorzorg.integrations.entries import remove_secret as remove
+
+    return remove(config, circle, name, key)
 
 
 # Files ----------------------------------------------------------------------------------

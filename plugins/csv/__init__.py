@@ -241,7 +241,7 @@ def register_commands(cli):
         if result["errors"]:
             raise api.VoorzorgError("csv.nothing_imported", n=len(result["errors"]))
 
-    @command("export", help="csv.help.export")
+    @command("export-csv", help="csv.help.export")
     @circle_option
     @click.argument("file", metavar="FILE", required=False)
     @pass_app
@@ -258,5 +258,5 @@ def register_commands(cli):
         _write(export_activities(db), file)
 
     api.member.add_command(member_import, "import")
-    api.member.add_command(member_export, "export")
+    api.member.add_command(member_export, "export-csv")
     api.activity.add_command(activity_export, "export")

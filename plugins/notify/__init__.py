@@ -93,6 +93,8 @@ def on_event(event, circle, entry, config):
         moment = _wanted(request, timezone)
         when = when_text(moment) if moment else _("notify.soon")
         kind = api.category_label(request["category"])
+        if _restricted(config, circle, request):
+            return  # a restricted member's data is not processed: no messages
         messages = [
             (request["helper_id"], _("notify.you_agreed", category=kind,
                                      initial=request["for_name"][:1], when=when)),
@@ -129,6 +131,89 @@ def test_entry(circle, entry, config):
     return None
 
 
+def _restricted(config, circle: str, request: dict) -> bool:
+    db = _open(config, circle)
+    try:
+        return any(
+            api.get_member(db, member_id)["restricted"]
+            for member_id in (request["for_id"], request["helper_id"])
+            if member_id is not None
+        )
+    finally:
+        db.close()
+
+
+def _member_keys(db, requests: list[dict]) -> list[tuple[str, str]]:
+    """(key, sent_at) of the reminders sent to a member, from their requests' roles."""
+    found = []
+    for request in requests:
+        if request["role"] not in ("for", "helper"):
+            continue
+        prefix = f"request:{request['id']}:{request['role']}:"
+        found += db.execute(
+            "SELECT key, sent_at FROM notify_sent WHERE substr(key, 1, ?) = ? ORDER BY sent_at",
+            [len(prefix), prefix],
+        ).fetchall()
+    return found
+
+
+@api.hookimpl
+def privacy_export(circle, member_id, requests, config):
+    """What this integration holds about a member: whether an address for messages is
+    set (never the address: it may hold a token) and the reminders sent to them."""
+    _ = api._
+    db = _open(config, circle)
+    try:
+        sent = _member_keys(db, requests)
+    finally:
+        db.close()
+    url = _member_url(config, circle, member_id)
+    items = []
+    if url:
+        items.append({"kind": _("notify.privacy.address"), "value": url.split(":", 1)[0] + ":…"})
+    items += [
+        {"kind": _("notify.privacy.reminder"), "request": int(key.split(":")[1]),
+         "sent_at": sent_at}
+        for key, sent_at in sent
+    ]  # fmt: skip
+    return {
+        "title": _("notify.privacy.title"),
+        "items": items,
+        "statement": _("notify.privacy.statement"),
+    }
+
+
+@api.hookimpl
+def privacy_erase(circle, member_id, requests, config):
+    """The member's address for messages and the record of reminders sent to them."""
+    db = _open(config, circle)
+    try:
+        keys = [key for key, _sent in _member_keys(db, requests)]
+        with db.atomic():
+            for key in keys:
+                db.execute("DELETE FROM notify_sent WHERE key = ?", [key])
+    finally:
+        db.close()
+    removed = api.remove_secret(config, circle, MEMBERS_TABLE, str(member_id))
+    return len(keys) + int(removed)
+
+
+@api.hookimpl
+def privacy_purge(circle, before, dry_run, config):
+    """Reminders sent before ``before`` leave the log (the retention policy)."""
+    db = _open(config, circle)
+    try:
+        stamp = before.isoformat(timespec="seconds")
+        count = db.execute("SELECT count(*) FROM notify_sent WHERE sent_at < ?", [stamp])
+        count = count.fetchone()[0]
+        if not dry_run and count:
+            with db.atomic():
+                db.execute("DELETE FROM notify_sent WHERE sent_at < ?", [stamp])
+    finally:
+        db.close()
+    return count
+
+
 def reminders(config, circle: str, entry: dict, day: date) -> list[dict]:
     """What should be sent for ``day``: (key, address, text)."""
     _ = api._
@@ -146,7 +231,10 @@ def reminders(config, circle: str, entry: dict, day: date) -> list[dict]:
                 "url": entry["group_url"],
                 "text": _("notify.tomorrow", title=row["title"], time=time_text, place=place),
             })  # fmt: skip
+        restricted = {m["id"] for m in api.list_members(db) if m["restricted"]}
         for request in api.list_requests(db, status="accepted"):
+            if {request["for_id"], request["helper_id"]} & restricted:
+                continue  # a restricted member gets no reminders and is named in none
             moment = _wanted(request, timezone)
             if moment is None or moment.date() != day:
                 continue

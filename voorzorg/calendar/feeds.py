@@ -277,7 +277,9 @@ def render_member_feed(
     """A member's personal calendar: requests they agreed to help with, or get help for.
 
     Titles name the kind of help, the other member's initial and street at most
-    ("Vervoer — M. (Vioolstraat)"), never a note, a need or a diagnosis.
+    ("Vervoer — M. (Vioolstraat)"), never a note, a need or a diagnosis. A restricted
+    member (``member restrict``) is in no feed: their own feed stays empty and they are
+    left out of everyone else's.
     """
     from voorzorg.categories import label
     from voorzorg.dates import make_local
@@ -289,10 +291,14 @@ def render_member_feed(
         """SELECT r.id, r.category, r.wanted_at, r.for_id, r.helper_id, r.accepted_at,
                   f.name, f.address
            FROM requests r JOIN members f ON f.id = r.for_id
+           LEFT JOIN members h ON h.id = r.helper_id
            WHERE r.status IN ('accepted', 'done') AND r.wanted_at IS NOT NULL
              AND (r.helper_id = ? OR r.for_id = ?)
+             AND f.restricted_at IS NULL AND h.restricted_at IS NULL
+             AND NOT EXISTS (SELECT 1 FROM members me WHERE me.id = ?
+                             AND me.restricted_at IS NOT NULL)
            ORDER BY r.wanted_at, r.id""",
-        [member_id, member_id],
+        [member_id, member_id, member_id],
     ).fetchall()
     modified: list[str] = []
     for request_id, category, wanted, _for, helper_id, accepted_at, for_name, address in rows:

@@ -31,6 +31,8 @@ COMMANDS = {
     "check": "voorzorg.cli.check:check",
     "service": "voorzorg.cli.service:service",
     "replicate": "voorzorg.cli.replicate:replicate",
+    "purge": "voorzorg.cli.privacy:purge",
+    "register": "voorzorg.cli.privacy:register",
 }
 
 

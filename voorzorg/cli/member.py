@@ -196,6 +196,8 @@ def show(app, circle_id, member_ref, as_json) -> None:
         last = info["changes"][-1]
         at = local_time(last["changed_at"], entry.timezone)
         click.echo(_("member.last_change", at=at, fields=", ".join(last["fields"])))
+        if last["changed_by"]:
+            click.echo(_("privacy.changed_by", by=last["changed_by"]))
 
 
 @member.command("edit", help="help.member.edit", epilog="help.categories_epilog")
@@ -204,9 +206,10 @@ def show(app, circle_id, member_ref, as_json) -> None:
 @option("--name", metavar="NAME", help="opt.new_name")
 @_contact_options
 @option("--connector/--no-connector", default=None, help="opt.connector_edit")
+@option("--by", "changed_by", metavar="NAME", help="opt.changed_by")
 @json_option
 @pass_app
-def edit(app, circle_id, member_ref, offers, needs, as_json, **fields) -> None:
+def edit(app, circle_id, member_ref, offers, needs, changed_by, as_json, **fields) -> None:
     from voorzorg.domain.members import edit_member, resolve_member
 
     entry, db = app.open_circle(circle_id)
@@ -215,6 +218,7 @@ def edit(app, circle_id, member_ref, offers, needs, as_json, **fields) -> None:
         db,
         member_id,
         today=circle_today(entry),
+        changed_by=recorder(changed_by),
         offers=_categories(offers),
         needs=_categories(needs),
         **fields,
@@ -241,5 +245,127 @@ def leave(app, circle_id, member_ref, on, as_json) -> None:
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
     today = circle_today(entry)
-    info = leave_member(db, member_id, on=parse_date(on) if on else today, today=today)
+    info = leave_member(
+        db, member_id, on=parse_date(on) if on else today, today=today, changed_by=recorder(None)
+    )
     emit(info, as_json, "member.left", name=info["name"], on=info["left_on"])
+
+
+# -- the rights of members over their data (see voorzorg/privacy/) ------------------------
+
+
+@member.command("export", help="help.member.export")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@option("--out", "out", metavar="DIR", default=".", show_default=True, help="opt.export_out")
+@json_option
+@pass_app
+def export(app, circle_id, member_ref, out, as_json) -> None:
+    from voorzorg.domain.members import resolve_member
+    from voorzorg.privacy.export import export_member, write_export
+
+    entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref))
+    document = export_member(app.config, entry, db, member_id)
+    paths = write_export(document, out)
+    if as_json:
+        echo_json(document)
+        return
+    click.echo(_("privacy.exported", name=document["member"]["name"]))
+    click.echo(f"  {paths['json']}")
+    click.echo(f"  {paths['readable']}")
+    click.echo(_("privacy.exported_hint"))
+
+
+def _confirm(key: str, yes: bool, **params) -> None:
+    from voorzorg.cli.output import ask_yes_no
+
+    if not yes and not ask_yes_no(_(key, **params)):
+        raise click.Abort
+
+
+def _report_erasure(info: dict, as_json: bool, key: str) -> None:
+    if as_json:
+        echo_json(info)
+        return
+    click.echo(_(key, name=info["name"]))
+    kept = info["requests_kept_anonymous"] + info["requests_reopened"]
+    if kept:
+        click.echo(_("privacy.erased_kept", n=kept))
+    if info["requests_reopened"]:
+        click.echo(_("privacy.erased_reopened", n=info["requests_reopened"]))
+    if not info["compacted"]:
+        click.echo(_("privacy.compact_busy"), err=True)
+    click.echo(_("privacy.erased_backup_hint"))
+
+
+@member.command("erase", help="help.member.erase")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@option("--yes", is_flag=True, help="opt.yes")
+@json_option
+@pass_app
+def erase(app, circle_id, member_ref, yes, as_json) -> None:
+    from voorzorg.domain.members import get_member, resolve_member
+    from voorzorg.privacy.erase import erase_member
+
+    entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref))
+    name = get_member(db, member_id)["name"]
+    _confirm("privacy.erase_confirm", yes, name=name, id=member_id)
+    _report_erasure(erase_member(app.config, entry.id, db, member_id), as_json,
+                    "privacy.erased")  # fmt: skip
+
+
+@member.command("remove", help="help.member.remove")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@option("--yes", is_flag=True, help="opt.yes")
+@json_option
+@pass_app
+def remove(app, circle_id, member_ref, yes, as_json) -> None:
+    from voorzorg.domain.erasure import involvement
+    from voorzorg.domain.members import get_member, resolve_member
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.privacy.erase import remove_member
+
+    entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref))
+    name = get_member(db, member_id)["name"]
+    if any(involvement(db, member_id).values()):  # refuse before asking
+        raise VoorzorgError("privacy.remove_has_history", name=name, hint="privacy.remove_hint")
+    _confirm("privacy.remove_confirm", yes, name=name, id=member_id)
+    _report_erasure(remove_member(app.config, entry.id, db, member_id), as_json,
+                    "privacy.removed")  # fmt: skip
+
+
+@member.command("restrict", help="help.member.restrict")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@option("--by", "changed_by", metavar="NAME", help="opt.changed_by")
+@json_option
+@pass_app
+def restrict(app, circle_id, member_ref, changed_by, as_json) -> None:
+    from voorzorg.domain.members import resolve_member
+    from voorzorg.domain.restriction import restrict_member
+
+    _entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref))
+    info = restrict_member(db, member_id, changed_by=recorder(changed_by))
+    emit(info, as_json, "privacy.restricted", name=info["name"])
+
+
+@member.command("unrestrict", help="help.member.unrestrict")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@option("--by", "changed_by", metavar="NAME", help="opt.changed_by")
+@json_option
+@pass_app
+def unrestrict(app, circle_id, member_ref, changed_by, as_json) -> None:
+    from voorzorg.domain.members import resolve_member
+    from voorzorg.domain.restriction import unrestrict_member
+
+    _entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref))
+    info = unrestrict_member(db, member_id, changed_by=recorder(changed_by))
+    emit(info, as_json, "privacy.unrestricted", name=info["name"])

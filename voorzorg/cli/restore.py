@@ -49,6 +49,7 @@ def restore(app, archive, from_replica, timestamp, to, code_stdin, identity, yes
     result = restore_mod.restore(
         archive_obj, deploy_dir, new_folder=bool(to), progress=Progress(quiet=as_json)
     )
+    _erase_again(deploy_dir, result)
     if as_json:
         echo_json(result)
         return
@@ -75,12 +76,31 @@ def _from_replica(app, archive, timestamp, to, yes, as_json) -> None:
     result = restore_mod.restore(
         archive_obj, deploy_dir, new_folder=False, progress=Progress(quiet=as_json), partial=True
     )
+    _erase_again(deploy_dir, result)
     if as_json:
         echo_json(result)
         return
     click.echo(_("restore.done", path=result["deployment"]))
     if result["replace"]:
         click.echo(_("restore.kept", path=result["replaced_kept_in"]))
+
+
+def _erase_again(deploy_dir, result: dict) -> None:
+    """Members erased after the archive was made were erased again in the restored
+    circles; their integrations' data goes too (the integrations are loaded here)."""
+    from pathlib import Path
+
+    reapplied = result.get("erasures_reapplied") or []
+    if not reapplied:
+        return
+    from voorzorg.deploy import config as config_mod
+    from voorzorg.privacy.erase import reapply_integrations
+
+    config = config_mod.load(Path(deploy_dir) / config_mod.CONFIG_NAME)
+    problems = reapply_integrations(config, reapplied)
+    click.echo(_("privacy.erased_again", n=len(reapplied)), err=True)
+    for problem in problems:
+        click.echo(_("privacy.erased_again_failed", **problem), err=True)
 
 
 def _read_key(app, path, to, code_stdin, identity_file) -> dict:

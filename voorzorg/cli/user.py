@@ -101,3 +101,37 @@ def passwd(app, name, password_stdin) -> None:
     find_account(conn, name)
     account = set_password(conn, name, _read_password(password_stdin))
     click.echo(_("user.password_set", name=account["name"]))
+
+
+@user.command("log", help="help.user.log")
+@option("--account", metavar="NAME", help="opt.log_account")
+@option("-c", "--circle", "circle_id", metavar="ID", help="opt.log_circle")
+@option("--since", metavar="DATE", help="opt.log_since")
+@option("--until", metavar="DATE", help="opt.log_until")
+@option("--limit", type=int, default=200, show_default=True, help="opt.log_limit")
+@json_option
+@pass_app
+def log(app, account, circle_id, since, until, limit, as_json) -> None:
+    """Who looked at what in `voorzorg serve` (the access log, for accountability)."""
+    from voorzorg.cli.output import echo_table
+    from voorzorg.dates import parse_date
+    from voorzorg.deploy import accesslog
+
+    conn = _instance(app)
+    try:
+        rows = accesslog.entries(
+            conn,
+            account=account,
+            circle=circle_id,
+            since=parse_date(since).isoformat() if since else None,
+            until=parse_date(until).isoformat() if until else None,
+            limit=max(1, limit),
+        )
+    finally:
+        conn.close()
+    if as_json:
+        echo_json(rows)
+        return
+    columns = [("at", "col.at"), ("account", "col.name"), ("role", "col.role"),
+               ("circle", "col.circle"), ("page", "col.page")]  # fmt: skip
+    echo_table(rows, columns, empty="user.log_empty")

@@ -34,6 +34,16 @@ TOP_KEYS: dict[str, tuple[type, bool]] = {
     "custom_plugins_dir": (str, False),
     "backup": (dict, False),
     "replica": (dict, False),
+    "privacy": (dict, False),
+}
+# [privacy]: the retention policy and the coordinators' view period, in months
+# (see deploy/retention.py; defaults there). 0 for a retention period: keep.
+PRIVACY_KEYS: dict[str, tuple[type, bool]] = {
+    "closed_request_notes_months": (int, False),
+    "left_members_months": (int, False),
+    "notification_log_months": (int, False),
+    "access_log_months": (int, False),
+    "view_months": (int, False),
 }
 # [replica]: continuous replication with Litestream (see deploy/replica.py).
 REPLICA_KEYS: dict[str, tuple[type, bool]] = {
@@ -216,6 +226,11 @@ def _validated(path: Path, text: str, data: dict[str, Any]) -> Config:
                 _fail(path, text, ("backup", key), "config.negative", key=f"backup.{key}")
     if isinstance(data.get("replica"), dict):
         _check_table(path, text, data["replica"], REPLICA_KEYS, ("replica",))
+    if isinstance(data.get("privacy"), dict):
+        _check_table(path, text, data["privacy"], PRIVACY_KEYS, ("privacy",))
+        for key, value in data["privacy"].items():
+            if not 0 <= value <= 600 or (key == "view_months" and value < 1):
+                _fail(path, text, ("privacy", key), "config.privacy_months", key=f"privacy.{key}")
     circles: dict[str, CircleEntry] = {}
     for cid, entry in data.get("circles", {}).items():
         if not is_circle_id(cid):

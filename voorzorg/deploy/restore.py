@@ -16,6 +16,10 @@
 3. A restore into a new folder (moving to a new Pi) stages in a hidden sibling folder and
    renames it into place in one step.
 
+4. **Erasures stay erased**: the erasure register in place before the restore travels in
+   the journal; on finishing, it is merged with the restored one and every registered
+   member an older archive still holds is erased again (``deploy/erasures.py``).
+
 A running ``voorzorg serve`` notices replaced database files by their inode (see
 ``web.server.sync_databases``).
 """
@@ -34,6 +38,7 @@ from pathlib import Path
 from voorzorg import __version__, clock
 from voorzorg.deploy import backup as backup_mod
 from voorzorg.deploy import config as config_mod
+from voorzorg.deploy import erasures
 from voorzorg.deploy.faults import crash_point
 from voorzorg.errors import VoorzorgError, os_error_text
 from voorzorg.storage import store
@@ -344,6 +349,7 @@ def _restore_new(archive: Archive, target: Path, progress) -> dict:
     from voorzorg.deploy.config import _fsync_dir
 
     _fsync_dir(parent)
+    result["erasures_reapplied"] = _reapply_erasures(final, [])
     return result
 
 
@@ -394,6 +400,9 @@ def _restore_in_place(archive: Archive, deploy_dir: Path, progress, partial: boo
                 "stamp": stamp,
                 "moves": moves,
                 "staging": [str(s) for s in staging.values()],
+                # The erasure register as it stands now: an older archive must not
+                # bring an erased member back (merged and applied again on finishing).
+                "erasures": erasures.read_register(data_dir),
             }
             config_mod.atomic_write(
                 deploy_dir / JOURNAL, json.dumps(journal).encode("utf-8"), mode=0o600
@@ -402,7 +411,7 @@ def _restore_in_place(archive: Archive, deploy_dir: Path, progress, partial: boo
             for folder in staging.values():
                 shutil.rmtree(folder, ignore_errors=True)
             raise _failed(exc, staging[deploy_dir]) from None
-        finish_pending(deploy_dir)
+        result["erasures_reapplied"] = _finish(deploy_dir) or []
     result["replaced_kept_in"] = str(deploy_dir / REPLACED / stamp)
     return result
 
@@ -429,15 +438,28 @@ def _apply(moves: list) -> None:
         crash_point(f"restore.move.{number}")
 
 
+def _reapply_erasures(deploy_dir: Path, earlier: list[dict]) -> list[dict]:
+    """Merge the erasure register kept from before the restore into the restored one,
+    and erase every registered member the restored circles still hold."""
+    config = config_mod.load(Path(deploy_dir) / config_mod.CONFIG_NAME)
+    entries = erasures.merge_register(config.data_dir, earlier)
+    return erasures.reapply(config, entries) if entries else []
+
+
 def finish_pending(deploy_dir: Path) -> bool:
     """Roll forward a restore that was cut off after its commit; clear aborted staging.
 
     Called by every voorzorg command that finds a journal beside config.toml, and by
     restore itself. Returns whether a restore was finished here.
     """
+    return _finish(deploy_dir) is not None
+
+
+def _finish(deploy_dir: Path) -> list[dict] | None:
+    """``finish_pending``; the members erased again (None when there was no journal)."""
     deploy_dir = Path(deploy_dir)
     journal_path = deploy_dir / JOURNAL
-    finished = False
+    finished = None
     if journal_path.exists():
         try:
             journal = json.loads(journal_path.read_text(encoding="utf-8"))
@@ -449,13 +471,14 @@ def finish_pending(deploy_dir: Path) -> bool:
             raise VoorzorgError(
                 "restore.finish_failed", path=str(journal_path), error=os_error_text(exc)
             ) from None
+        # Before the journal goes: a crash here erases again on the next command.
+        finished = _reapply_erasures(deploy_dir, journal.get("erasures", []))
         os.unlink(journal_path)
         from voorzorg.deploy.config import _fsync_dir
 
         _fsync_dir(deploy_dir)
         for folder in journal.get("staging", []):
             shutil.rmtree(folder, ignore_errors=True)
-        finished = True
     # Staging without a journal is an aborted restore (the old deployment stands); the
     # next restore clears it, under the config lock, and `check` reports it.
     return finished

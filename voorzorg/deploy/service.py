@@ -2,7 +2,8 @@
 
 ``units()`` returns the unit files as text: ``voorzorg-serve.service`` (the web view,
 restarted when it fails), and a service plus timer for ``remind`` (hourly), ``backup``
-(nightly, to the configured folder, usually a USB stick) and ``check`` (every morning,
+(nightly, to the configured folder, usually a USB stick), ``purge`` (nightly, before
+the backup: the retention policy of ``[privacy]``) and ``check`` (every morning,
 telling the operator through the notify integration when something is wrong). Each
 service runs as the deployment's own user with systemd's hardening: no new privileges,
 the whole file system read-only except the deployment (and the backup folder), private
@@ -53,6 +54,7 @@ TIMERS = {
     "remind": ("remind", "hourly", "voorzorg remind: herinneringen voor morgen"),
     "backup": ("backup", "*-*-* 03:15:00", "voorzorg backup: nachtelijke reservekopie"),
     "check": ("check --notify", "*-*-* 07:30:00", "voorzorg check: dagelijkse controle"),
+    "purge": ("purge", "*-*-* 02:45:00", "voorzorg purge: bewaartermijnen toepassen"),
 }
 
 

@@ -22,7 +22,15 @@ from voorzorg.i18n import _
 from voorzorg.text import clean_line
 
 
-def leave_member(db, member_id: int, *, on: date, today: date, at: str | None = None) -> dict:
+def leave_member(
+    db,
+    member_id: int,
+    *,
+    on: date,
+    today: date,
+    at: str | None = None,
+    changed_by: str | None = None,
+) -> dict:
     """Mark a member as having left on ``on`` (not in the future); their history stays."""
     current = get_member(db, member_id)
     if on > today:
@@ -38,7 +46,7 @@ def leave_member(db, member_id: int, *, on: date, today: date, at: str | None = 
             [on.isoformat(), stamp, member_id],
         )
         fields = ["left_on", "connector"] if current["connector"] else ["left_on"]
-        log_change(db, member_id, fields, stamp)
+        log_change(db, member_id, fields, stamp, changed_by)
         # Their subscription links stop working.
         db.execute(
             "UPDATE feed_tokens SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL",
@@ -78,7 +86,7 @@ def withdraw_consent(
             removed = [code for code in CATEGORIES if code in found]
             db.execute("DELETE FROM member_needs WHERE member_id = ?", [member_id])
             if removed:
-                log_change(db, member_id, ["needs"], stamp)
+                log_change(db, member_id, ["needs"], stamp, recorded_by)
     result = get_consent(db, row[0])
     result["needs_removed"] = removed
     result["requests_closed"] = []

@@ -142,6 +142,9 @@ def add_member(
     if needs and "matching" not in purposes:
         raise VoorzorgError("member.needs_without_consent", hint="member.needs_consent_hint")
     stamp = at or clock.stamp()
+    import secrets
+
+    record["ref"] = secrets.token_hex(16)  # for the erasure register, see m007
     with db.atomic():
         cursor = db.execute(
             f"""INSERT INTO members ({", ".join(record)}, created_at, updated_at)
@@ -200,17 +203,12 @@ def get_member(db, member_id: int) -> dict:
 
 def member_details(db, member_id: int) -> dict:
     """Everything ``member show`` displays: the member, consent history, recent changes."""
+    from voorzorg.domain.changes import list_changes
     from voorzorg.domain.consents import list_consents
 
     item = get_member(db, member_id)
     item["consent_history"] = list_consents(db, member_id)
-    item["changes"] = [
-        {"changed_at": r[0], "fields": r[1].split(",")}
-        for r in db.execute(
-            "SELECT changed_at, fields FROM member_changes WHERE member_id = ? ORDER BY id",
-            [member_id],
-        ).fetchall()
-    ]
+    item["changes"] = list_changes(db, member_id)
     return item
 
 
@@ -300,11 +298,19 @@ def search_members(db, text: str) -> list[dict]:
     return list_members(db, include_left=True, search=text)
 
 
-def edit_member(db, member_id: int, *, today: date, at: str | None = None, **changes) -> dict:
+def edit_member(
+    db,
+    member_id: int,
+    *,
+    today: date,
+    at: str | None = None,
+    changed_by: str | None = None,
+    **changes,
+) -> dict:
     """Change fields; ``None`` leaves a field alone, ``""`` clears it.
 
-    Which fields changed and when is kept in ``member_changes`` (the values are not:
-    an audit trail must not become a second copy of personal data).
+    Which fields changed, when and by whom is kept in ``member_changes`` (the values
+    are not: an audit trail must not become a second copy of personal data).
     """
     from voorzorg.domain.changes import log_change
 
@@ -359,5 +365,6 @@ def edit_member(db, member_id: int, *, today: date, at: str | None = None, **cha
         if "needs" in changed_fields:
             _set_categories(db, "member_needs", member_id, _check_categories(new_needs))
         fields = [f if f != "is_connector" else "connector" for f in changed_fields]
-        log_change(db, member_id, fields, stamp)
+        by = clean_line(changed_by, field="by", max_length=80)
+        log_change(db, member_id, fields, stamp, by)
     return {**get_member(db, member_id), "changed_fields": fields}

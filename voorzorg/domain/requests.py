@@ -33,8 +33,9 @@ _SELECT = """
            r.helper_id, h.name, r.referred_to, r.closing_note, r.created_at,
            r.accepted_at, r.closed_at,
            EXISTS (SELECT 1 FROM request_asks a
-                   WHERE a.request_id = r.id AND a.answer IS NULL) AS waiting
-    FROM requests r JOIN members f ON f.id = r.for_id
+                   WHERE a.request_id = r.id AND a.answer IS NULL) AS waiting,
+           r.helper_erased
+    FROM requests r LEFT JOIN members f ON f.id = r.for_id
     LEFT JOIN members h ON h.id = r.helper_id
 """
 _KEYS = (
@@ -65,6 +66,16 @@ def _emit(db, name: str, request: dict, member_id: int | None = None) -> None:
 def _as_dict(row) -> dict:
     item = dict(zip(_KEYS, row[: len(_KEYS)], strict=True))
     item["state"] = "asked" if item["status"] == "open" and row[len(_KEYS)] else item["status"]
+    # An erased member stays in another member's history as "verwijderd lid" only.
+    item["for_erased"] = item["for_id"] is None
+    item["helper_erased"] = bool(row[len(_KEYS) + 1])
+    if item["for_erased"] or item["helper_erased"]:
+        from voorzorg.i18n import _
+
+        if item["for_erased"]:
+            item["for_name"] = _("privacy.erased_member")
+        if item["helper_erased"]:
+            item["helper_name"] = _("privacy.erased_member")
     return item
 
 

@@ -109,6 +109,21 @@ def set_secret(config, circle_id: str, name: str, key: str, value: str) -> None:
     _edit_secrets(config, circle_id, change)
 
 
+def remove_secret(config, circle_id: str, name: str, key: str) -> bool:
+    """Remove one value from ``[circles.<id>.<name>]`` of secrets.toml (an erasure);
+    whether there was one."""
+    if key not in read_secrets(config, circle_id, name):
+        return False
+
+    def change(circle) -> None:
+        table = circle.get(name)
+        if table is not None and key in table:
+            del table[key]
+
+    _edit_secrets(config, circle_id, change)
+    return True
+
+
 def remove_entry(config, circle_id: str, domain: str):
     if domain not in entries(config, circle_id):
         raise VoorzorgError("integration.not_enabled", domain=domain, circle=circle_id)

@@ -95,3 +95,44 @@ def notify_operator(url, title, body, config):
     True when delivered, False when it could not be, None when the integration does
     not deliver messages at all.
     """
+
+
+@hookspec
+def privacy_export(circle, member_id, requests, config):
+    """Say what the integration holds about one member, for ``member export`` (GDPR
+    Art. 15 and 20: access and portability).
+
+    Called for every integration enabled in ``circle``. ``member_id`` is the member's
+    id in that circle, ``requests`` the requests they were part of (dicts with ``id``
+    and ``role``: "for", "helper" or "asked"). Return None when the integration holds
+    nothing about people, otherwise a dict ``{"title": text, "items": [dict, ...],
+    "statement": text or None}``: ``title`` names what it is (translated), ``items``
+    one dict of plain values per record (no secrets, no tokens: say that they exist),
+    ``statement`` a sentence for the readable export. If it raises, the export is
+    refused (an export must be complete).
+    """
+
+
+@hookspec
+def privacy_erase(circle, member_id, requests, config):
+    """Remove everything the integration holds about one member (``member erase``,
+    ``member remove``, and again after a restore brought an erased member back).
+
+    Called before the member's rows leave the circle (and, after a restore, right after
+    they were erased again), with the same arguments as ``privacy_export``. Delete
+    rows in your tables and values in secrets.toml (``voorzorg.api.remove_secret``)
+    that belong to this member; where another member's record depends on a row, keep
+    it without anything that identifies this member. Return the number of records
+    removed. If it raises, the erasure stops before the core rows are touched and the
+    error is shown; running the command again is safe.
+    """
+
+
+@hookspec
+def privacy_purge(circle, before, dry_run, config):
+    """Apply the retention policy to the integration's log (``voorzorg purge``).
+
+    ``before`` is an aware datetime (UTC): records older than that are removed, as
+    ``[privacy] notification_log_months`` of config.toml says. With ``dry_run`` count
+    without removing. Return the number of records (to be) removed.
+    """

@@ -1164,4 +1164,285 @@ MESSAGES = {
     "restore.wrong_key": "The key does not fit {path}. Nothing was changed.",
     "check.mode_blocked": "{path} cannot be read or written by its owner.",
     "check.fix.chmod_user": "Fix with: chmod u+rw {path}",
+    # -- privacy: rights of members and the data lifecycle --------------------------------
+    "help.member.export": (
+        "Everything the circle holds about a member, as JSON and as a readable document "
+        "(right of access and portability)."
+    ),
+    "help.member.erase": (
+        "Erase a member completely (right to erasure); also from old backups after a restore."
+    ),
+    "help.member.remove": "Remove a member entered by mistake (no history yet).",
+    "help.member.restrict": "Restrict processing: the data is kept, nothing is done with it.",
+    "help.member.unrestrict": "Lift the restriction of processing.",
+    "help.purge": "Apply the retention periods: remove what is older than needed.",
+    "help.register": "The register of processing activities (GDPR Art. 30) of this deployment.",
+    "help.user.log": "Who looked at what in the web view (access log).",
+    "opt.changed_by": "Who makes the change (otherwise the login name on this computer).",
+    "opt.export_out": "Folder for the two files.",
+    "opt.purge_dry_run": "Only count what would go; remove nothing.",
+    "opt.register_out": "Write the register to this file (Markdown).",
+    "opt.log_account": "Only this account.",
+    "opt.log_circle": "Only this circle (or stats).",
+    "opt.log_since": "From this date.",
+    "opt.log_until": "Up to and including this date.",
+    "opt.log_limit": "At most this many lines.",
+    "col.circle": "circle",
+    "col.page": "page",
+    "user.log_empty": "The access log is empty (so far).",
+    "config.privacy_months": (
+        "{key} must be a number of months from 0 to 600 (view_months at least 1)."
+    ),
+    "privacy.erased_member": "erased member",
+    "privacy.changed_by": "Changed by: {by}",
+    "privacy.already_restricted": "Processing of the data of {name} is already restricted.",
+    "privacy.not_restricted": "Processing of the data of {name} is not restricted.",
+    "privacy.restricted": (
+        "The data of {name} is kept but no longer processed: not suggested, no messages, "
+        "not in calendars, views or new statistics."
+    ),
+    "privacy.unrestricted": "The restriction for {name} is lifted.",
+    "privacy.exported": "All data of {name} is in:",
+    "privacy.exported_hint": (
+        "Hand it over in person or encrypted, then delete it from this computer."
+    ),
+    "privacy.export_dir_missing": "The folder {path} does not exist.",
+    "privacy.integration_failed": (
+        "The integration {domain} could not take part: {error}. Nothing was changed."
+    ),
+    "privacy.erase_confirm": (
+        "Erase {name} (no. {id}) and everything about this person for good? This cannot be undone."
+    ),
+    "privacy.remove_confirm": "Remove {name} (no. {id}) as a mistake?",
+    "privacy.erased": "{name} is erased.",
+    "privacy.removed": "{name} is removed.",
+    "privacy.erased_kept": {
+        "one": "1 request of someone else stays, with 'erased member'.",
+        "other": "{n} requests of others stay, with 'erased member'.",
+    },
+    "privacy.erased_reopened": {
+        "one": "1 accepted request is open again: find another helper.",
+        "other": "{n} accepted requests are open again: find other helpers.",
+    },
+    "privacy.compact_busy": (
+        "Note: voorzorg serve was reading, so the log file is not empty yet. The next purge "
+        "clears it."
+    ),
+    "privacy.erased_backup_hint": (
+        "Old backups still hold this person; after a restore they are erased again. "
+        "Make a new backup now."
+    ),
+    "privacy.erased_again": {
+        "one": "1 member erased earlier was still in the backup and is erased again.",
+        "other": "{n} members erased earlier were still in the backup and are erased again.",
+    },
+    "privacy.erased_again_failed": "In {circle}: {error}",
+    "privacy.remove_has_history": (
+        "{name} already has history in the circle; removing as a mistake is not possible."
+    ),
+    "privacy.remove_hint": (
+        "Someone leaves: voorzorg member leave. Someone wants to be erased: voorzorg member erase."
+    ),
+    "privacy.purge.dry": "Dry run: this would apply the retention periods (nothing removed).",
+    "privacy.purge.done": "Retention periods applied.",
+    "privacy.purge.circle": (
+        "{circle}: notes cleared on {notes} requests, {members} members who left erased, "
+        "{log} lines from notification logs."
+    ),
+    "privacy.purge.access_log": {
+        "one": "Access log: 1 line.",
+        "other": "Access log: {n} lines.",
+    },
+    "privacy.export.stem": "data",
+    "privacy.export.title": "Data of {name}",
+    "privacy.export.intro": (
+        "Everything care circle {circle} holds about you, made on {at} (UTC). The same is in "
+        "the JSON file beside this one, to take along (GDPR Art. 15 and 20)."
+    ),
+    "privacy.export.section.person": "Personal data",
+    "privacy.export.section.offers_needs": "What you offer and what you want help with",
+    "privacy.export.section.consents": "Consents",
+    "privacy.export.section.changes": "Changes to your data",
+    "privacy.export.section.requests_for": "Your requests",
+    "privacy.export.section.requests_helped": "Where you helped",
+    "privacy.export.section.asks": "When you were asked to help",
+    "privacy.export.section.agreements": "Standing agreements",
+    "privacy.export.section.card": "Agreements card",
+    "privacy.export.section.feeds": "Calendar subscriptions",
+    "privacy.export.section.statistics": "Statistics",
+    "privacy.export.section.integrations": "Integrations",
+    "privacy.export.section.rights": "Your rights",
+    "privacy.export.none": "(none)",
+    "privacy.export.field": "item",
+    "privacy.export.value": "value",
+    "privacy.export.created_at": "recorded",
+    "privacy.export.updated_at": "last changed",
+    "privacy.export.purpose": "purpose",
+    "privacy.export.given_at": "given on",
+    "privacy.export.text_version": "text version",
+    "privacy.export.recorded_by": "recorded by",
+    "privacy.export.withdrawn_at": "withdrawn on",
+    "privacy.export.withdrawn_by": "withdrawn by",
+    "privacy.export.when": "when",
+    "privacy.export.fields": "which data",
+    "privacy.export.by": "by",
+    "privacy.export.kind": "kind of help",
+    "privacy.export.wanted": "wanted",
+    "privacy.export.status": "status",
+    "privacy.export.note": "note",
+    "privacy.export.referred_to": "referred to",
+    "privacy.export.closing_note": "closing note",
+    "privacy.export.closed_at": "closed",
+    "privacy.export.accepted_at": "accepted",
+    "privacy.export.request": "request",
+    "privacy.export.asked_at": "asked on",
+    "privacy.export.answer": "answer",
+    "privacy.export.answered_at": "answered on",
+    "privacy.export.role": "role",
+    "privacy.export.role.helper": "helper",
+    "privacy.export.role.for": "for you",
+    "privacy.export.from": "from",
+    "privacy.export.until": "until",
+    "privacy.export.ended": "ended",
+    "privacy.export.card_version": "version",
+    "privacy.export.acked_on": "acknowledged on",
+    "privacy.export.label": "label",
+    "privacy.export.revoked_at": "revoked",
+    "privacy.export.feeds_statement": (
+        "Of a calendar link only an irreversible fingerprint is kept, never the link itself; "
+        "below are the links that exist, when they were made and revoked."
+    ),
+    "privacy.export.stats_counted": (
+        "You count in anonymised statistics (only in totals of groups, never as a person; you "
+        "consented to it). Published figures hold nothing about you as a person."
+    ),
+    "privacy.export.stats_not_counted": (
+        "You do not count in new statistics. Figures published earlier are totals of groups "
+        "and hold nothing about you as a person."
+    ),
+    "privacy.export.no_integrations": "This circle uses no integrations.",
+    "privacy.export.rights": (
+        "You can have your data corrected (voorzorg member edit), processing restricted "
+        "(member restrict), a consent withdrawn (consent withdraw) or everything erased "
+        "(member erase). Ask a connector of the circle."
+    ),
+    "privacy.register.title": "Register of processing activities (GDPR Article 30)",
+    "privacy.register.intro": (
+        "Made by voorzorg from the settings of this deployment. Controller: the volunteer "
+        "organisation that runs the circles (add its name and contact)."
+    ),
+    "privacy.register.circles": "Circles: {circles}.",
+    "privacy.register.purposes": "Purposes and consents",
+    "privacy.register.purpose.matching": (
+        "matching requests with neighbours who help; needs (health data) only with explicit "
+        "'matching' consent."
+    ),
+    "privacy.register.purpose.stats": (
+        "anonymised statistics for the welfare organisation, only with 'stats' consent; never "
+        "data about a person."
+    ),
+    "privacy.register.purpose.wellbeing": (
+        "optional wellbeing questionnaires, only with 'wellbeing' consent."
+    ),
+    "privacy.register.basis": (
+        "Basis: explicit consent per purpose (GDPR Art. 6(1)(a) and 9(2)(a)), recorded with "
+        "date, text version and who recorded it; withdrawing is as easy. Help never depends "
+        "on consenting to more. Membership data: legitimate interest of the circle (Art. 6(1)(f))."
+    ),
+    "privacy.register.data": "Categories of data per table and column",
+    "privacy.register.data_intro": (
+        "Data subjects: members of the circles (older neighbours) and their helpers. Each "
+        "circle has its own database file; below every table and column."
+    ),
+    "privacy.register.column": "column",
+    "privacy.register.kind": "kind of data",
+    "privacy.register.kind.id": "internal number (not personal data by itself)",
+    "privacy.register.kind.identity": "identity",
+    "privacy.register.kind.contact": "contact details",
+    "privacy.register.kind.role": "role in the circle",
+    "privacy.register.kind.membership": "membership",
+    "privacy.register.kind.rights": "exercise of rights (restriction, erasure reference)",
+    "privacy.register.kind.meta": "timestamp",
+    "privacy.register.kind.offers": "help offered",
+    "privacy.register.kind.health": "health (special category)",
+    "privacy.register.kind.consent": "consent",
+    "privacy.register.kind.audit": "change history (without values)",
+    "privacy.register.kind.help": "course of help",
+    "privacy.register.kind.free_text": "free text (short; no medical details)",
+    "privacy.register.kind.token": "calendar subscription (a hash only)",
+    "privacy.register.kind.stats": "random statistics key",
+    "privacy.register.kind.none": "no personal data",
+    "privacy.register.kind.integration": "data of an integration (see Integrations)",
+    "privacy.register.access": "Who has access",
+    "privacy.register.role.coordinator": "Coordinators",
+    "privacy.register.role.welfare": "Welfare organisation",
+    "privacy.register.role.operator": "Operator",
+    "privacy.register.accounts": {"one": "1 account", "other": "{n} accounts"},
+    "privacy.register.access.coordinator": (
+        "their own circle only, only the Dutch views (without notes, needs, referrals, members "
+        "who left or are restricted), never raw tables or downloads; every view is in the "
+        "access log."
+    ),
+    "privacy.register.access.welfare": "only the anonymised statistics (stats.db).",
+    "privacy.register.access.operator": "only technical pages of the server, no data.",
+    "privacy.register.access.volunteer": (
+        "The volunteer who runs the Raspberry Pi works on the command line and sees all data "
+        "of the circles."
+    ),
+    "privacy.register.integrations": "Integrations and where they send data",
+    "privacy.register.no_integrations": "No integrations are enabled.",
+    "privacy.register.in_circles": "used in: {circles}.",
+    "privacy.register.sends_to": (
+        "Sends messages to the addresses in the settings {options} (in secrets.toml)."
+    ),
+    "privacy.register.sends_nothing": "Sends no data off this computer.",
+    "privacy.register.own_tables": "Own tables: {tables}.",
+    "privacy.register.retention": "Retention",
+    "privacy.register.retention.closed_request_notes_months": (
+        "notes and referrals of closed requests"
+    ),
+    "privacy.register.retention.left_members_months": "members after leaving",
+    "privacy.register.retention.notification_log_months": "log of notifications sent",
+    "privacy.register.retention.access_log_months": "access log of the web view",
+    "privacy.register.retention.view_months": "closed requests in the views",
+    "privacy.register.months": {"one": "1 month", "other": "{n} months"},
+    "privacy.register.keep": "kept",
+    "privacy.register.retention_stats": (
+        "voorzorg purge applies this daily. Published statistics hold no personal data and "
+        "stay unchanged."
+    ),
+    "privacy.register.security": "Security measures",
+    "privacy.register.security.files": (
+        "One database file per circle on the Raspberry Pi; files readable by their own user only."
+    ),
+    "privacy.register.security.secrets": (
+        "Secrets (passwords, notification addresses) apart in secrets.toml with mode 0600."
+    ),
+    "privacy.register.security.passwords": (
+        "Passwords with scrypt; login attempts slowed down; sessions end after 8 hours."
+    ),
+    "privacy.register.security.delete": (
+        "Erasure with secure_delete, WAL checkpoint and VACUUM; an erasure register without "
+        "personal data erases again after restoring an old backup."
+    ),
+    "privacy.register.security.backups": "Backups encrypted with age (recovery code or key).",
+    "privacy.register.security.web": (
+        "Web view on 127.0.0.1 by default; permissions per role; calendar links kept as a hash "
+        "only; logs without queries, tokens or passwords."
+    ),
+    "privacy.register.security.log": "Access log: who looked at which page, without queries.",
+    "privacy.register.security.stats": (
+        "Statistics with minimum group sizes, a dominance rule, Cell Key noise and an exact audit."
+    ),
+    "privacy.register.security.https": "HTTPS through Caddy (base_url starts with https://).",
+    "privacy.register.security.no_https": (
+        "Note: base_url is not an https address; use HTTPS (Caddy) beyond the home network."
+    ),
+    "privacy.register.rights": "Rights of data subjects",
+    "privacy.register.rights_text": (
+        "Access and portability: voorzorg member export. Rectification: member edit (with who "
+        "changed what). Erasure: member erase. Restriction: member restrict. Withdrawing "
+        "consent: consent withdraw. Accountability: voorzorg user log."
+    ),
+    "privacy.register.written": "Register written to {path}.",
 }

@@ -1236,4 +1236,293 @@ MESSAGES = {
     "restore.wrong_key": "De sleutel past niet bij {path}. Er is niets veranderd.",
     "check.mode_blocked": "{path} kan door zijn eigenaar niet gelezen of geschreven worden.",
     "check.fix.chmod_user": "Herstel met: chmod u+rw {path}",
+    # -- privacy: rights of members and the data lifecycle --------------------------------
+    "help.member.export": (
+        "Alles wat de cirkel over een deelnemer bewaart, als JSON en als leesbaar document "
+        "(recht op inzage en overdraagbaarheid)."
+    ),
+    "help.member.erase": (
+        "Wis een deelnemer volledig (recht op vergetelheid); ook uit oude back-ups na herstel."
+    ),
+    "help.member.remove": (
+        "Verwijder een deelnemer die per vergissing is ingevoerd (nog geen geschiedenis)."
+    ),
+    "help.member.restrict": (
+        "Beperk de verwerking: gegevens blijven bewaard, maar er wordt niets mee gedaan."
+    ),
+    "help.member.unrestrict": "Hef de beperking van de verwerking weer op.",
+    "help.purge": "Pas de bewaartermijnen toe: verwijder wat ouder is dan nodig.",
+    "help.register": "Het register van verwerkingen (AVG art. 30) van deze installatie.",
+    "help.user.log": "Wie keek wat in de webweergave (toegangslog).",
+    "opt.changed_by": "Wie de wijziging doet (anders de gebruikersnaam op deze computer).",
+    "opt.export_out": "Map waarin de twee bestanden komen.",
+    "opt.purge_dry_run": "Alleen tellen wat weg zou gaan; niets verwijderen.",
+    "opt.register_out": "Schrijf het register naar dit bestand (Markdown).",
+    "opt.log_account": "Alleen dit account.",
+    "opt.log_circle": "Alleen deze cirkel (of stats).",
+    "opt.log_since": "Vanaf deze datum.",
+    "opt.log_until": "Tot en met deze datum.",
+    "opt.log_limit": "Hoogstens zoveel regels.",
+    "col.circle": "cirkel",
+    "col.page": "pagina",
+    "user.log_empty": "Er staat (nog) niets in het toegangslog.",
+    "config.privacy_months": (
+        "{key} moet een aantal maanden tussen 0 en 600 zijn (view_months minstens 1)."
+    ),
+    "privacy.erased_member": "verwijderd lid",
+    "privacy.changed_by": "Gewijzigd door: {by}",
+    "privacy.already_restricted": "De verwerking van de gegevens van {name} is al beperkt.",
+    "privacy.not_restricted": "De verwerking van de gegevens van {name} is niet beperkt.",
+    "privacy.restricted": (
+        "De gegevens van {name} blijven bewaard, maar worden niet meer verwerkt: niet "
+        "voorgesteld, geen berichten, niet in agenda's, overzichten of nieuwe statistiek."
+    ),
+    "privacy.unrestricted": "De beperking voor {name} is opgeheven.",
+    "privacy.exported": "Alle gegevens van {name} staan in:",
+    "privacy.exported_hint": (
+        "Geef ze persoonlijk of versleuteld door en verwijder ze daarna van deze computer."
+    ),
+    "privacy.export_dir_missing": "De map {path} bestaat niet.",
+    "privacy.integration_failed": (
+        "De koppeling {domain} kon niet meedoen: {error}. Er is niets veranderd."
+    ),
+    "privacy.erase_confirm": (
+        "{name} (nr {id}) en alles over deze persoon definitief wissen? Dit kan niet ongedaan "
+        "worden gemaakt."
+    ),
+    "privacy.remove_confirm": "{name} (nr {id}) verwijderen als vergissing?",
+    "privacy.erased": "{name} is gewist.",
+    "privacy.removed": "{name} is verwijderd.",
+    "privacy.erased_kept": {
+        "one": "1 hulpvraag van een ander blijft bestaan, met 'verwijderd lid'.",
+        "other": "{n} hulpvragen van anderen blijven bestaan, met 'verwijderd lid'.",
+    },
+    "privacy.erased_reopened": {
+        "one": "1 toegezegde hulpvraag staat weer open: zoek een andere helper.",
+        "other": "{n} toegezegde hulpvragen staan weer open: zoek andere helpers.",
+    },
+    "privacy.compact_busy": (
+        "Let op: voorzorg serve las mee, daardoor is het logbestand nog niet leeg. "
+        "Het wordt bij de volgende purge opgeruimd."
+    ),
+    "privacy.erased_backup_hint": (
+        "Oude back-ups bevatten deze persoon nog; na herstel wordt die opnieuw gewist. "
+        "Maak nu een nieuwe back-up."
+    ),
+    "privacy.erased_again": {
+        "one": "1 eerder gewiste deelnemer stond nog in de back-up en is opnieuw gewist.",
+        "other": "{n} eerder gewiste deelnemers stonden nog in de back-up en zijn opnieuw gewist.",
+    },
+    "privacy.erased_again_failed": "In {circle}: {error}",
+    "privacy.remove_has_history": (
+        "{name} heeft al geschiedenis in de cirkel; verwijderen als vergissing kan niet."
+    ),
+    "privacy.remove_hint": (
+        "Vertrekt iemand: voorzorg member leave. Wil iemand gewist worden: voorzorg member erase."
+    ),
+    "privacy.purge.dry": "Proef: dit zou de bewaartermijnen toepassen (er is niets verwijderd).",
+    "privacy.purge.done": "Bewaartermijnen toegepast.",
+    "privacy.purge.circle": (
+        "{circle}: notities gewist bij {notes} hulpvragen, {members} vertrokken deelnemers "
+        "gewist, {log} regels uit meldingslogs."
+    ),
+    "privacy.purge.access_log": {
+        "one": "Toegangslog: 1 regel.",
+        "other": "Toegangslog: {n} regels.",
+    },
+    "privacy.export.stem": "gegevens",
+    "privacy.export.title": "Gegevens van {name}",
+    "privacy.export.intro": (
+        "Alles wat voorzorgcirkel {circle} over u bewaart, opgemaakt op {at} (UTC). Hetzelfde "
+        "staat als JSON in het bestand ernaast, om mee te nemen (AVG art. 15 en 20)."
+    ),
+    "privacy.export.section.person": "Persoonsgegevens",
+    "privacy.export.section.offers_needs": "Wat u aanbiedt en waar u hulp bij wilt",
+    "privacy.export.section.consents": "Toestemmingen",
+    "privacy.export.section.changes": "Wijzigingen van uw gegevens",
+    "privacy.export.section.requests_for": "Uw hulpvragen",
+    "privacy.export.section.requests_helped": "Waarbij u hielp",
+    "privacy.export.section.asks": "Wanneer u om hulp gevraagd bent",
+    "privacy.export.section.agreements": "Vaste afspraken",
+    "privacy.export.section.card": "Afsprakenkaart",
+    "privacy.export.section.feeds": "Agenda-abonnementen",
+    "privacy.export.section.statistics": "Statistiek",
+    "privacy.export.section.integrations": "Koppelingen",
+    "privacy.export.section.rights": "Uw rechten",
+    "privacy.export.none": "(geen)",
+    "privacy.export.field": "gegeven",
+    "privacy.export.value": "waarde",
+    "privacy.export.created_at": "vastgelegd",
+    "privacy.export.updated_at": "laatst gewijzigd",
+    "privacy.export.purpose": "doel",
+    "privacy.export.given_at": "gegeven op",
+    "privacy.export.text_version": "tekstversie",
+    "privacy.export.recorded_by": "vastgelegd door",
+    "privacy.export.withdrawn_at": "ingetrokken op",
+    "privacy.export.withdrawn_by": "ingetrokken door",
+    "privacy.export.when": "wanneer",
+    "privacy.export.fields": "welke gegevens",
+    "privacy.export.by": "door",
+    "privacy.export.kind": "soort hulp",
+    "privacy.export.wanted": "gewenst",
+    "privacy.export.status": "status",
+    "privacy.export.note": "notitie",
+    "privacy.export.referred_to": "doorverwezen naar",
+    "privacy.export.closing_note": "afsluitende notitie",
+    "privacy.export.closed_at": "afgesloten",
+    "privacy.export.accepted_at": "toegezegd",
+    "privacy.export.request": "hulpvraag",
+    "privacy.export.asked_at": "gevraagd op",
+    "privacy.export.answer": "antwoord",
+    "privacy.export.answered_at": "geantwoord op",
+    "privacy.export.role": "rol",
+    "privacy.export.role.helper": "helper",
+    "privacy.export.role.for": "voor u",
+    "privacy.export.from": "van",
+    "privacy.export.until": "tot",
+    "privacy.export.ended": "beëindigd",
+    "privacy.export.card_version": "versie",
+    "privacy.export.acked_on": "onderschreven op",
+    "privacy.export.label": "omschrijving",
+    "privacy.export.revoked_at": "ingetrokken",
+    "privacy.export.feeds_statement": (
+        "Van een agenda-link wordt alleen een onherleidbare vingerafdruk bewaard, nooit de "
+        "link zelf; hieronder staat welke links er zijn, wanneer gemaakt en ingetrokken."
+    ),
+    "privacy.export.stats_counted": (
+        "U telt mee in geanonimiseerde statistiek (alleen in totalen van groepen, nooit als "
+        "persoon; u gaf daarvoor toestemming). Gepubliceerde cijfers bevatten niets over u "
+        "als persoon."
+    ),
+    "privacy.export.stats_not_counted": (
+        "U telt niet mee in nieuwe statistiek. Eerder gepubliceerde cijfers zijn totalen van "
+        "groepen en bevatten niets over u als persoon."
+    ),
+    "privacy.export.no_integrations": "Deze cirkel gebruikt geen koppelingen.",
+    "privacy.export.rights": (
+        "U kunt uw gegevens laten verbeteren (voorzorg member edit), de verwerking laten "
+        "beperken (member restrict), een toestemming intrekken (consent withdraw) of alles "
+        "laten wissen (member erase). Vraag het aan een verbinder van de cirkel."
+    ),
+    "privacy.register.title": "Register van verwerkingen (AVG artikel 30)",
+    "privacy.register.intro": (
+        "Gemaakt door voorzorg uit de instellingen van deze installatie. Verwerkingsverantwoor"
+        "delijke: de vrijwilligersorganisatie die de cirkels draagt (vul naam en contact aan)."
+    ),
+    "privacy.register.circles": "Cirkels: {circles}.",
+    "privacy.register.purposes": "Doelen en toestemmingen",
+    "privacy.register.purpose.matching": (
+        "hulpvragen koppelen aan buren die helpen; hulpbehoeften (gezondheidsgegevens) alleen "
+        "met uitdrukkelijke toestemming 'koppelen'."
+    ),
+    "privacy.register.purpose.stats": (
+        "geanonimiseerde statistiek voor de welzijnsorganisatie, alleen met toestemming "
+        "'statistiek'; nooit gegevens over een persoon."
+    ),
+    "privacy.register.purpose.wellbeing": (
+        "optionele vragenlijsten over welbevinden, alleen met toestemming 'welbevinden'."
+    ),
+    "privacy.register.basis": (
+        "Grondslag: uitdrukkelijke toestemming per doel (AVG art. 6 lid 1a en 9 lid 2a), "
+        "vastgelegd met datum, tekstversie en wie ze vastlegde; intrekken is even makkelijk. "
+        "Hulp hangt nooit af van meer toestemming. Lidmaatschapsgegevens: gerechtvaardigd "
+        "belang van de cirkel (art. 6 lid 1f)."
+    ),
+    "privacy.register.data": "Categorieën gegevens per tabel en kolom",
+    "privacy.register.data_intro": (
+        "Betrokkenen: deelnemers van de cirkels (oudere buren) en hun helpers. Elke cirkel "
+        "heeft een eigen databasebestand; hieronder elke tabel en kolom."
+    ),
+    "privacy.register.column": "kolom",
+    "privacy.register.kind": "soort gegeven",
+    "privacy.register.kind.id": "intern nummer (geen persoonsgegeven op zich)",
+    "privacy.register.kind.identity": "identiteit",
+    "privacy.register.kind.contact": "contactgegevens",
+    "privacy.register.kind.role": "rol in de cirkel",
+    "privacy.register.kind.membership": "lidmaatschap",
+    "privacy.register.kind.rights": "uitoefening van rechten (beperking, wisreferentie)",
+    "privacy.register.kind.meta": "tijdstempel",
+    "privacy.register.kind.offers": "aangeboden hulp",
+    "privacy.register.kind.health": "gezondheid (bijzonder persoonsgegeven)",
+    "privacy.register.kind.consent": "toestemming",
+    "privacy.register.kind.audit": "wijzigingsgeschiedenis (zonder waarden)",
+    "privacy.register.kind.help": "hulpverloop",
+    "privacy.register.kind.free_text": "vrije tekst (kort; geen medische details)",
+    "privacy.register.kind.token": "agenda-abonnement (alleen een hash)",
+    "privacy.register.kind.stats": "willekeurige statistieksleutel",
+    "privacy.register.kind.none": "geen persoonsgegevens",
+    "privacy.register.kind.integration": "gegevens van een koppeling (zie Koppelingen)",
+    "privacy.register.access": "Wie heeft toegang",
+    "privacy.register.role.coordinator": "Coördinatoren",
+    "privacy.register.role.welfare": "Welzijnsorganisatie",
+    "privacy.register.role.operator": "Beheerder",
+    "privacy.register.accounts": {"one": "1 account", "other": "{n} accounts"},
+    "privacy.register.access.coordinator": (
+        "alleen hun eigen cirkel, alleen de Nederlandstalige overzichten (zonder notities, "
+        "hulpbehoeften, doorverwijzingen, vertrokken of beperkte deelnemers), nooit ruwe "
+        "tabellen of downloads; elke weergave staat in het toegangslog."
+    ),
+    "privacy.register.access.welfare": "alleen de geanonimiseerde statistiek (stats.db).",
+    "privacy.register.access.operator": "alleen technische pagina's van de server, geen gegevens.",
+    "privacy.register.access.volunteer": (
+        "De vrijwilliger die de Raspberry Pi beheert werkt op de opdrachtregel en ziet alle "
+        "gegevens van de cirkels."
+    ),
+    "privacy.register.integrations": "Koppelingen en waar zij gegevens heen sturen",
+    "privacy.register.no_integrations": "Er zijn geen koppelingen ingeschakeld.",
+    "privacy.register.in_circles": "gebruikt in: {circles}.",
+    "privacy.register.sends_to": (
+        "Stuurt berichten naar de adressen in de instellingen {options} (in secrets.toml)."
+    ),
+    "privacy.register.sends_nothing": "Stuurt geen gegevens buiten deze computer.",
+    "privacy.register.own_tables": "Eigen tabellen: {tables}.",
+    "privacy.register.retention": "Bewaartermijnen",
+    "privacy.register.retention.closed_request_notes_months": (
+        "notities en doorverwijzingen van afgesloten hulpvragen"
+    ),
+    "privacy.register.retention.left_members_months": "deelnemers na vertrek",
+    "privacy.register.retention.notification_log_months": "log van verstuurde meldingen",
+    "privacy.register.retention.access_log_months": "toegangslog van de webweergave",
+    "privacy.register.retention.view_months": "afgesloten hulpvragen in de overzichten",
+    "privacy.register.months": {"one": "1 maand", "other": "{n} maanden"},
+    "privacy.register.keep": "bewaard",
+    "privacy.register.retention_stats": (
+        "voorzorg purge past dit dagelijks toe. Gepubliceerde statistiek bevat geen "
+        "persoonsgegevens en blijft ongewijzigd."
+    ),
+    "privacy.register.security": "Beveiligingsmaatregelen",
+    "privacy.register.security.files": (
+        "Eén databasebestand per cirkel op de Raspberry Pi; bestanden alleen leesbaar voor "
+        "de eigen gebruiker."
+    ),
+    "privacy.register.security.secrets": (
+        "Geheimen (wachtwoorden, meldingsadressen) apart in secrets.toml met modus 0600."
+    ),
+    "privacy.register.security.passwords": (
+        "Wachtwoorden met scrypt; inlogpogingen vertraagd; sessies verlopen na 8 uur."
+    ),
+    "privacy.register.security.delete": (
+        "Wissen met secure_delete, WAL-checkpoint en VACUUM; een wisregister zonder "
+        "persoonsgegevens wist opnieuw na herstel van een oude back-up."
+    ),
+    "privacy.register.security.backups": "Back-ups versleuteld met age (herstelcode of sleutel).",
+    "privacy.register.security.web": (
+        "Webweergave standaard alleen op 127.0.0.1; rechten per rol; agenda-links alleen als "
+        "hash bewaard; logs zonder zoekopdrachten, tokens of wachtwoorden."
+    ),
+    "privacy.register.security.log": "Toegangslog: wie welke pagina bekeek, zonder zoekopdracht.",
+    "privacy.register.security.stats": (
+        "Statistiek met minimale groepen, dominantieregel, Cell Key-ruis en een exacte audit."
+    ),
+    "privacy.register.security.https": "HTTPS via Caddy (base_url begint met https://).",
+    "privacy.register.security.no_https": (
+        "Let op: base_url is geen https-adres; gebruik HTTPS (Caddy) buiten het thuisnetwerk."
+    ),
+    "privacy.register.rights": "Rechten van betrokkenen",
+    "privacy.register.rights_text": (
+        "Inzage en overdraagbaarheid: voorzorg member export. Rectificatie: member edit "
+        "(met wie wat wijzigde). Wissen: member erase. Beperking: member restrict. Intrekken "
+        "van toestemming: consent withdraw. Verantwoording: voorzorg user log."
+    ),
+    "privacy.register.written": "Register geschreven naar {path}.",
 }

@@ -230,6 +230,42 @@ def m006_stats_record_keys(db) -> None:
     _run(db, _M006_RECORD_KEYS)
 
 
+def m007_privacy_member_refs(db) -> None:
+    """A reference per member for the erasure register, and who made each change.
+
+    ``members.ref`` is what the erasure register keeps of an erased member (it says
+    nothing about them without this file). New members get a random one; members who
+    exist when this step runs get one derived from the record's own creation stamps,
+    so that a backup made before this step gives the very same reference and an
+    erasure can be applied to it again after a restore. ``member_changes.changed_by``
+    records who made a change (rectification with an audit trail).
+    """
+    import hashlib
+
+    db.execute("ALTER TABLE members ADD COLUMN ref TEXT")
+    db.execute("ALTER TABLE member_changes ADD COLUMN changed_by TEXT")
+    row = db.execute("SELECT value FROM circle_meta WHERE key = 'created_at'").fetchone()
+    circle_created = row[0] if row else ""
+    for member_id, created_at in db.execute("SELECT id, created_at FROM members").fetchall():
+        text = f"voorzorg-member-ref|{circle_created}|{member_id}|{created_at}"
+        ref = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+        db.execute("UPDATE members SET ref = ? WHERE id = ?", [ref, member_id])
+    db.execute("CREATE UNIQUE INDEX members_ref ON members(ref)")
+
+
+def m008_privacy_erased_parties(db) -> None:
+    """Requests may outlive an erased member: ``for_id`` may be NULL ("verwijderd lid")
+    and ``helper_erased`` marks a helper who was erased.
+
+    SQLite cannot drop a NOT NULL constraint, so ``requests`` is rebuilt. Its asks are
+    kept aside first (dropping ``requests`` would cascade to them) and the views that
+    read it are dropped (``views.sync_views`` recreates them after migrating).
+    """
+    for name in ("hulpvragen",):
+        db.execute(f'DROP VIEW IF EXISTS "{name}"')
+    _run(db, _M008_REBUILD)
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):
@@ -244,6 +280,8 @@ STEPS = (
     m004_coordinator_views,
     m005_restricted_helpers_hidden,
     m006_stats_record_keys,
+    m007_privacy_member_refs,
+    m008_privacy_erased_parties,
 )
 
 
@@ -384,6 +422,50 @@ CREATE TABLE stats_record_keys (
     member_id INTEGER PRIMARY KEY REFERENCES members(id) ON DELETE CASCADE,
     record_key INTEGER NOT NULL CHECK (record_key >= 0 AND record_key < 4294967296)
 )
+"""
+
+# Migration 8: requests rebuilt with a nullable for_id and helper_erased (frozen).
+_M008_REBUILD = """
+CREATE TABLE requests_m008 (
+    id INTEGER PRIMARY KEY,
+    for_id INTEGER REFERENCES members(id),
+    category TEXT NOT NULL,
+    wanted_at TEXT,
+    note TEXT,
+    status TEXT NOT NULL DEFAULT 'open'
+        CHECK (status IN ('open', 'accepted', 'done', 'cancelled', 'referred')),
+    helper_id INTEGER REFERENCES members(id),
+    referred_to TEXT,
+    closing_note TEXT,
+    created_at TEXT NOT NULL,
+    accepted_at TEXT,
+    closed_at TEXT,
+    helper_erased INTEGER NOT NULL DEFAULT 0 CHECK (helper_erased IN (0, 1))
+);
+INSERT INTO requests_m008 (id, for_id, category, wanted_at, note, status, helper_id,
+    referred_to, closing_note, created_at, accepted_at, closed_at)
+    SELECT id, for_id, category, wanted_at, note, status, helper_id, referred_to,
+           closing_note, created_at, accepted_at, closed_at FROM requests;
+CREATE TABLE request_asks_m008 AS SELECT * FROM request_asks;
+DROP TABLE request_asks;
+DROP TABLE requests;
+ALTER TABLE requests_m008 RENAME TO requests;
+CREATE INDEX requests_status ON requests(status);
+CREATE INDEX requests_helper ON requests(helper_id, status);
+CREATE INDEX requests_for ON requests(for_id);
+CREATE TABLE request_asks (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+    member_id INTEGER NOT NULL REFERENCES members(id),
+    asked_at TEXT NOT NULL,
+    answer TEXT CHECK (answer IN ('yes', 'no')),
+    answered_at TEXT,
+    UNIQUE (request_id, member_id)
+);
+INSERT INTO request_asks (id, request_id, member_id, asked_at, answer, answered_at)
+    SELECT id, request_id, member_id, asked_at, answer, answered_at FROM request_asks_m008;
+DROP TABLE request_asks_m008;
+CREATE INDEX request_asks_member ON request_asks(member_id, asked_at)
 """
 
 # The agreements card a new circle starts with, as migration 2 wrote it (frozen).

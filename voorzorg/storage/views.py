@@ -4,6 +4,12 @@ Coordinators never see the raw tables: they see these views, with Dutch names an
 column labels, and only active members who are not restricted. Notes, needs and
 consents are left out (a coordinator does the matching on the command line).
 
+Data minimisation: a referral shows as "doorverwezen" only (never to whom); members
+who left, restricted and erased members are left out of every view; closed requests
+show only for a recent period, ``HISTORY_MONTHS`` by default, or the number of months
+in the circle's ``privacy_view_months`` setting (``voorzorg purge`` writes it there
+from ``[privacy] view_months`` in config.toml).
+
 These are the *current* definitions. Migrations carry their own frozen SQL; after
 migrating, ``sync_views`` compares each view in the file with its definition here and
 recreates the ones that differ, so changing a view never changes an old migration.
@@ -15,6 +21,8 @@ from voorzorg.categories import CATEGORIES
 from voorzorg.locale.nl import MESSAGES as NL
 
 VIEWS = ("deelnemers", "hulpvragen", "activiteiten", "afspraken", "opkomst")
+HISTORY_MONTHS = 12
+VIEW_MONTHS_KEY = "privacy_view_months"
 
 
 def case_sql(column: str, mapping: dict[str, str]) -> str:
@@ -46,6 +54,11 @@ def view_statements() -> list[str]:
         "WHEN 'accepted' THEN 'toegezegd' WHEN 'done' THEN 'gedaan' "
         "WHEN 'cancelled' THEN 'vervallen' WHEN 'referred' THEN 'doorverwezen' END"
     )
+    recent = (
+        "(r.status IN ('open', 'accepted') OR coalesce(r.closed_at, r.created_at) >= "
+        "strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || coalesce((SELECT CAST(value AS INTEGER) "
+        f"FROM circle_meta WHERE key = '{VIEW_MONTHS_KEY}'), {HISTORY_MONTHS}) || ' months'))"
+    )
     return [
         f"""CREATE VIEW deelnemers AS
             SELECT m.id AS nr, m.name AS naam, m.address AS adres, m.postcode AS postcode,
@@ -57,13 +70,13 @@ def view_statements() -> list[str]:
         f"""CREATE VIEW hulpvragen AS
             SELECT r.id AS nr, f.name AS voor, {category_label("r.category")} AS soort_hulp,
                    r.wanted_at AS wanneer, {status} AS status,
-                   CASE WHEN h.restricted_at IS NULL THEN h.name END AS helper,
+                   CASE WHEN h.restricted_at IS NULL AND h.left_on IS NULL THEN h.name
+                        WHEN r.helper_erased THEN 'verwijderd lid' END AS helper,
                    substr(r.created_at, 1, 10) AS vastgelegd,
-                   substr(r.closed_at, 1, 10) AS afgesloten,
-                   r.referred_to AS doorverwezen_naar
+                   substr(r.closed_at, 1, 10) AS afgesloten
             FROM requests r JOIN members f ON f.id = r.for_id
             LEFT JOIN members h ON h.id = r.helper_id
-            WHERE f.restricted_at IS NULL""",
+            WHERE f.restricted_at IS NULL AND f.left_on IS NULL AND {recent}""",
         """CREATE VIEW activiteiten AS
             SELECT a.id AS nr, a.title AS naam, a.kind AS soort, a.location AS plaats,
                    trim(a.start_date || ' ' || coalesce(a.start_time, '')) AS begin,
@@ -79,7 +92,8 @@ def view_statements() -> list[str]:
                    g.valid_until AS tot, g.ended_on AS beeindigd
             FROM agreements g JOIN members h ON h.id = g.helper_id
             JOIN members f ON f.id = g.for_id
-            WHERE h.restricted_at IS NULL AND f.restricted_at IS NULL""",
+            WHERE h.restricted_at IS NULL AND f.restricted_at IS NULL
+              AND h.left_on IS NULL AND f.left_on IS NULL""",
         """CREATE VIEW opkomst AS
             SELECT a.title AS activiteit, c.original_date AS datum, c.head_count AS aanwezig
             FROM activity_counts c JOIN activities a ON a.id = c.activity_id""",

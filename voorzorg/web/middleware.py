@@ -6,6 +6,8 @@
 - Every request is logged on ``voorzorg.access`` as method, path, status and time,
   with the path redacted: no query string, and nothing that could be a feed token
   (uvicorn's own access log is off for that reason).
+- Every page of circle data or statistics served to an account is recorded in the
+  accountability log in instance.db (``web/accesslog.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import time
 from datasette.utils.asgi import Request, Response
 
 from voorzorg.i18n import _
-from voorzorg.web import permissions, session
+from voorzorg.web import accesslog, permissions, session
 from voorzorg.web.state import state_of
 
 access_log = logging.getLogger("voorzorg.access")
@@ -70,6 +72,7 @@ def wrapper(datasette):
                 await response.asgi_send(send_with_headers)
             else:
                 await app(scope, receive, send_with_headers)
+            await accesslog.record(datasette, scope, receive, path, status_holder["status"])
             access_log.info(
                 "%s %s %s %.1fms",
                 scope.get("method", "-"),

@@ -1,0 +1,121 @@
+"""The erasure register: which members were erased, so that a restore erases them again.
+
+One line of JSON per erasure in ``<data_dir>/privacy-erasures.jsonl``: the circle id,
+the member's random reference (``members.ref``, meaningless without that circle's
+file) and the date. No name, no id, nothing else about the person.
+
+An old backup still holds an erased member. ``restore`` keeps the register that was
+in place before it (in its journal) and, once the files are switched, merges it with
+the restored one and erases every registered member found in the restored circles
+again (``reapply``), with the bytes compacted away. Integrations' own tables are
+erased again by the command that ran the restore (``privacy.erase``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from voorzorg import clock
+from voorzorg.errors import VoorzorgError
+
+REGISTER = "privacy-erasures.jsonl"
+
+
+def register_path(data_dir: Path) -> Path:
+    return Path(data_dir) / REGISTER
+
+
+def read_register(data_dir: Path) -> list[dict]:
+    """The entries of the register (empty when there is none); bad lines are skipped."""
+    try:
+        text = register_path(data_dir).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        from voorzorg.errors import os_error_text
+
+        raise VoorzorgError(
+            "file.read_failed", path=str(register_path(data_dir)), error=os_error_text(exc)
+        ) from None
+    entries = []
+    for line in text.splitlines():
+        try:
+            item = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(item, dict) and isinstance(item.get("ref"), str):
+            entries.append(
+                {"circle": str(item.get("circle", "")), "ref": item["ref"],
+                 "erased_on": str(item.get("erased_on", ""))}
+            )  # fmt: skip
+    return entries
+
+
+def _write(data_dir: Path, entries: list[dict]) -> None:
+    from voorzorg.deploy.config import atomic_write
+
+    seen, lines = set(), []
+    for item in entries:
+        key = (item["circle"], item["ref"])
+        if key in seen:
+            continue
+        seen.add(key)
+        lines.append(json.dumps(item, sort_keys=True))
+    body = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+    atomic_write(register_path(data_dir), body, mode=0o600)
+
+
+def add_to_register(data_dir: Path, circle: str, ref: str) -> dict:
+    entry = {"circle": circle, "ref": ref, "erased_on": clock.now().date().isoformat()}
+    _write(data_dir, [*read_register(data_dir), entry])
+    return entry
+
+
+def merge_register(data_dir: Path, earlier: list[dict]) -> list[dict]:
+    """The union of the register on disk and ``earlier`` (kept across a restore)."""
+    merged = [*read_register(data_dir), *earlier]
+    if merged:
+        _write(data_dir, merged)
+    return read_register(data_dir)
+
+
+def reapply(config, entries: list[dict] | None = None) -> list[dict]:
+    """Erase again every registered member still found in a circle (after a restore).
+
+    Returns one item per member erased here: circle, member id (as it was in the
+    restored file, for integrations' tables) and the requests they were part of.
+    """
+    from voorzorg.deploy.circles import db_path
+    from voorzorg.domain.erasure import erase_rows, find_by_ref, involved_requests
+    from voorzorg.storage.store import compact, open_circle
+
+    entries = read_register(config.data_dir) if entries is None else entries
+    by_circle: dict[str, list[str]] = {}
+    for item in entries:
+        by_circle.setdefault(item["circle"], []).append(item["ref"])
+    done = []
+    for circle_id, refs in by_circle.items():
+        entry = config.circles.get(circle_id)
+        if entry is None:
+            continue
+        path = db_path(config, entry)
+        if not path.exists():
+            continue
+        db = open_circle(path)
+        try:
+            erased_here = False
+            for ref in refs:
+                member_id = find_by_ref(db, ref)
+                if member_id is None:
+                    continue
+                requests = involved_requests(db, member_id)
+                erase_rows(db, member_id)
+                erased_here = True
+                done.append({"circle": circle_id, "member_id": member_id, "ref": ref,
+                             "requests": requests})  # fmt: skip
+            if erased_here:
+                compact(db)
+        finally:
+            db.close()
+    return done

@@ -1,0 +1,160 @@
+"""Erasure (GDPR Art. 17) and removal of a mistaken entry: the rows, in one transaction.
+
+``erase_rows`` removes a member from every table of the circle. Where another member's
+history depends on a row, the row stays without anything that identifies the erased
+person:
+
+- a request *for* the erased member that someone else was asked for or helped with
+  stays, with ``for_id`` NULL ("verwijderd lid") and its note, closing note, referral
+  and wanted time cleared; an open one is closed as cancelled. Without anyone else in
+  it, it is deleted;
+- a request the erased member *helped* with stays with ``helper_id`` NULL and
+  ``helper_erased`` set; one they had only agreed to and not yet done opens again
+  for someone else;
+- their asks, standing agreements (with whoever), consents, offers, needs, changes,
+  card acknowledgements, feed tokens and statistics record key are deleted;
+- a note or closing note of another member's request that names the erased member is
+  cleared.
+
+The bytes leaving the file (secure_delete, checkpoint, VACUUM) are the storage layer's
+``store.compact``; the erasure register, integrations and restores are above this.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from voorzorg import clock
+from voorzorg.errors import VoorzorgError
+from voorzorg.text import fold
+
+
+def derived_ref(db, member_id: int) -> str | None:
+    """The reference migration 7 gives a member that existed before it (see there)."""
+    row = db.execute("SELECT created_at FROM members WHERE id = ?", [member_id]).fetchone()
+    if row is None:
+        return None
+    meta = db.execute("SELECT value FROM circle_meta WHERE key = 'created_at'").fetchone()
+    text = f"voorzorg-member-ref|{meta[0] if meta else ''}|{member_id}|{row[0]}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def member_ref(db, member_id: int) -> str:
+    """The member's reference for the erasure register (given one if it has none)."""
+    row = db.execute("SELECT ref FROM members WHERE id = ?", [member_id]).fetchone()
+    if row is None:
+        raise VoorzorgError("member.unknown_id", id=member_id)
+    if row[0]:
+        return row[0]
+    ref = derived_ref(db, member_id)
+    db.execute("UPDATE members SET ref = ? WHERE id = ?", [ref, member_id])
+    return ref
+
+
+def find_by_ref(db, ref: str) -> int | None:
+    """The member with this reference (stored, or derived for an older record)."""
+    row = db.execute("SELECT id FROM members WHERE ref = ?", [ref]).fetchone()
+    if row is not None:
+        return row[0]
+    for (member_id,) in db.execute("SELECT id FROM members WHERE ref IS NULL").fetchall():
+        if derived_ref(db, member_id) == ref:
+            return member_id
+    return None
+
+
+def involvement(db, member_id: int) -> dict:
+    """How much history a member has: counts per kind (for ``remove`` and reports)."""
+    one = lambda sql: db.execute(sql, [member_id] * sql.count("?")).fetchone()[0]  # noqa: E731
+    return {
+        "requests_for": one("SELECT count(*) FROM requests WHERE for_id = ?"),
+        "requests_helped": one("SELECT count(*) FROM requests WHERE helper_id = ?"),
+        "asks": one("SELECT count(*) FROM request_asks WHERE member_id = ?"),
+        "agreements": one("SELECT count(*) FROM agreements WHERE helper_id = ? OR for_id = ?"),
+        "card_acks": one("SELECT count(*) FROM card_acks WHERE member_id = ?"),
+        "feed_tokens": one("SELECT count(*) FROM feed_tokens WHERE member_id = ?"),
+        "changes": one("SELECT count(*) FROM member_changes WHERE member_id = ?"),
+        "left": one("SELECT count(*) FROM members WHERE id = ? AND left_on IS NOT NULL"),
+    }
+
+
+def involved_requests(db, member_id: int) -> list[dict]:
+    """The requests a member was part of, with their role (for integrations' logs)."""
+    rows = db.execute(
+        """SELECT id, 'for' FROM requests WHERE for_id = ?
+           UNION SELECT id, 'helper' FROM requests WHERE helper_id = ?
+           UNION SELECT request_id, 'asked' FROM request_asks WHERE member_id = ?
+           ORDER BY 1, 2""",
+        [member_id] * 3,
+    ).fetchall()
+    return [{"id": r[0], "role": r[1]} for r in rows]
+
+
+def _names_member(text: str | None, name: str) -> bool:
+    if not text or not name:
+        return False
+    return fold(name) in fold(text)
+
+
+def erase_rows(db, member_id: int, *, now_stamp: str | None = None) -> dict:
+    """Remove the member from every core table (one transaction); returns counts."""
+    stamp = now_stamp or clock.stamp()
+    row = db.execute("SELECT name FROM members WHERE id = ?", [member_id]).fetchone()
+    if row is None:
+        raise VoorzorgError("member.unknown_id", id=member_id)
+    name = row[0]
+    counts = {"requests_deleted": 0, "requests_kept_anonymous": 0, "requests_reopened": 0}
+    with db.atomic():
+        own = db.execute("SELECT id, status FROM requests WHERE for_id = ?", [member_id]).fetchall()
+        for request_id, status in own:
+            others = db.execute(
+                """SELECT EXISTS (SELECT 1 FROM requests WHERE id = ? AND helper_id IS NOT NULL
+                                  AND helper_id != ?)
+                       OR EXISTS (SELECT 1 FROM request_asks WHERE request_id = ?
+                                  AND member_id != ?)""",
+                [request_id, member_id, request_id, member_id],
+            ).fetchone()[0]
+            if not others:
+                db.execute("DELETE FROM requests WHERE id = ?", [request_id])
+                counts["requests_deleted"] += 1
+                continue
+            closing = status in ("open", "accepted")
+            db.execute(
+                f"""UPDATE requests SET for_id = NULL, note = NULL, closing_note = NULL,
+                      referred_to = NULL, wanted_at = NULL
+                      {", status = 'cancelled', closed_at = ?" if closing else ""}
+                    WHERE id = ?""",
+                [stamp, request_id] if closing else [request_id],
+            )
+            counts["requests_kept_anonymous"] += 1
+        reopened = db.execute(
+            """UPDATE requests SET status = 'open', helper_id = NULL, accepted_at = NULL
+               WHERE helper_id = ? AND status = 'accepted'""",
+            [member_id],
+        ).rowcount
+        counts["requests_reopened"] = reopened
+        db.execute(
+            "UPDATE requests SET helper_id = NULL, helper_erased = 1 WHERE helper_id = ?",
+            [member_id],
+        )
+        db.execute("DELETE FROM request_asks WHERE member_id = ?", [member_id])
+        db.execute(
+            "DELETE FROM agreements WHERE helper_id = ? OR for_id = ?", [member_id, member_id]
+        )
+        # Free text elsewhere that names the erased member.
+        for request_id, note, closing_note in db.execute(
+            "SELECT id, note, closing_note FROM requests WHERE note IS NOT NULL "
+            "OR closing_note IS NOT NULL"
+        ).fetchall():
+            if _names_member(note, name):
+                db.execute("UPDATE requests SET note = NULL WHERE id = ?", [request_id])
+            if _names_member(closing_note, name):
+                db.execute("UPDATE requests SET closing_note = NULL WHERE id = ?", [request_id])
+        for agreement_id, note in db.execute(
+            "SELECT id, note FROM agreements WHERE note IS NOT NULL"
+        ).fetchall():
+            if _names_member(note, name):
+                db.execute("UPDATE agreements SET note = NULL WHERE id = ?", [agreement_id])
+        # Everything else goes with the member row (ON DELETE CASCADE): consents,
+        # offers, needs, changes, card acknowledgements, feed tokens, record key.
+        db.execute("DELETE FROM members WHERE id = ?", [member_id])
+    return counts
