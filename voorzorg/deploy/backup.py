@@ -278,9 +278,13 @@ def _with_memory_db(content: bytes, query: Callable):
 
 
 def _migrations(content: bytes) -> list[str]:
+    """The core schema steps a database has run (restore compares them with its own;
+    integrations' migration sets are their own business and not listed)."""
     rows = _with_memory_db(
         content,
-        lambda c: c.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid").fetchall(),
+        lambda c: c.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'voorzorg' ORDER BY rowid"
+        ).fetchall(),
     )
     return [r[0] for r in rows or []]
 

@@ -144,14 +144,6 @@ def _plain(item) -> dict:
     }
 
 
-def validate(document: dict) -> None:
-    """Check ``document`` against the shipped schema (needs the ``jsonschema`` package;
-    the tests use it)."""
-    import jsonschema
-
-    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
-
-
 # -- the readable document -----------------------------------------------------------------
 
 
