@@ -88,8 +88,10 @@ def history(demo, tmp_path, cli, monkeypatch):
        str(member_id))  # fmt: skip
     conn = sqlite3.connect(db_file(deployment))
     with conn:  # a reminder the notify integration sent to them
-        conn.execute("INSERT INTO notify_sent (key, sent_at) VALUES (?, ?)",
-                     [f"request:{request_id}:for:2027-12-05 10:00", "2026-11-29T08:00:00+00:00"])
+        conn.execute(
+            "INSERT INTO notify_sent (key, sent_at) VALUES (?, ?)",
+            [f"request:{request_id}:for:2027-12-05 10:00", "2026-11-29T08:00:00+00:00"],
+        )
     conn.close()
     helped = query(deployment, "SELECT id FROM requests WHERE helper_id = ? AND status = 'done'",
                    [member_id])[0][0]  # fmt: skip
@@ -177,9 +179,14 @@ def test_erase_removes_every_byte_and_a_restore_erases_again(history, cli, tmp_p
     result = _ok(cli("member", "erase", str(member_id), input="ja\n"))
     assert "gewist" in result.out
     assert found_anywhere(deployment) == []
-    for table, column in (("members", "id"), ("consents", "member_id"),
-                          ("request_asks", "member_id"), ("feed_tokens", "member_id"),
-                          ("member_changes", "member_id"), ("stats_record_keys", "member_id")):
+    for table, column in (
+        ("members", "id"),
+        ("consents", "member_id"),
+        ("request_asks", "member_id"),
+        ("feed_tokens", "member_id"),
+        ("member_changes", "member_id"),
+        ("stats_record_keys", "member_id"),
+    ):
         assert not query(deployment, f"SELECT 1 FROM {table} WHERE {column} = ?", [member_id])
     # The other side keeps its history, without the erased person.
     row = query(deployment, "SELECT helper_id, helper_erased, status FROM requests WHERE id = ?",
@@ -249,8 +256,14 @@ def test_restricted_member_is_kept_but_not_processed(history, cli):
         from voorzorg.calendar.feeds import render_member_feed
         from voorzorg.stats.builder import _counted_members
 
-        feed = render_member_feed(db, member_id, circle_id=CIRCLE, name="Z",
-                                  timezone="Europe/Amsterdam", today=date(2027, 12, 1))
+        feed = render_member_feed(
+            db,
+            member_id,
+            circle_id=CIRCLE,
+            name="Z",
+            timezone="Europe/Amsterdam",
+            today=date(2027, 12, 1),
+        )
         assert b"BEGIN:VEVENT" not in feed.body
         assert member_id not in _counted_members(db)
     finally:
@@ -274,8 +287,11 @@ def test_purge_applies_the_retention_policy_and_reports_counts(history, cli):
     deployment, member_id, _helped = history
     stats = deployment / "data" / "stats.db"
     stats_before = stats.read_bytes()
-    notes_before = query(deployment, "SELECT count(*) FROM requests WHERE note IS NOT NULL "
-                         "OR closing_note IS NOT NULL OR referred_to IS NOT NULL")[0][0]  # fmt: skip
+    notes = (
+        "SELECT count(*) FROM requests WHERE note IS NOT NULL "
+        "OR closing_note IS NOT NULL OR referred_to IS NOT NULL"
+    )
+    notes_before = query(deployment, notes)[0][0]
     _ok(cli("member", "leave", str(member_id), "--on", "2025-01-15"))
     dry = _ok(cli("purge", "--dry-run", "--json")).json
     assert dry["circles"][CIRCLE]["members_erased"] == 0  # 24 months have not passed
@@ -291,8 +307,7 @@ def test_purge_applies_the_retention_policy_and_reports_counts(history, cli):
     assert NAME not in report.out and "1 vertrokken deelnemers gewist" in report.out
     assert not query(deployment, "SELECT 1 FROM members WHERE id = ?", [member_id])
     assert found_anywhere(deployment, [NAME, PHONE, ADDRESS]) == []
-    notes_after = query(deployment, "SELECT count(*) FROM requests WHERE note IS NOT NULL "
-                        "OR closing_note IS NOT NULL OR referred_to IS NOT NULL")[0][0]  # fmt: skip
+    notes_after = query(deployment, notes)[0][0]
     assert notes_after < notes_before
     assert query(deployment, "SELECT value FROM circle_meta WHERE key = "
                  "'privacy_view_months'") == [("3",)]  # fmt: skip
@@ -307,8 +322,12 @@ def test_coordinator_views_are_minimal(history, cli):
                      "AND referred_to IS NOT NULL")  # fmt: skip
     shown = json.dumps(query(deployment, "SELECT * FROM hulpvragen"))
     assert referred and not any(r[0] in shown for r in referred)
-    leaver = query(deployment, "SELECT for_id FROM requests WHERE status = 'done' "
-                   "AND for_id != ? ORDER BY closed_at DESC LIMIT 1", [member_id])[0][0]
+    leaver = query(
+        deployment,
+        "SELECT for_id FROM requests WHERE status = 'done' "
+        "AND for_id != ? ORDER BY closed_at DESC LIMIT 1",
+        [member_id],
+    )[0][0]
     _ok(cli("member", "edit", str(leaver), "--name", "Vertrokken Uniek"))
     assert "Vertrokken Uniek" in json.dumps(query(deployment, "SELECT * FROM hulpvragen"))
     _ok(cli("member", "leave", str(leaver)))
@@ -319,8 +338,9 @@ def test_coordinator_views_are_minimal(history, cli):
     old = query(deployment, "SELECT count(*) FROM requests WHERE closed_at < "
                 "strftime('%Y-%m-%dT%H:%M:%S', 'now', '-12 months')")[0][0]  # fmt: skip
     assert old > 0  # two years of history ...
-    assert not query(deployment, "SELECT 1 FROM hulpvragen WHERE afgesloten < "
-                     "date('now', '-12 months')")  # ... of which the views show one year
+    assert not query(
+        deployment, "SELECT 1 FROM hulpvragen WHERE afgesloten < date('now', '-12 months')"
+    )  # ... of which the views show one year
 
 
 def test_register_of_processing_covers_every_table_and_column(history, cli):
