@@ -200,6 +200,9 @@ def test_integration_hooks_are_all_declared():
         "test_entry",
         "migrate_entry",
         "notify_operator",
+        "privacy_export",
+        "privacy_erase",
+        "privacy_purge",
     }
     for name in declared:
         assert len(getattr(hookspecs, name).__doc__) > 200, name  # documented, not just named

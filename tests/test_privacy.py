@@ -165,6 +165,16 @@ def test_export_holds_everything_and_validates(history, cli, tmp_path):
 
 def test_erase_removes_every_byte_and_a_restore_erases_again(history, cli, tmp_path):
     deployment, member_id, helped = history
+    other = query(
+        deployment,
+        """
+        SELECT m.id FROM members m WHERE m.left_on IS NULL AND m.id != ? AND EXISTS (
+          SELECT 1 FROM consents c WHERE c.member_id = m.id AND c.purpose = 'matching'
+          AND c.withdrawn_at IS NULL) ORDER BY m.id DESC LIMIT 1""",
+        [member_id],
+    )[0][0]
+    naming = _ok(cli("request", "add", "--for", str(other), "--category", "tuin", "--note",
+                     f"samen met {NAME}", "--json")).json["id"]  # fmt: skip
     usb = tmp_path / "usb"
     usb.mkdir()
     _ok(cli("backup", str(usb), "--no-encrypt"))
@@ -192,6 +202,9 @@ def test_erase_removes_every_byte_and_a_restore_erases_again(history, cli, tmp_p
     row = query(deployment, "SELECT helper_id, helper_erased, status FROM requests WHERE id = ?",
                 [helped])[0]  # fmt: skip
     assert row == (None, 1, "done")
+    # Someone else's request that named them stays, without the note.
+    assert query(deployment, "SELECT for_id, note FROM requests WHERE id = ?",
+                 [naming]) == [(other, None)]  # fmt: skip
     kept = _ok(cli("request", "show", str(helped)))
     assert "verwijderd lid" in kept.out
     assert query(deployment, "SELECT * FROM members ORDER BY id") == others_before

@@ -90,9 +90,12 @@ def involved_requests(db, member_id: int) -> list[dict]:
 
 
 def _names_member(text: str | None, name: str) -> bool:
+    """Whether ``text`` holds the member's name as words ("Jan" not in "januari")."""
+    import re
+
     if not text or not name:
         return False
-    return fold(name) in fold(text)
+    return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(text)) is not None
 
 
 def erase_rows(db, member_id: int, *, now_stamp: str | None = None) -> dict:

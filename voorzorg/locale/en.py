@@ -1217,8 +1217,8 @@ MESSAGES = {
     "privacy.erased": "{name} is erased.",
     "privacy.removed": "{name} is removed.",
     "privacy.erased_kept": {
-        "one": "1 request of someone else stays, with 'erased member'.",
-        "other": "{n} requests of others stay, with 'erased member'.",
+        "one": "1 request stays for the history of others, with 'erased member'.",
+        "other": "{n} requests stay for the history of others, with 'erased member'.",
     },
     "privacy.erased_reopened": {
         "one": "1 accepted request is open again: find another helper.",

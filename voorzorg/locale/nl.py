@@ -1294,8 +1294,10 @@ MESSAGES = {
     "privacy.erased": "{name} is gewist.",
     "privacy.removed": "{name} is verwijderd.",
     "privacy.erased_kept": {
-        "one": "1 hulpvraag van een ander blijft bestaan, met 'verwijderd lid'.",
-        "other": "{n} hulpvragen van anderen blijven bestaan, met 'verwijderd lid'.",
+        "one": "1 hulpvraag blijft bestaan voor de geschiedenis van anderen ('verwijderd lid').",
+        "other": (
+            "{n} hulpvragen blijven bestaan voor de geschiedenis van anderen ('verwijderd lid')."
+        ),
     },
     "privacy.erased_reopened": {
         "one": "1 toegezegde hulpvraag staat weer open: zoek een andere helper.",
