@@ -33,6 +33,7 @@ def identity(token: int) -> dict:
         "address": f"Straat Q{token}Q 1",
         "email": f"q{token}q@example.org",
         "note": f"Notitie Q{token}Q",
+        "url": f"mailto://q{token}q-meldingen@example.org",
     }
 
 
@@ -46,6 +47,7 @@ history = st.fixed_dictionaries({
     "tokens_for": st.lists(st.integers(0, 5), max_size=3),
     "edits": st.lists(st.integers(0, 5), max_size=3),
     "victim": st.integers(0, 5),
+    "notify": st.lists(st.integers(0, 5), max_size=4),
 })  # fmt: skip
 
 
@@ -53,6 +55,14 @@ def build(directory: Path, case: dict):
     init_deployment(directory)
     config = config_mod.load(directory / "config.toml")
     config, _info = circles_mod.add_circle(config, "kring", "Kring")
+    # The notify integration in use: addresses in secrets.toml, a log of reminders sent.
+    from voorzorg.integrations.entries import apply_migrations, save_entry, set_secret
+    from voorzorg.integrations.loader import load
+
+    registry = load(config, {"notify"})
+    manifest = registry.integrations["notify"].manifest
+    config = save_entry(config, "kring", manifest, {"group_url": "json://127.0.0.1:9/x"})
+    apply_migrations(config, "kring", registry, "notify")
     db = circles_mod.open_db(config, "kring")
     today = NOW.date()
     people = [identity(t) for t in case["tokens"]]
@@ -88,6 +98,12 @@ def build(directory: Path, case: dict):
             req.refer(db, rid, to=f"Huisarts Q{case['tokens'][who % size]}Q", now=moment)
     for who in case["tokens_for"]:
         add_token(db, label=f"agenda {who}", member_id=ids[who % size], now=NOW)
+    for who in case["notify"]:
+        set_secret(config, "kring", "notify_members", str(ids[who % size]),
+                   people[who % size]["url"])  # fmt: skip
+        for (rid,) in db.execute("SELECT id FROM requests WHERE for_id = ?", [ids[who % size]]):
+            db.execute("INSERT OR IGNORE INTO notify_sent (key, sent_at) VALUES (?, ?)",
+                       [f"request:{rid}:for:x", NOW.isoformat()])  # fmt: skip
     for who in case["edits"]:
         edit_member(db, ids[who % size], today=today, connector=True, changed_by="Anna")
     return config, db, ids, people
@@ -154,6 +170,9 @@ def test_erasure_leaves_nothing_and_changes_no_one_else(case):
                 assert not [v for v in values if v in data], path.name
         # Everyone else's values are all still there.
         raw = b"".join(p.read_bytes() for p in directory.rglob("*.db"))
+        secrets = (directory / "secrets.toml").read_text()
+        notified = {who % len(ids) for who in case["notify"]}
         for number, person in enumerate(people):
             if number != index:
                 assert person["name"].encode() in raw
+                assert (person["url"] in secrets) == (number in notified)
