@@ -371,7 +371,8 @@ def test_register_of_processing_covers_every_table_and_column(history, cli):
             assert f"| `{column}` |" in text, (table, column)
             if not table.startswith("notify_"):
                 assert column in DATA[table], (table, column)
-    for expected in ("Meldingen en herinneringen", "group_url", "CSV import en export",
+    for expected in ("Meldingen en herinneringen", "group_url", "notify_members",
+                     "CSV import en export",
                      "24 maanden", "6 maanden", "Coördinatoren", "secure_delete",
                      "koppelen", "statistiek"):  # fmt: skip
         assert expected in text, expected

@@ -103,6 +103,7 @@ def build(config) -> dict:
     from voorzorg.deploy import accounts, retention
     from voorzorg.deploy.backup import backup_settings
     from voorzorg.deploy.circles import db_path
+    from voorzorg.deploy.config import load_secrets
     from voorzorg.integrations.entries import entries
     from voorzorg.integrations.loader import discover
     from voorzorg.storage.store import open_circle
@@ -126,6 +127,7 @@ def build(config) -> dict:
         finally:
             conn.close()
     found = discover(config)
+    secrets = load_secrets(config.secrets_path)
     integrations: dict[str, dict] = {}
     for entry in config.circles.values():
         for domain in entries(config, entry.id):
@@ -143,6 +145,11 @@ def build(config) -> dict:
                 "tables": sorted(t for t in tables if t.startswith(domain + "_")),
             })  # fmt: skip
             info["circles"].append(entry.id)
+            # Secret tables the integration keeps per circle (notify_members: addresses).
+            kept = (secrets.get("circles") or {}).get(entry.id) or {}
+            for name in kept:
+                if name.startswith(domain + "_") and name not in info["destinations"]:
+                    info["destinations"].append(name)
     backup = backup_settings(config)
     return {
         "circles": [{"id": e.id, "name": e.name} for e in config.active_circles()],
