@@ -403,3 +403,26 @@ def test_access_log_records_who_saw_what_without_queries(history, cli, tmp_path)
     assert _ok(cli("user", "log", "-c", "anders", "--json")).json == []
     config.write_text(config.read_text() + "\n[privacy]\naccess_log_months = 1\n")
     assert _ok(cli("purge", "--json")).json["access_log"] == 0  # all of it is recent
+
+
+def test_bad_privacy_settings_and_arguments_are_refused_clearly(circle, cli, tmp_path):
+    config = circle / "config.toml"
+    original = config.read_text()
+    for bad, expected in (
+        ("left_members_months = -1", "privacy.left_members_months"),
+        ("view_months = 0", "privacy.view_months"),
+        ("keep_forever = 1", "keep_forever"),
+        ('access_log_months = "zes"', "privacy.access_log_months"),
+    ):
+        config.write_text(original + f"\n[privacy]\n{bad}\n")
+        result = cli("purge", "--dry-run")
+        assert result.code != 0 and expected in result.err and "Traceback" not in result.err
+    config.write_text(original)
+    _ok(cli("member", "add", "Jan", "Proef"))
+    missing = cli("member", "export", "Jan", "--out", str(tmp_path / "bestaat-niet"))
+    assert missing.code != 0 and "bestaat-niet" in missing.err
+    assert cli("member", "erase", "Niemand", "--yes").code != 0
+    assert cli("user", "log", "--since", "gisteren?").code != 0
+    _ok(cli("member", "restrict", "Jan"))
+    again = cli("member", "restrict", "Jan")
+    assert again.code != 0 and "al beperkt" in again.err
