@@ -17,6 +17,7 @@ from voorzorg.deploy import circles as circles_mod
 from voorzorg.deploy import config as config_mod
 from voorzorg.deploy.deployment import init_deployment
 from voorzorg.domain import requests as req
+from voorzorg.domain.agreements import add_agreement
 from voorzorg.domain.members import add_member, edit_member
 from voorzorg.privacy.erase import erase_member
 
@@ -48,6 +49,8 @@ history = st.fixed_dictionaries({
     "edits": st.lists(st.integers(0, 5), max_size=3),
     "victim": st.integers(0, 5),
     "notify": st.lists(st.integers(0, 5), max_size=4),
+    "agreements": st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5),
+                                     st.sampled_from(CATEGORIES)), max_size=3),
 })  # fmt: skip
 
 
@@ -98,6 +101,11 @@ def build(directory: Path, case: dict):
             req.refer(db, rid, to=f"Huisarts Q{case['tokens'][who % size]}Q", now=moment)
     for who in case["tokens_for"]:
         add_token(db, label=f"agenda {who}", member_id=ids[who % size], now=NOW)
+    for helper, who, category in case["agreements"]:
+        helper_id, for_id = ids[helper % size], ids[who % size]
+        if helper_id != for_id:
+            add_agreement(db, helper_id=helper_id, for_id=for_id, category=category,
+                          today=today, note=people[who % size]["note"])  # fmt: skip
     for who in case["notify"]:
         set_secret(config, "kring", "notify_members", str(ids[who % size]),
                    people[who % size]["url"])  # fmt: skip
@@ -125,6 +133,10 @@ def other_data(db, victim: int, linked: list[int]) -> dict:
         )
     }  # fmt: skip
     # Requests for others: all columns but the helper link, where the helper is the victim.
+    snapshot["agreements"] = rows(
+        "SELECT * FROM agreements WHERE helper_id != ? AND for_id != ? ORDER BY id",
+        [victim, victim],
+    )
     masked = ",".join(str(i) for i in linked) or "NULL"
     snapshot["requests"] = rows(
         f"""SELECT id, for_id, category, wanted_at, note, referred_to, closing_note,
