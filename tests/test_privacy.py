@@ -426,3 +426,23 @@ def test_bad_privacy_settings_and_arguments_are_refused_clearly(circle, cli, tmp
     _ok(cli("member", "restrict", "Jan"))
     again = cli("member", "restrict", "Jan")
     assert again.code != 0 and "al beperkt" in again.err
+
+
+def test_a_restore_cut_off_by_a_crash_still_erases_again(history, cli, tmp_path):
+    from tests.deployfiles import run
+
+    deployment, member_id, _helped = history
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    _ok(cli("backup", str(usb), "--no-encrypt"))
+    _ok(cli("member", "erase", str(member_id), "--yes"))
+    archive = next(usb.glob("voorzorg-backup-*.tar.gz"))
+    config = deployment / "config.toml"
+    crashed = run(config, "restore", str(archive), "--yes",
+                  env={"VOORZORG_CRASH_AT": "restore.move.0"})  # fmt: skip
+    assert crashed.returncode != 0 and (deployment / ".voorzorg-restore.json").exists()
+    after = run(config, "member", "list", "-c", CIRCLE, "--json")  # finishes the restore
+    assert after.returncode == 0, after.stderr
+    assert NAME not in after.stdout and not (deployment / ".voorzorg-restore.json").exists()
+    assert not (deployment / ".voorzorg-erasures-pending.json").exists()
+    assert found_anywhere(deployment) == []  # the notify address in secrets.toml too

@@ -265,6 +265,7 @@ class App:
             set_configured_language(config.language)
             config_mod.check_secrets_mode(config.secrets_path)
             self._config = config
+            _finish_erasures(config)
         return self._config
 
     @config.setter
@@ -284,6 +285,19 @@ class App:
         entry = self.circle(given)
         self.current_db_path = db_path(self.config, entry)
         return entry, open_circle(self.current_db_path)
+
+
+def _finish_erasures(config) -> None:
+    """A restore finished after a crash erased members again: erase their integrations'
+    data too (cheap otherwise: one file lookup)."""
+    import os
+
+    from voorzorg.deploy.erasures import PENDING
+
+    if os.path.exists(os.path.join(config.path.parent, PENDING)):
+        from voorzorg.privacy.erase import finish_pending
+
+        finish_pending(config)
 
 
 def _find_config(config_mod, given):

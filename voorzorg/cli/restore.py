@@ -90,15 +90,14 @@ def _erase_again(deploy_dir, result: dict) -> None:
     circles; their integrations' data goes too (the integrations are loaded here)."""
     from pathlib import Path
 
-    reapplied = result.get("erasures_reapplied") or []
-    if not reapplied:
+    if not result.get("erasures_reapplied"):
         return
     from voorzorg.deploy import config as config_mod
-    from voorzorg.privacy.erase import reapply_integrations
+    from voorzorg.privacy.erase import finish_pending
 
     config = config_mod.load(Path(deploy_dir) / config_mod.CONFIG_NAME)
-    problems = reapply_integrations(config, reapplied)
-    click.echo(_("privacy.erased_again", n=len(reapplied)), err=True)
+    _count, problems = finish_pending(config)
+    click.echo(_("privacy.erased_again", n=len(result["erasures_reapplied"])), err=True)
     for problem in problems:
         click.echo(_("privacy.erased_again_failed", **problem), err=True)
 

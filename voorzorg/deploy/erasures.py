@@ -20,6 +20,9 @@ from voorzorg import clock
 from voorzorg.errors import VoorzorgError
 
 REGISTER = "privacy-erasures.jsonl"
+# Beside config.toml: members erased again by a restore whose integrations' data still
+# has to go (ids within the restored circle only; ``privacy.erase`` finishes it).
+PENDING = ".voorzorg-erasures-pending.json"
 
 
 def register_path(data_dir: Path) -> Path:
@@ -119,3 +122,30 @@ def reapply(config, entries: list[dict] | None = None) -> list[dict]:
         finally:
             db.close()
     return done
+
+
+def note_pending(deploy_dir: Path, reapplied: list[dict]) -> None:
+    """Remember who was erased again, until their integrations' data is erased too."""
+    if not reapplied:
+        return
+    from voorzorg.deploy.config import atomic_write
+
+    earlier = read_pending(deploy_dir)
+    body = json.dumps([*earlier, *reapplied]).encode("utf-8")
+    atomic_write(Path(deploy_dir) / PENDING, body, mode=0o600)
+
+
+def read_pending(deploy_dir: Path) -> list[dict]:
+    try:
+        items = json.loads((Path(deploy_dir) / PENDING).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+
+def clear_pending(deploy_dir: Path) -> None:
+    import contextlib
+    import os
+
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(Path(deploy_dir) / PENDING)

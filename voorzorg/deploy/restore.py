@@ -443,7 +443,10 @@ def _reapply_erasures(deploy_dir: Path, earlier: list[dict]) -> list[dict]:
     and erase every registered member the restored circles still hold."""
     config = config_mod.load(Path(deploy_dir) / config_mod.CONFIG_NAME)
     entries = erasures.merge_register(config.data_dir, earlier)
-    return erasures.reapply(config, entries) if entries else []
+    reapplied = erasures.reapply(config, entries) if entries else []
+    # Their integrations' data goes next (privacy.erase, run by the next command).
+    erasures.note_pending(deploy_dir, reapplied)
+    return reapplied
 
 
 def finish_pending(deploy_dir: Path) -> bool:

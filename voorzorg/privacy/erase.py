@@ -53,16 +53,23 @@ def remove_member(config, circle_id: str, db, member_id: int) -> dict:
     return erase_member(config, circle_id, db, member_id)
 
 
-def reapply_integrations(config, reapplied: list[dict]) -> list[dict]:
+def finish_pending(config) -> tuple[int, list[dict]]:
     """After a restore erased members again (``deploy.erasures.reapply``), erase them
-    from the integrations' data too; returns the failures (domain, error)."""
+    from the integrations' data too. Runs from the restore command, and from the next
+    command when a restore was finished after a crash. Returns (how many members,
+    failures as circle and error); the pending list stays until none failed."""
+    from voorzorg.deploy import erasures
     from voorzorg.privacy.integrations import call
 
+    deploy_dir = config.path.parent
+    pending = erasures.read_pending(deploy_dir)
     problems = []
-    for item in reapplied:
+    for item in pending:
         try:
             call(config, item["circle"], "privacy_erase", strict=True,
                  member_id=item["member_id"], requests=item["requests"])  # fmt: skip
         except VoorzorgError as exc:
             problems.append({"circle": item["circle"], "error": exc.message})
-    return problems
+    if not problems:
+        erasures.clear_pending(deploy_dir)
+    return len(pending), problems
