@@ -446,3 +446,27 @@ def test_a_restore_cut_off_by_a_crash_still_erases_again(history, cli, tmp_path)
     assert NAME not in after.stdout and not (deployment / ".voorzorg-restore.json").exists()
     assert not (deployment / ".voorzorg-erasures-pending.json").exists()
     assert found_anywhere(deployment) == []  # the notify address in secrets.toml too
+
+
+def test_check_finds_an_erased_member_brought_back_and_purge_erases_again(history, cli):
+    deployment, member_id, _helped = history
+    path = db_file(deployment)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    old_copy = path.read_bytes()
+    _ok(cli("member", "erase", str(member_id), "--yes"))
+    assert not [f for f in cli("check", "--json").json["findings"]
+                if f["code"] == "erased_present"]  # fmt: skip
+    # Someone puts an old copy of the file back by hand.
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.write_bytes(old_copy)
+    findings = cli("check", "--json").json["findings"]
+    assert [f for f in findings if f["code"] == "erased_present" and f["level"] == "error"]
+    assert NAME not in json.dumps(findings)
+    report = _ok(cli("purge"))
+    assert "opnieuw gewist" in report.out
+    assert not [f for f in cli("check", "--json").json["findings"]
+                if f["code"] in ("erased_present", "erasure_pending")]  # fmt: skip
+    assert found_anywhere(deployment) == []

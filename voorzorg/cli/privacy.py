@@ -26,6 +26,8 @@ def purge(app, dry_run, as_json) -> None:
                      notes=counts["notes_cleared"], members=counts["members_erased"],
                      log=counts["notification_log"]))  # fmt: skip
     click.echo(_("privacy.purge.access_log", n=report["access_log"]))
+    if report["erased_again"]:
+        click.echo(_("privacy.erased_again", n=report["erased_again"]))
 
 
 @command("register", help="help.register")

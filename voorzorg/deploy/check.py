@@ -8,7 +8,7 @@ and circles whose file is missing; files owned by another user than the deployme
 folder (one ``sudo voorzorg ...`` leaves root-owned files the volunteer cannot open);
 secrets readable by others; large WAL files; free disk space; the age of the last
 backup; ``base_url``; a system clock behind what the files already record; a restore
-that was cut off.
+that was cut off; erased members back in a circle, or still in an integration's data.
 """
 
 from __future__ import annotations
@@ -72,6 +72,7 @@ def run_checks(config_path: Path, *, now: datetime | None = None) -> dict:
     findings += _check_base_url(config)
     findings += _check_clock(deploy_dir, data_dir, databases, now)
     findings += _check_restore(deploy_dir, data_dir)
+    findings += _check_erasures(config, deploy_dir)
     return _result(config_path, findings, databases)
 
 
@@ -290,6 +291,46 @@ def _check_restore(deploy_dir: Path, data_dir: Path) -> list[dict]:
     for root in dict.fromkeys((deploy_dir, data_dir)):
         if (root / STAGING).exists() and not (deploy_dir / JOURNAL).exists():
             found.append(_finding("warning", "restore_leftover", root / STAGING))
+    return found
+
+
+def _check_erasures(config: Config, deploy_dir: Path) -> list[dict]:
+    """Erased members must stay erased: none of the erasure register may be in a circle
+    (read-only here; ``voorzorg purge`` erases them again), and no integration may still
+    hold data of a member a restore erased again."""
+    import sqlite3
+
+    from voorzorg.deploy.circles import db_path
+    from voorzorg.deploy.erasures import PENDING, read_register
+
+    found = []
+    if (deploy_dir / PENDING).exists():
+        found.append(_finding("error", "erasure_pending", deploy_dir / PENDING, fix="purge"))
+    try:
+        entries = read_register(config.data_dir)
+    except VoorzorgError:
+        return found
+    refs: dict[str, list[str]] = {}
+    for item in entries:
+        refs.setdefault(item["circle"], []).append(item["ref"])
+    for circle_id, wanted in refs.items():
+        entry = config.circles.get(circle_id)
+        path = db_path(config, entry) if entry else None
+        if path is None or not path.exists():
+            continue
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                marks = ",".join("?" for _ in wanted)
+                present = conn.execute(
+                    f"SELECT count(*) FROM members WHERE ref IN ({marks})", wanted
+                ).fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue  # an old or damaged file: the integrity check reports it
+        if present:
+            found.append(_finding("error", "erased_present", path, fix="purge", n=present))
     return found
 
 

@@ -1445,4 +1445,14 @@ MESSAGES = {
         "consent: consent withdraw. Accountability: voorzorg user log."
     ),
     "privacy.register.written": "Register written to {path}.",
+    "check.erasure_pending": (
+        "A member erased again after a restore is still in the data of an integration ({path})."
+    ),
+    "check.erased_present": {
+        "one": "An erased member is back in {path}.",
+        "other": "{n} erased members are back in {path}.",
+    },
+    "check.fix.purge": (
+        "Run voorzorg purge: it erases them again (make sure the integrations work first)."
+    ),
 }

@@ -1527,4 +1527,15 @@ MESSAGES = {
         "van toestemming: consent withdraw. Verantwoording: voorzorg user log."
     ),
     "privacy.register.written": "Register geschreven naar {path}.",
+    "check.erasure_pending": (
+        "Een deelnemer die na het terugzetten opnieuw is gewist, staat nog in de gegevens van "
+        "een koppeling ({path})."
+    ),
+    "check.erased_present": {
+        "one": "Een gewiste deelnemer staat weer in {path}.",
+        "other": "{n} gewiste deelnemers staan weer in {path}.",
+    },
+    "check.fix.purge": (
+        "Voer voorzorg purge uit: die wist hen opnieuw (zorg eerst dat de koppelingen werken)."
+    ),
 }

@@ -5,8 +5,9 @@ Per circle: notes, closing notes and referrals of requests closed longer ago tha
 ``left_members_months`` are erased (as ``member erase``: integrations, erasure
 register, compaction); integrations' logs older than ``notification_log_months`` go
 through the ``privacy_purge`` hook; the coordinators' view period is written into the
-circle. Then the web access log older than ``access_log_months``. The report holds
-counts only, never a name. stats.db (published releases) is never touched.
+circle. Then the web access log older than ``access_log_months``. Before all that,
+every member in the erasure register still found in a circle is erased again. The
+report holds counts only, never a name. stats.db (published releases) is never touched.
 """
 
 from __future__ import annotations
@@ -16,17 +17,25 @@ from datetime import UTC
 
 def purge(config, *, dry_run: bool = False) -> dict:
     from voorzorg import clock
-    from voorzorg.deploy import accesslog, accounts
+    from voorzorg.deploy import accesslog, accounts, erasures
     from voorzorg.deploy.circles import db_path
     from voorzorg.deploy.retention import months_before, policy
-    from voorzorg.privacy.erase import erase_member
+    from voorzorg.privacy.erase import erase_member, finish_pending
     from voorzorg.privacy.integrations import call
     from voorzorg.storage.store import compact, open_circle
     from voorzorg.storage.views import VIEW_MONTHS_KEY
 
     rules = policy(config)
     now = clock.now().astimezone(UTC)
-    report: dict = {"dry_run": dry_run, "policy": rules, "circles": {}, "access_log": 0}
+    report: dict = {"dry_run": dry_run, "policy": rules, "circles": {}, "access_log": 0,
+                    "erased_again": 0}  # fmt: skip
+    if not dry_run:
+        # A safety net for the erasure register: whoever is in it stays erased, whatever
+        # brought them back (a restore by hand, an old copy put in place).
+        reapplied = erasures.reapply(config)
+        erasures.note_pending(config.path.parent, reapplied)
+        report["erased_again"] = len(reapplied)
+        finish_pending(config)
     for entry in config.circles.values():
         path = db_path(config, entry)
         if not path.exists():
