@@ -46,7 +46,8 @@ history = st.fixed_dictionaries({
         max_size=12,
     ),
     "tokens_for": st.lists(st.integers(0, 5), max_size=3),
-    "edits": st.lists(st.integers(0, 5), max_size=3),
+    # (whose record, who made the change: a volunteer, or another member by name)
+    "edits": st.lists(st.tuples(st.integers(0, 5), st.integers(-1, 5)), max_size=3),
     "victim": st.integers(0, 5),
     "notify": st.lists(st.integers(0, 5), max_size=4),
     "agreements": st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5),
@@ -112,8 +113,10 @@ def build(directory: Path, case: dict):
         for (rid,) in db.execute("SELECT id FROM requests WHERE for_id = ?", [ids[who % size]]):
             db.execute("INSERT OR IGNORE INTO notify_sent (key, sent_at) VALUES (?, ?)",
                        [f"request:{rid}:for:x", NOW.isoformat()])  # fmt: skip
-    for who in case["edits"]:
-        edit_member(db, ids[who % size], today=today, connector=True, changed_by="Anna")
+    for who, by in case["edits"]:
+        by_name = "Anna" if by < 0 else people[by % size]["name"]
+        edit_member(db, ids[who % size], today=today, connector=True, changed_by=by_name)
+        edit_member(db, ids[who % size], today=today, connector=False, changed_by=by_name)
     return config, db, ids, people
 
 
@@ -128,11 +131,19 @@ def other_data(db, victim: int, linked: list[int]) -> dict:
         table: rows(f"SELECT * FROM {table} WHERE {column} != ? ORDER BY 1, 2", [victim])
         for table, column in (
             ("members", "id"), ("member_offers", "member_id"), ("member_needs", "member_id"),
-            ("consents", "member_id"), ("member_changes", "member_id"),
+            ("consents", "member_id"),
             ("feed_tokens", "member_id"), ("request_asks", "member_id"),
         )
     }  # fmt: skip
     # Requests for others: all columns but the helper link, where the helper is the victim.
+    # Changes of others keep everything; "changed by" goes where it was the victim's name.
+    snapshot["member_changes"] = rows(
+        """SELECT id, member_id, changed_at, fields,
+                  CASE WHEN changed_by = (SELECT name FROM members WHERE id = ?)
+                       OR changed_by IS NULL THEN 'gone' ELSE changed_by END
+           FROM member_changes WHERE member_id != ? ORDER BY id""",
+        [victim, victim],
+    )
     snapshot["agreements"] = rows(
         "SELECT * FROM agreements WHERE helper_id != ? AND for_id != ? ORDER BY id",
         [victim, victim],

@@ -13,8 +13,10 @@ person:
   for someone else;
 - their asks, standing agreements (with whoever), consents, offers, needs, changes,
   card acknowledgements, feed tokens and statistics record key are deleted;
-- a note or closing note of another member's request that names the erased member is
-  cleared.
+- a note or closing note of another member's request, or of a standing agreement, that
+  names the erased member is cleared, and so is "recorded by", "withdrawn by", "changed
+  by" or "adopted by" where that is their name (they may have been a volunteer too).
+  Free text of activities and the agreements card is not searched.
 
 The bytes leaving the file (secure_delete, checkpoint, VACUUM) are the storage layer's
 ``store.compact``; the erasure register, integrations and restores are above this.
@@ -157,6 +159,15 @@ def erase_rows(db, member_id: int, *, now_stamp: str | None = None) -> dict:
         ).fetchall():
             if _names_member(note, name):
                 db.execute("UPDATE agreements SET note = NULL WHERE id = ?", [agreement_id])
+        # Who recorded or changed something for someone else, where that is their name.
+        for table, column in (("consents", "recorded_by"), ("consents", "withdrawn_by"),
+                              ("member_changes", "changed_by"),
+                              ("card_versions", "adopted_by")):  # fmt: skip
+            for rowid, value in db.execute(
+                f"SELECT rowid, {column} FROM {table} WHERE {column} IS NOT NULL"
+            ).fetchall():
+                if _names_member(value, name):
+                    db.execute(f"UPDATE {table} SET {column} = NULL WHERE rowid = ?", [rowid])
         # Everything else goes with the member row (ON DELETE CASCADE): consents,
         # offers, needs, changes, card acknowledgements, feed tokens, record key.
         db.execute("DELETE FROM members WHERE id = ?", [member_id])
