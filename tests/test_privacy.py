@@ -259,6 +259,9 @@ def test_restricted_member_is_kept_but_not_processed(history, cli):
     suggested = _ok(cli("request", "suggest", str(request["id"]), "--json")).json
     assert member_id not in {c["member_id"] for c in suggested}
     assert cli("request", "add", "--for", str(member_id), "--category", "tuin").code != 0
+    agreement = cli("agreement", "add", "--helper", str(member_id), "--for", str(requester),
+                    "--category", "vervoer")  # fmt: skip
+    assert agreement.code != 0 and "beperkt" in agreement.err
     views = {v: query(deployment, f'SELECT * FROM "{v}"') for v in ("deelnemers", "afspraken")}
     assert NAME not in json.dumps(views)
     assert not query(deployment, "SELECT 1 FROM hulpvragen WHERE voor = ?", [NAME])

@@ -61,6 +61,8 @@ def add_agreement(
     for member in (helper, helped):
         if member["left_on"] is not None:
             raise VoorzorgError("member.has_left", name=member["name"], on=member["left_on"])
+        if member["restricted"]:
+            raise VoorzorgError("member.restricted", name=member["name"])
     if "matching" not in active_purposes(db, for_id):
         raise VoorzorgError(
             "agreement.needs_consent", name=helped["name"], hint="member.needs_consent_hint"
