@@ -3,7 +3,7 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import circle_option, circle_today, group, json_option, option, pass_app
-from voorzorg.cli.output import echo_json, echo_table, emit
+from voorzorg.cli.output import day_text, echo_json, echo_table
 from voorzorg.i18n import _
 
 
@@ -121,7 +121,8 @@ def adopt(app, circle_id, on, by, as_json) -> None:
     if as_json:
         echo_json(version)
     else:
-        click.echo(_("card.adopted", version=version["version"], on=version["adopted_on"]))
+        click.echo(_("card.adopted", version=version["version"],
+                     on=day_text(version["adopted_on"])))  # fmt: skip
         click.echo(_("card.ack_reminder"))
 
 
@@ -134,13 +135,20 @@ def adopt(app, circle_id, on, by, as_json) -> None:
 def ack(app, circle_id, member_ref, on, as_json) -> None:
     from voorzorg.dates import parse_date
     from voorzorg.domain.card import acknowledge
-    from voorzorg.domain.members import resolve_member
+    from voorzorg.domain.members import resolve_members
 
     entry, db = app.open_circle(circle_id)
-    member_id = resolve_member(db, " ".join(member_ref))
+    # Every name is checked before anything is recorded: a typo in the third name
+    # leaves the first two unrecorded too, and the command can simply be run again.
+    member_ids = resolve_members(db, list(member_ref))
     today = circle_today(entry)
-    result = acknowledge(db, member_id, on=parse_date(on) if on else today, today=today)
-    emit(result, as_json, "card.acked", name=result["name"], version=result["version"])
+    day = parse_date(on, today=today, past=True) if on else today
+    results = [acknowledge(db, member_id, on=day, today=today) for member_id in member_ids]
+    if as_json:
+        echo_json(results[0] if len(results) == 1 else results)
+        return
+    for result in results:
+        click.echo(_("card.acked", name=result["name"], version=result["version"]))
 
 
 @card.command("status", help="help.card.status")

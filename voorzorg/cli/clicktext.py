@@ -45,6 +45,23 @@ CLICK_TEXTS = {
     "Option {name!r} requires an argument.": "click.requires_arg",
     "{value!r} is not {choice}.": "click.not_choice",
     "{value!r} is not one of {choices}.": "click.not_choices",
+    "required": "click.required",
+    "Error: invalid input": "click.invalid_input",
+    "Do you want to continue?": "click.continue",
+    "Confirm the action without prompting.": "click.confirm_option",
+    "Missing parameter: {param_name}": "click.missing_named",
+    "Could not open file {filename!r}: {message}": "click.cannot_open",
+    "{name} {filename!r} is a directory.": "click.is_directory",
+    "{name} {filename!r} is a file.": "click.is_file",
+    "{name} {filename!r} is not readable.": "click.not_readable",
+    "{name} {filename!r} is not writable.": "click.not_writable",
+    "file": "click.word_file",
+    "directory": "click.word_directory",
+    "path": "click.word_path",
+    "Option {name!r} requires {nargs} arguments.": "click.requires_args",
+    "Argument {name!r} takes {nargs} values.": "click.takes_values",
+    "Positional arguments": "click.positional",
+    "unknown error": "click.unknown_error",
 }
 
 
@@ -65,6 +82,7 @@ def install() -> None:
     import click.exceptions
     import click.formatting
     import click.parser
+    import click.termui
     import click.types
 
     for module in (
@@ -73,6 +91,7 @@ def install() -> None:
         click.exceptions,
         click.formatting,
         click.parser,
+        click.termui,
         click.types,
     ):
         if hasattr(module, "_"):

@@ -189,8 +189,13 @@ def add_activity(
     location: str | None = None,
     kind: str | None = None,
     description: str | None = None,
+    allow_duplicate: bool = False,
 ) -> dict:
-    """Add an activity. ``start_time`` is "HH:MM", or None for an all-day activity."""
+    """Add an activity. ``start_time`` is "HH:MM", or None for an all-day activity.
+
+    An activity with the same title, place and first date as one already there is
+    refused as a likely duplicate unless ``allow_duplicate``.
+    """
     rule = rule or Rule()
     record = {
         "title": clean_line(title, field="title", max_length=120, required=True),
@@ -210,6 +215,15 @@ def add_activity(
     validate(rule, start)
     _check_times(start, start_time, rule, timezone, duration_minutes)
     stamp = utc_text(now)
+    if not allow_duplicate:
+        twins = likely_duplicates(db, record["title"], record["location"], start)
+        if twins:
+            raise VoorzorgError(
+                "activity.duplicate",
+                title=record["title"],
+                others=", ".join(str(t) for t in twins),
+                hint="activity.duplicate_hint",
+            )
     with db.atomic():
         cursor = db.execute(
             """INSERT INTO activities (title, kind, location, description, start_date,
@@ -234,6 +248,20 @@ def add_activity(
     activity_id = cursor.lastrowid
     _emit(db, "activity.created", activity_id)
     return get_activity(db, activity_id)
+
+
+def likely_duplicates(db, title: str, location: str | None, start: date) -> list[int]:
+    """Ids of activities with the same title and place (folded) and the same first date."""
+    rows = db.execute(
+        "SELECT id, title, location FROM activities WHERE start_date = ? ORDER BY id",
+        [start.isoformat()],
+    ).fetchall()
+    wanted = (" ".join(fold(title).split()), " ".join(fold(location or "").split()))
+    return [
+        r[0]
+        for r in rows
+        if (" ".join(fold(r[1]).split()), " ".join(fold(r[2] or "").split())) == wanted
+    ]
 
 
 def get_activity(db, activity_id: int) -> dict:

@@ -230,6 +230,15 @@ def m006_stats_record_keys(db) -> None:
     _run(db, _M006_RECORD_KEYS)
 
 
+def m009_member_away(db) -> None:
+    """A member can be away (on holiday, in hospital) until a date, inclusive.
+
+    Suggestions, reminders and notifications leave a member out while they are away;
+    nothing else changes (they stay a member, their agreements stay).
+    """
+    db.execute("ALTER TABLE members ADD COLUMN away_until TEXT")
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):
@@ -244,6 +253,7 @@ STEPS = (
     m004_coordinator_views,
     m005_restricted_helpers_hidden,
     m006_stats_record_keys,
+    m009_member_away,
 )
 
 
