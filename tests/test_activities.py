@@ -205,7 +205,9 @@ def test_list_marks_cancelled_and_moved_occurrences(circle, cli, koffie):
     table = en(cli, "list", "-c", CIRCLE, "--from", "2027-03-01", "--to", "2027-03-31").out
     assert "cancelled" in table and "moved" in table
     shown = en(cli, "show", "-c", CIRCLE, "koffie").out
-    assert "2027-03-11" in shown and "2027-03-19 14:30" in shown
+    # Dates as people read them (English with --lang en), the cancellation's reason too.
+    assert "Thu 11 March 2027" in shown and "Fri 19 March 2027, 14:30" in shown
+    assert "Zaal bezet" in shown
 
 
 def test_every_change_fires_an_event(tmp_path):

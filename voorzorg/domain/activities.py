@@ -305,10 +305,10 @@ def resolve_activity(db, text: str) -> int:
         if db.execute("SELECT 1 FROM activities WHERE id = ?", [int(value)]).fetchone() is None:
             raise VoorzorgError("activity.unknown", id=value)
         return int(value)
-    wanted = fold(value)
+    from voorzorg.text import best_name_matches
+
     rows = db.execute("SELECT id, title FROM activities ORDER BY id").fetchall()
-    exact = [r for r in rows if fold(r[1]) == wanted]
-    matches = exact or [r for r in rows if wanted and wanted in fold(r[1])]
+    matches = best_name_matches(value, rows)
     if len(matches) == 1:
         return matches[0][0]
     if not matches:

@@ -251,30 +251,21 @@ def match_members(db, text: str, *, include_left: bool = False) -> list[tuple[in
     match in the middle of a word. Members who left are left out unless
     ``include_left``.
     """
-    wanted = fold(text).split()
-    if not wanted:
-        return []
+    from voorzorg.text import best_name_matches
+
     sql = "SELECT id, name FROM members"
     if not include_left:
         sql += " WHERE left_on IS NULL"
     rows = db.execute(sql + " ORDER BY id").fetchall()
-    exact, whole, prefix = [], [], []
-    for member_id, name in rows:
-        words = fold(name).replace("-", " ").split()
-        if words == wanted or fold(name).split() == wanted:
-            exact.append((member_id, name))
-        elif all(w in words for w in wanted):
-            whole.append((member_id, name))
-        elif all(any(word.startswith(w) for word in words) for w in wanted):
-            prefix.append((member_id, name))
-    return exact or whole or prefix
+    return [(r[0], r[1]) for r in best_name_matches(text, rows)]
 
 
 def resolve_member(db, text: str, *, include_left: bool = False) -> int:
     """A MEMBER argument: an id, or a name that matches exactly one member best.
 
     An id always works (also for a member who left); a name looks among current
-    members only, unless ``include_left``.
+    members first, and among those who left only when no current member fits (or
+    with ``include_left``).
     """
     value = text.strip().lstrip("#")
     if value.isdigit():
@@ -285,11 +276,12 @@ def resolve_member(db, text: str, *, include_left: bool = False) -> int:
     if not value:
         raise VoorzorgError("member.unknown", text=text)
     candidates = match_members(db, value, include_left=include_left)
+    if not candidates and not include_left:
+        # No current member fits: someone who left may (a correction to their record).
+        candidates = match_members(db, value, include_left=True)
     if len(candidates) == 1:
         return candidates[0][0]
     if not candidates:
-        if not include_left and match_members(db, value, include_left=True):
-            raise VoorzorgError("member.only_left", text=text)
         raise VoorzorgError("member.unknown", text=text)
     raise VoorzorgError(
         "member.ambiguous",
@@ -326,8 +318,8 @@ def likely_duplicates(
     db, name: str, *, postcode: str | None = None, birth_year: int | None = None
 ) -> list[dict]:
     """Members who are probably the same person: the same name (folded, spaces
-    ignored) and the same postcode or birth year; or the same name when neither is
-    known on either side. Members who left count too (someone may come back)."""
+    ignored) and the same postcode or the same birth year. Members who left count too
+    (someone may come back: ``member edit`` them rather than adding them again)."""
     wanted = "".join(fold(name).split())
     code = _postcode(postcode) if postcode else None
     found = []
@@ -338,8 +330,7 @@ def likely_duplicates(
             continue
         same_code = code is not None and row[2] == code
         same_year = birth_year is not None and row[3] == birth_year
-        unknown = (code is None or row[2] is None) and (birth_year is None or row[3] is None)
-        if same_code or same_year or unknown:
+        if same_code or same_year:
             found.append(
                 {"id": row[0], "name": row[1], "postcode": row[2], "birth_year": row[3],
                  "left_on": row[4]}

@@ -1181,7 +1181,6 @@ MESSAGES = {
         "Examples: 3-12-2026, 3 December, Thu 3 Dec, tomorrow, next week Tuesday, in 2 weeks."
     ),
     "word.yes_no_default_yes": "Y/n",
-    "member.only_left": "'{text}' only matches someone who left. Use the number, or --all.",
     "member.duplicate": "{name} is probably already there: {others}. Nothing was added.",
     "member.duplicate_hint": (
         "Look with 'voorzorg member show NUMBER'. If it really is someone else, add with --force."
@@ -1274,7 +1273,6 @@ MESSAGES = {
     "integration.status.failed": "error",
     "integration.status.disabled": "off",
     "integration.status.available": "available",
-    "csv.header.id": "id",
     "click.required": "required",
     "click.invalid_input": "Error: invalid input",
     "click.continue": "Do you want to continue?",

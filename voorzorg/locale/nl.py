@@ -1252,9 +1252,6 @@ MESSAGES = {
         "Voorbeelden: 3-12-2026, 3 december, do 3 dec, morgen, volgende week dinsdag, over 2 weken."
     ),
     "word.yes_no_default_yes": "J/n",
-    "member.only_left": (
-        "'{text}' past alleen bij iemand die vertrokken is. Gebruik het nummer, of --all."
-    ),
     "member.duplicate": ("{name} staat er waarschijnlijk al in: {others}. Er is niets toegevoegd."),
     "member.duplicate_hint": (
         "Kijk met 'voorzorg member show NUMMER'. Is het "
@@ -1361,7 +1358,6 @@ MESSAGES = {
     "integration.status.failed": "fout",
     "integration.status.disabled": "uit",
     "integration.status.available": "beschikbaar",
-    "csv.header.id": "nummer",
     "click.required": "verplicht",
     "click.invalid_input": "Fout: dat antwoord is niet geldig.",
     "click.continue": "Wilt u doorgaan?",
