@@ -444,7 +444,10 @@ MESSAGES = {
     "help.feed.token.list": "Show the subscriptions (never the links themselves).",
     "help.feed.token.revoke": "Revoke a subscription; its link stops working.",
     "opt.activity_end": "End time (for example 12:00); with --all-day the last day.",
-    "opt.activity_note": "Short note, for example the reason.",
+    "opt.activity_note": (
+        "Short reason, for example 'hall taken'. When cancelling it shows in members' "
+        "calendars: no names or personal matters."
+    ),
     "opt.activity_start": (
         'Start, for example "Thu 3 Dec 10:00" or "3-12-2026 10:00" (only a date with --all-day).'
     ),

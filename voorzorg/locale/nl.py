@@ -465,7 +465,10 @@ MESSAGES = {
     "help.feed.token.list": "Toon de abonnementen (nooit de links zelf).",
     "help.feed.token.revoke": "Trek een abonnement in; de link werkt daarna niet meer.",
     "opt.activity_end": "Eindtijd (bijvoorbeeld 12:00); bij --all-day de laatste dag.",
-    "opt.activity_note": "Korte notitie, bijvoorbeeld de reden.",
+    "opt.activity_note": (
+        "Korte reden, bijvoorbeeld 'zaal bezet'. Bij afgelasten staat die in de agenda's "
+        "van de deelnemers: geen namen of persoonlijke zaken."
+    ),
     "opt.activity_start": (
         'Begin, bijvoorbeeld "do 3 dec 10:00" of "3-12-2026 10:00" (alleen een datum bij '
         "--all-day)."
