@@ -65,6 +65,29 @@ CLICK_TEXTS = {
 }
 
 
+# Placeholders in usage lines ("voorzorg member show MEMBER") in the user's language.
+METAVAR_WORDS = (
+    "MEMBER", "REQUEST", "ACTIVITY", "DATE", "TIME", "TEXT", "NAME", "FILE", "DIR", "CAT",
+    "KIND", "KEY", "VALUE", "YEAR", "USER", "ORGANISATION", "HOW", "AGREEMENT", "RELEASE",
+    "PURPOSE", "HELPER", "PATH", "ZONE", "ARGS", "COMMAND", "DOMAIN", "CIRCLE", "ARCHIVE",
+    "YES", "NO",
+)  # fmt: skip
+
+
+def metavar(text: str) -> str:
+    """ "MEMBER..." -> "DEELNEMER...", '"DATE TIME"' -> '"DATUM TIJD"'; examples such as
+    "first thursday" or "2h" are quoted for the user and keep their form."""
+    import re
+
+    messages = catalogue(language())
+
+    def word(match):
+        key = "metavar." + match[0]
+        return messages.get(key, match[0]) if match[0] in METAVAR_WORDS else match[0]
+
+    return re.sub(r"\b[A-Z]{2,}\b", word, text)
+
+
 def gettext(message: str) -> str:
     key = CLICK_TEXTS.get(message)
     if key is None or key not in catalogue(language()):
@@ -85,6 +108,15 @@ def install() -> None:
     import click.termui
     import click.types
 
+    for cls in (click.core.Option, click.core.Argument):
+        if not getattr(cls.make_metavar, "_voorzorg", False):
+            original = cls.make_metavar
+
+            def make_metavar(self, *args, _original=original, **kwargs):
+                return metavar(_original(self, *args, **kwargs))
+
+            make_metavar._voorzorg = True
+            cls.make_metavar = make_metavar
     for module in (
         click.core,
         click.decorators,

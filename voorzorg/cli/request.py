@@ -203,7 +203,7 @@ def _warn_if_away(db, member_id, entry) -> None:
 @circle_option
 @click.argument("request_ref", metavar="REQUEST")
 @click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
-@click.argument("reply", metavar="yes|no")
+@click.argument("reply", metavar="YES|NO")
 @json_option
 @pass_app
 def answer(app, circle_id, request_ref, member_ref, reply, as_json) -> None:

@@ -19,6 +19,7 @@ PURPOSES = ("matching", "stats", "wellbeing")
 def parse_purpose(text: str) -> str:
     value = text.strip().lower()
     aliases = {"matchen": "matching", "koppelen": "matching", "statistiek": "stats"}
+    aliases |= {"statistieken": "stats", "welbevinden": "wellbeing", "welzijn": "wellbeing"}
     value = aliases.get(value, value)
     if value not in PURPOSES:
         raise VoorzorgError("consent.unknown_purpose", text=text, choices=", ".join(PURPOSES))

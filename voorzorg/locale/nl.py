@@ -380,8 +380,8 @@ MESSAGES = {
     "help.categories_epilog": (
         "Soorten hulp: vervoer, gezelschap, boodschappen, klusjes, tuin, samen eten, "
         "administratie, digitale hulp, huisdier, even langs, anders (of de Engelse codes). "
-        "Toestemmingen: matching, stats, wellbeing. Contact via: phone, email, signal, whatsapp, "
-        "in-person."
+        "Toestemmingen: koppelen (matching), statistiek (stats), welbevinden (wellbeing). "
+        "Contact via: telefoon, e-mail, signal, whatsapp, aan de deur."
     ),
     "activity.added": "Activiteit {id} toegevoegd: {title}.",
     "activity.all_day_with_time": (
@@ -1338,7 +1338,8 @@ MESSAGES = {
     "feed.ics_hint": "De ruwe agenda (iCalendar) ziet u met --ics.",
     "opt.feed_ics": "Toon de ruwe agenda (iCalendar) in plaats van een leesbare lijst.",
     "opt.feed_link": (
-        "Toon de abonneerlink met een QR-code (voor een nieuw abonnement: feed token add)."
+        "Toon de abonneerlink met een QR-code "
+        "(voor een nieuw abonnement: 'voorzorg feed token add')."
     ),
     "opt.feed_qr": (
         "Schrijf de QR-code ook naar een bestand (.png of .svg), bijvoorbeeld voor een flyer."
@@ -1375,4 +1376,34 @@ MESSAGES = {
     "click.positional": "Argumenten",
     "click.unknown_error": "onbekende fout",
     "opt.feed_no_qr": "Geen QR-code tonen (alleen de links).",
+    "metavar.MEMBER": "DEELNEMER",
+    "metavar.REQUEST": "HULPVRAAG",
+    "metavar.ACTIVITY": "ACTIVITEIT",
+    "metavar.DATE": "DATUM",
+    "metavar.TIME": "TIJD",
+    "metavar.TEXT": "TEKST",
+    "metavar.NAME": "NAAM",
+    "metavar.FILE": "BESTAND",
+    "metavar.DIR": "MAP",
+    "metavar.CAT": "SOORT",
+    "metavar.KIND": "SOORT",
+    "metavar.KEY": "SLEUTEL",
+    "metavar.VALUE": "WAARDE",
+    "metavar.YEAR": "JAAR",
+    "metavar.USER": "GEBRUIKER",
+    "metavar.ORGANISATION": "ORGANISATIE",
+    "metavar.HOW": "HOE",
+    "metavar.AGREEMENT": "AFSPRAAK",
+    "metavar.RELEASE": "UITGAVE",
+    "metavar.PURPOSE": "DOEL",
+    "metavar.HELPER": "HELPER",
+    "metavar.PATH": "PAD",
+    "metavar.ZONE": "TIJDZONE",
+    "metavar.ARGS": "ARGUMENTEN",
+    "metavar.COMMAND": "OPDRACHT",
+    "metavar.DOMAIN": "KOPPELING",
+    "metavar.CIRCLE": "CIRKEL",
+    "metavar.ARCHIVE": "ARCHIEF",
+    "metavar.YES": "JA",
+    "metavar.NO": "NEE",
 }
