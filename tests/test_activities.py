@@ -67,7 +67,7 @@ def test_bad_recurrence_and_times_are_refused(circle, cli, koffie):
     r = refused
     d = circle
     r(cli, d, *BASE, "2027-03-04 10:00", "--duration", "2h", "--weekly", "--until", "2027-03-01",
-      says=("--until 2027-03-01 is before the start (2027-03-04)",))  # fmt: skip
+      says=("--until Mon 1 March 2027 is before the start (Thu 4 March 2027)",))  # fmt: skip
     r(cli, d, *BASE, "2027-03-04 10:00", "--duration", "2h", "--weekly", "--count", "0",
       says=("--count 0",))  # fmt: skip
     r(cli, d, *BASE, "2027-03-04 10:00", "--duration", "2h", "--weekly", "--count", "1001")
@@ -116,7 +116,7 @@ def test_bad_changes_are_refused(circle, cli, koffie):
     r(cli, d, "cancel", "-c", CIRCLE, "99", "--on", "2027-03-04", says=("number 99",))
     r(cli, d, "cancel", "-c", CIRCLE, "Onbekend", "--on", "2027-03-04", says=("Onbekend",))
     r(cli, d, "cancel", "-c", CIRCLE, ident, "--on", "2027-03-05",
-      says=("does not take place on 2027-03-05",))  # fmt: skip
+      says=("does not take place on Fri 5 March 2027",))  # fmt: skip
     r(cli, d, "cancel", "-c", CIRCLE, ident, "--on", "2027-02-25")  # before the start
     r(cli, d, "cancel", "-c", CIRCLE, ident, "--on", "2027-02-30", says=("does not exist",))
     r(cli, d, "move", "-c", CIRCLE, ident, "--on", "2027-03-05", "--to", "2027-03-06 10:00")

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from voorzorg.clock import stamp as utc_text
 from voorzorg.dates import (
+    format_day,
     make_local,
     parse_date,
     parse_day_and_time,
@@ -172,7 +173,7 @@ def _check_moment(day: date, hhmm: str, duration_minutes: int | None, timezone: 
         moment.tzinfo
     )
     if ambiguous or end.utcoffset() != moment.utcoffset():
-        raise VoorzorgError("activity.crosses_dst", day=day.isoformat())
+        raise VoorzorgError("activity.crosses_dst", day=format_day(day))
 
 
 def add_activity(
@@ -419,11 +420,11 @@ def cancel_occurrence(
 ) -> dict:
     activity = get_activity(db, activity_id)
     if not _occurs_on(activity, on):
-        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=on.isoformat())
+        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=format_day(on))
     note = clean_line(note, field="note", max_length=200)
     existing = {e["original_date"]: e for e in activity["exceptions"]}.get(on.isoformat())
     if existing and existing["kind"] == "cancelled":
-        raise VoorzorgError("activity.already_cancelled", day=on.isoformat())
+        raise VoorzorgError("activity.already_cancelled", day=format_day(on))
     stamp = utc_text(now)
     with db.atomic():
         db.execute(
@@ -453,7 +454,7 @@ def move_occurrence(
     """Move the occurrence of ``on`` to another day (and time, for a timed activity)."""
     activity = get_activity(db, activity_id)
     if not _occurs_on(activity, on):
-        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=on.isoformat())
+        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=format_day(on))
     location = clean_line(location, field="location", max_length=150)
     if activity["all_day"]:
         new_start = to_day.isoformat()
@@ -527,7 +528,7 @@ def end_activity(db, activity_id: int, *, after: date, now: datetime) -> dict:
     if not activity["freq"]:
         raise VoorzorgError("activity.not_a_series", title=activity["title"])
     if after < first:
-        raise VoorzorgError("activity.end_before_start", start=first.isoformat())
+        raise VoorzorgError("activity.end_before_start", start=format_day(first))
     last = activity["last_date"]
     if last is not None and last <= after.isoformat():
         raise VoorzorgError("activity.already_ends", last=last)
@@ -565,12 +566,12 @@ def record_count(db, activity_id: int, on: date, count: int, *, today: date, now
     """An anonymous head count for a past (or today's) occurrence."""
     activity = get_activity(db, activity_id)
     if on > today:
-        raise VoorzorgError("activity.count_in_future", day=on.isoformat())
+        raise VoorzorgError("activity.count_in_future", day=format_day(on))
     if not _occurs_on(activity, on):
-        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=on.isoformat())
+        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=format_day(on))
     exception = {e["original_date"]: e for e in activity["exceptions"]}.get(on.isoformat())
     if exception and exception["kind"] == "cancelled":
-        raise VoorzorgError("activity.count_cancelled", day=on.isoformat())
+        raise VoorzorgError("activity.count_cancelled", day=format_day(on))
     if not 0 <= count <= 10000:
         raise VoorzorgError("activity.bad_count", count=count)
     with db.atomic():

@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date
 
 from voorzorg import clock
+from voorzorg.dates import format_day
 from voorzorg.errors import VoorzorgError
 
 MAX_CARD_CHARS = 20_000
@@ -124,14 +125,14 @@ def adopt_draft(
     from voorzorg.text import clean_line
 
     if today is not None and on > today:
-        raise VoorzorgError("card.in_future", on=on.isoformat())
+        raise VoorzorgError("card.in_future", on=format_day(on))
     by = clean_line(by, field="recorded-by", max_length=80)
     draft = get_draft(db)
     if draft is None:
         raise VoorzorgError("card.no_draft", hint="card.edit_hint")
     current = current_version(db)
     if on.isoformat() < current["adopted_on"]:
-        raise VoorzorgError("card.adopt_before", on=on.isoformat(), last=current["adopted_on"])
+        raise VoorzorgError("card.adopt_before", on=format_day(on), last=current["adopted_on"])
     version = current["version"] + 1
     with db.atomic():
         db.execute(
@@ -150,13 +151,13 @@ def acknowledge(
     from voorzorg.domain.members import get_member
 
     if today is not None and on > today:
-        raise VoorzorgError("card.in_future", on=on.isoformat())
+        raise VoorzorgError("card.in_future", on=format_day(on))
     member = get_member(db, member_id)
     if member["left_on"] is not None:
         raise VoorzorgError("member.has_left", name=member["name"], on=member["left_on"])
     current = current_version(db)
     if on.isoformat() < current["adopted_on"]:
-        raise VoorzorgError("card.ack_before", on=on.isoformat(), adopted=current["adopted_on"])
+        raise VoorzorgError("card.ack_before", on=format_day(on), adopted=current["adopted_on"])
     with db.atomic():
         exists = db.execute(
             "SELECT acked_on FROM card_acks WHERE member_id = ? AND version = ?",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from voorzorg import clock
+from voorzorg.dates import format_day
 from voorzorg.errors import VoorzorgError
 from voorzorg.text import clean_line
 
@@ -32,7 +33,7 @@ def given_on(day: date, timezone: str, *, today: date) -> str:
     from voorzorg.dates import zone
 
     if day > today:
-        raise VoorzorgError("consent.in_future", on=day.isoformat())
+        raise VoorzorgError("consent.in_future", on=format_day(day))
     moment = datetime.combine(day, time(0, 0), tzinfo=zone(timezone))
     return clock.stamp(moment)
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from voorzorg import clock
 from voorzorg.categories import CATEGORIES
+from voorzorg.dates import format_day
 from voorzorg.errors import VoorzorgError
 from voorzorg.text import clean_line, fold
 
@@ -139,7 +140,7 @@ def add_member(
     """
     joined = joined or today
     if joined > today:
-        raise VoorzorgError("member.joined_in_future", on=joined.isoformat())
+        raise VoorzorgError("member.joined_in_future", on=format_day(joined))
     record = {
         "name": clean_line(name, field="name", max_length=LIMITS["name"], required=True),
         "address": clean_line(address, field="address", max_length=LIMITS["address"]),
@@ -348,7 +349,7 @@ def set_away(db, member_id: int, until: date | None, *, today: date) -> dict:
         if member["left_on"] is not None:
             raise VoorzorgError("member.has_left", name=member["name"], on=member["left_on"])
         if until < today:
-            raise VoorzorgError("member.away_in_past", on=until.isoformat())
+            raise VoorzorgError("member.away_in_past", on=format_day(until))
     value = until.isoformat() if until else None
     stamp = clock.stamp()
     with db.atomic():
