@@ -80,11 +80,11 @@ def test_bad_recurrence_and_times_are_refused(circle, cli, koffie):
     r(cli, d, *BASE, "2027-03-14 02:30", "--duration", "1h", "--weekly",
       says=("2027-03-28 02:30",))  # fmt: skip
     # Spanning the switch: Saturday 23:00 for four hours.
-    r(cli, d, *BASE, "2027-03-27 23:00", "--duration", "4h", says=("2027-03-27",))
+    r(cli, d, *BASE, "2027-03-27 23:00", "--duration", "4h", says=("Sat 27 March 2027",))
     r(cli, d, *BASE, "2027-03-11 10:00", "--duration", "2h", "--monthly", "first thursday",
-      says=("2027-03-11 does not fit", "2027-03-04"))  # fmt: skip
+      says=("Thu 11 March 2027 does not fit", "Thu 4 March 2027"))  # fmt: skip
     r(cli, d, *BASE, "2027-03-05 10:00", "--duration", "2h", "--monthly", "first thursday",
-      says=("2027-03-05 does not fit", "2027-03-04"))  # fmt: skip
+      says=("Fri 5 March 2027 does not fit", "Thu 4 March 2027"))  # fmt: skip
     r(cli, d, *BASE, "2027-03-04 10:00", "--duration", "2h", "--monthly", "fifth thursday")
     r(cli, d, *BASE, "2027-03-04 10:00", "--duration", "2h", "--every", "0 weeks")
     r(cli, d, *BASE, "2027-03-04 10:00", "--duration", "2h", "--weekly", "--monthly",
