@@ -40,7 +40,12 @@ def show(app, circle_id, version, draft, as_json) -> None:
         return
     latest = card_mod.current_version(db)["version"]
     click.echo(
-        _("card.header", circle=entry.name, version=shown["version"], on=shown["adopted_on"])
+        _(
+            "card.header",
+            circle=entry.name,
+            version=shown["version"],
+            on=day_text(shown["adopted_on"]),
+        )
     )
     if shown["version"] != latest:
         click.echo(_("card.old_version", latest=latest))
@@ -63,11 +68,13 @@ def versions(app, circle_id, as_json) -> None:
     if as_json:
         echo_json(rows)
         return
+    for row in rows:
+        row["adopted_label"] = day_text(row["adopted_on"], short=True)
     echo_table(
         rows,
         [
             ("version", "col.version"),
-            ("adopted_on", "col.adopted_on"),
+            ("adopted_label", "col.adopted_on"),
             ("adopted_by", "col.recorded_by"),
             ("acknowledgements", "col.acknowledgements"),
         ],
@@ -117,7 +124,8 @@ def adopt(app, circle_id, on, by, as_json) -> None:
 
     entry, db = app.open_circle(circle_id)
     today = circle_today(entry)
-    version = adopt_draft(db, on=parse_date(on) if on else today, by=by, today=today)
+    day = parse_date(on, today=today, past=True) if on else today
+    version = adopt_draft(db, on=day, by=by, today=today)
     if as_json:
         echo_json(version)
     else:
@@ -166,13 +174,14 @@ def status(app, circle_id, as_json) -> None:
     click.echo(_("card.status_header", version=result["current_version"]))
     for member in result["members"]:
         member["seen"] = _("card.seen_current") if member["current"] else _("card.seen_not_current")
+        member["acked_label"] = day_text(member["acked_on"], short=True)
     echo_table(
         result["members"],
         [
             ("id", "col.id"),
             ("name", "col.name"),
             ("acknowledged_version", "col.version"),
-            ("acked_on", "col.acked_on"),
+            ("acked_label", "col.acked_on"),
             ("seen", "col.state"),
         ],
         empty="member.none_found",

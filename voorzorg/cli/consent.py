@@ -36,7 +36,13 @@ def give(app, circle_id, member_ref, purpose, recorded_by, text_version, on, as_
         purpose,
         recorded_by=recorder(recorded_by),
         text_version=text_version,
-        at=given_on(parse_date(on), entry.timezone, today=circle_today(entry)) if on else None,
+        at=given_on(
+            parse_date(on, today=circle_today(entry), past=True),
+            entry.timezone,
+            today=circle_today(entry),
+        )
+        if on
+        else None,
     )
     emit(info, as_json, "consent.given", name=info["member_name"], purpose=_("purpose." + purpose))
 
