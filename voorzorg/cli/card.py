@@ -142,13 +142,14 @@ def adopt(app, circle_id, on, by, as_json) -> None:
 @pass_app
 def ack(app, circle_id, member_ref, on, as_json) -> None:
     from voorzorg.dates import parse_date
-    from voorzorg.domain.card import acknowledge
+    from voorzorg.domain.card import acknowledge, check_can_acknowledge
     from voorzorg.domain.members import resolve_members
 
     entry, db = app.open_circle(circle_id)
     # Every name is checked before anything is recorded: a typo in the third name
     # leaves the first two unrecorded too, and the command can simply be run again.
     member_ids = resolve_members(db, list(member_ref))
+    check_can_acknowledge(db, member_ids)
     today = circle_today(entry)
     day = parse_date(on, today=today, past=True) if on else today
     results = [acknowledge(db, member_id, on=day, today=today) for member_id in member_ids]

@@ -107,6 +107,17 @@ def add(app, circle_id, for_member, category, when, note, done_by, as_json) -> N
     click.echo(_("request.next_suggest", id=item["id"]))
 
 
+def _is_time(text) -> bool:
+    from voorzorg.dates import parse_time
+    from voorzorg.errors import VoorzorgError
+
+    try:
+        parse_time(text.removeprefix("om ").strip())
+    except VoorzorgError:
+        return False
+    return True
+
+
 def _when_text(wanted_at, short=False):
     from voorzorg.dates import show_stored
 
@@ -120,11 +131,16 @@ def _when_text(wanted_at, short=False):
 @json_option
 @pass_app
 def set_when(app, circle_id, request_ref, when, as_json) -> None:
-    from voorzorg.domain.requests import set_wanted
+    from voorzorg.domain.requests import get_request, set_wanted
 
     entry, db = app.open_circle(circle_id)
-    wanted = read_when(" ".join(when), entry)
-    item = set_wanted(db, _request_id(request_ref), wanted, now=utc_now())
+    request_id = _request_id(request_ref)
+    text = " ".join(when)
+    current = get_request(db, request_id)["wanted_at"]
+    if current and _is_time(text):  # just the time, on the day already agreed
+        text = f"{current[:10]} {text}"
+    wanted = read_when(text, entry)
+    item = set_wanted(db, request_id, wanted, now=utc_now())
     emit(item, as_json, "request.when_set", id=item["id"], when=_when_text(item["wanted_at"]))
 
 
