@@ -7,8 +7,9 @@ One parser for every option that takes a date or a time:
   abbreviations ("3 december 2026", "3 dec", "29 december"), optionally preceded by a
   weekday ("do 3 dec", "dinsdag 29 december 2026") that must agree with the date;
 - relative: vandaag, morgen, overmorgen, gisteren, eergisteren, a weekday ("dinsdag":
-  the first one from today on), "volgende dinsdag", "volgende week dinsdag", "vorige
-  week dinsdag", "afgelopen dinsdag", "over 2 weken", "over 3 dagen", "2 weken geleden"
+  the first one from today on; with ``past`` the last one up to today), "volgende
+  dinsdag", "volgende week dinsdag", "vorige week dinsdag", "afgelopen dinsdag", "over 2
+  weken", "over 3 dagen", "2 weken geleden"
   (and the English words today, tomorrow, yesterday, next tuesday, in 2 weeks);
 - a date without a year is the next such date (from today on), or for past dates
   (``past=True``: help that already happened) the last one up to today; the CLI
@@ -163,7 +164,7 @@ def _parse_words(words: list[str], text: str, today: date, past: bool) -> date:
     joined = " ".join(words)
     if joined in _TODAY_WORDS:
         return today + timedelta(days=_TODAY_WORDS[joined])
-    relative = _relative(words, today, weekdays)
+    relative = _relative(words, today, weekdays, past)
     if relative is not None:
         return relative
     weekday = None
@@ -188,7 +189,9 @@ def _count(word: str) -> int | None:
     return _NUMBER_WORDS.get(word)
 
 
-def _relative(words: list[str], today: date, weekdays: dict[str, int]) -> date | None:
+def _relative(
+    words: list[str], today: date, weekdays: dict[str, int], past: bool = False
+) -> date | None:
     """Relative forms, or None when ``words`` is not one."""
     n = len(words)
     # "over 2 weken", "in 3 dagen", "over een week"
@@ -201,8 +204,10 @@ def _relative(words: list[str], today: date, weekdays: dict[str, int]) -> date |
         count = _count(words[0])
         if count is not None:
             return today - timedelta(days=count * _UNITS[words[1]])
-    # "dinsdag": the first one from today on
+    # "dinsdag": the first one from today on (for past help: the last one up to today)
     if n == 1 and words[0] in weekdays:
+        if past:
+            return today - timedelta(days=(today.weekday() - weekdays[words[0]]) % 7)
         return today + timedelta(days=(weekdays[words[0]] - today.weekday()) % 7)
     # "volgende dinsdag" (after today), "vorige dinsdag" / "afgelopen dinsdag" (before)
     if n == 2 and words[1] in weekdays and words[0] in (*_NEXT, *_LAST):
@@ -217,7 +222,7 @@ def _relative(words: list[str], today: date, weekdays: dict[str, int]) -> date |
         return monday + timedelta(days=weekdays[words[2]])
     # "next week tuesday" reads the same; "tuesday next week" too
     if n == 3 and words[0] in weekdays and words[2] == "week" and words[1] in (*_NEXT, *_LAST):
-        return _relative([words[1], "week", words[0]], today, weekdays)
+        return _relative([words[1], "week", words[0]], today, weekdays, past)
     return None
 
 

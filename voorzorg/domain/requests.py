@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from voorzorg.clock import stamp as utc_text
+from voorzorg.dates import show_stored
 from voorzorg.errors import VoorzorgError
 from voorzorg.storage.store import circle_meta
 from voorzorg.text import clean_line, fold
@@ -151,7 +152,7 @@ def add_request(
     note = clean_line(note, field="note", max_length=NOTE_MAX)
     if wanted_at is not None and _in_past(db, wanted_at, now):
         raise VoorzorgError(
-            "request.in_past", when=wanted_text(wanted_at), hint="request.in_past_hint"
+            "request.in_past", when=show_stored(wanted_text(wanted_at)), hint="request.in_past_hint"
         )
     with db.atomic():
         cursor = db.execute(
@@ -204,7 +205,7 @@ def log_done(
         future = when > now.astimezone(tz).date()
         moment = datetime.combine(when, time(12, 0), tzinfo=tz)
     if future:
-        raise VoorzorgError("request.done_in_future", when=wanted_text(when))
+        raise VoorzorgError("request.done_in_future", when=show_stored(wanted_text(when)))
     # Today without a time, before noon: the help is dated now, never in the future.
     moment = min(moment.astimezone(UTC), now.astimezone(UTC))
     note = clean_line(note, field="note", max_length=NOTE_MAX)
@@ -232,7 +233,7 @@ def set_wanted(db, request_id: int, wanted_at: datetime | date, *, now: datetime
     request = get_request(db, request_id)
     _require_state(request, OPEN_STATES, "reschedule")
     if _in_past(db, wanted_at, now):
-        raise VoorzorgError("request.in_past", when=wanted_text(wanted_at))
+        raise VoorzorgError("request.in_past", when=show_stored(wanted_text(wanted_at)))
     with db.atomic():
         db.execute(
             "UPDATE requests SET wanted_at = ? WHERE id = ?", [wanted_text(wanted_at), request_id]
