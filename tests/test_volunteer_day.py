@@ -294,6 +294,12 @@ def test_a_personal_feed_shows_a_day_whose_time_is_not_known_yet(day, cli):
     raw = ok(cli, "feed", "show", "--member", "Henk", "--ics").out
     assert "DTSTART;VALUE=DATE:20261203" in raw and "tijd volgt" in raw
     assert "do 3 dec 2026 (tijd volgt)" in ok(cli, "feed", "show", "--member", "Henk").out
+    # The time becomes known: a timed event, and LAST-MODIFIED moves with the change.
+    with clock.frozen(MONDAY.replace(hour=10)):
+        ok(cli, "request", "when", "1", "9.15")
+    timed = ok(cli, "feed", "show", "--member", "Henk", "--ics").out
+    assert "DTSTART;TZID=Europe/Amsterdam:20261203T091500" in timed
+    assert "LAST-MODIFIED:20261130T100000Z" in timed
 
 
 # --- the web phone list -----------------------------------------------------------------

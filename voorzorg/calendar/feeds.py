@@ -381,8 +381,8 @@ def render_member_feed(
     writer = _Writer()
     _calendar_head(writer, _("feed.personal_name", circle=name), timezone)
     rows = db.execute(
-        """SELECT r.id, r.category, r.wanted_at, r.for_id, r.helper_id, r.accepted_at,
-                  f.name, f.address
+        """SELECT r.id, r.category, r.wanted_at, r.for_id, r.helper_id,
+                  max(r.accepted_at, coalesce(r.changed_at, r.accepted_at)), f.name, f.address
            FROM requests r JOIN members f ON f.id = r.for_id
            WHERE r.status IN ('accepted', 'done') AND r.wanted_at IS NOT NULL
              AND (r.helper_id = ? OR r.for_id = ?)

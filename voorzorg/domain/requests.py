@@ -236,7 +236,8 @@ def set_wanted(db, request_id: int, wanted_at: datetime | date, *, now: datetime
         raise VoorzorgError("request.in_past", when=show_stored(wanted_text(wanted_at)))
     with db.atomic():
         db.execute(
-            "UPDATE requests SET wanted_at = ? WHERE id = ?", [wanted_text(wanted_at), request_id]
+            "UPDATE requests SET wanted_at = ?, changed_at = ? WHERE id = ?",
+            [wanted_text(wanted_at), utc_text(now), request_id],
         )
     updated = get_request(db, request_id)
     _emit(db, "request.changed", updated)

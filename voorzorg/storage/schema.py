@@ -239,6 +239,12 @@ def m009_member_away(db) -> None:
     db.execute("ALTER TABLE members ADD COLUMN away_until TEXT")
 
 
+def m010_request_changed_at(db) -> None:
+    """When a request's day or time was last changed (``request when``), so a personal
+    feed's LAST-MODIFIED moves forward with it."""
+    db.execute("ALTER TABLE requests ADD COLUMN changed_at TEXT")
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):
@@ -254,6 +260,7 @@ STEPS = (
     m005_restricted_helpers_hidden,
     m006_stats_record_keys,
     m009_member_away,
+    m010_request_changed_at,
 )
 
 
