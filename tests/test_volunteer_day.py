@@ -147,7 +147,7 @@ def test_card_ack_takes_several_members(day, cli):
     assert "Henk" not in ok(cli, "card", "status").out.split("gezien")[0]  # nothing recorded
     again = fails(cli, "card", "ack", "3", "1")
     assert "al gezien op ma 30 november 2026" in again.err
-    ok(cli, "card", "ack", "3")
+    assert "Datum: ma 30 november 2026." in ok(cli, "card", "ack", "3", "--on", "vandaag").out
 
 
 def test_a_typo_in_a_command_gets_a_suggestion(day, cli):
@@ -236,6 +236,8 @@ def test_recorded_by_comes_from_config_not_the_login_name(day, cli):
     ok(cli, "member", "add", "Jan", "--consent", "matching")
     history = ok(cli, "consent", "list", "Jan", "--json").json
     assert history[0]["recorded_by"] == "Els"
+    given = ok(cli, "consent", "give", "Jan", "statistiek", "--on", "vorige week vrijdag").out
+    assert "Datum: vr 27 november 2026." in given
 
 
 # --- what members see -----------------------------------------------------------------

@@ -85,6 +85,8 @@ def add(app, circle_id, helper, for_member, category, note, valid_from, valid_un
         name=result["for_name"],
         category=_("category." + code),
     )
+    if not as_json:
+        click.echo(_("echo.period", period=_period(result)))
 
 
 @agreement.command("list", help="help.agreement.list")

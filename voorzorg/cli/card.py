@@ -158,6 +158,8 @@ def ack(app, circle_id, member_ref, on, as_json) -> None:
         return
     for result in results:
         click.echo(_("card.acked", name=result["name"], version=result["version"]))
+    if on:
+        click.echo(_("echo.date", day=day_text(day)))
 
 
 @card.command("status", help="help.card.status")

@@ -1320,4 +1320,6 @@ MESSAGES = {
     "metavar.ARCHIVE": "ARCHIVE",
     "metavar.YES": "YES",
     "metavar.NO": "NO",
+    "echo.period": "Valid: {period}.",
+    "echo.date": "Date: {day}.",
 }

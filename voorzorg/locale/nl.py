@@ -1406,4 +1406,6 @@ MESSAGES = {
     "metavar.ARCHIVE": "ARCHIEF",
     "metavar.YES": "JA",
     "metavar.NO": "NEE",
+    "echo.period": "Geldig: {period}.",
+    "echo.date": "Datum: {day}.",
 }
