@@ -179,8 +179,9 @@ def test_an_away_helper_is_not_suggested_until_back(day, cli):
     people(cli)
     ok(cli, "request", "add", "--for", "Marie", "--category", "vervoer", "--when", "morgen")
     assert "Henk Bos" in ok(cli, "request", "suggest", "1").out
-    away = ok(cli, "member", "away", "Henk", "--until", "15 januari").out
-    assert "vr 15 januari 2027" in away
+    away = ok(cli, "member", "away", "Henk", "--until", "15 januari")
+    assert "vr 15 januari 2027" in away.out
+    assert "zonder jaartal is dat vr 15 januari 2027, niet dit jaar" in away.err
     assert "Henk Bos" not in ok(cli, "request", "suggest", "1").out
     assert "weg tot" in ok(cli, "member", "list").out
     assert "let op" in ok(cli, "request", "ask", "1", "Henk").err.lower()

@@ -11,7 +11,15 @@ from voorzorg.cli.base import (
     pass_app,
     utc_now,
 )
-from voorzorg.cli.output import confirm, day_text, echo_fields, echo_json, echo_table, emit
+from voorzorg.cli.output import (
+    confirm,
+    day_text,
+    echo_fields,
+    echo_json,
+    echo_table,
+    emit,
+    note_year,
+)
 from voorzorg.i18n import _
 
 
@@ -202,6 +210,7 @@ def cancel(app, circle_id, activity_ref, on, note, as_json) -> None:
 
     entry, db = app.open_circle(circle_id)
     day = parse_date(on, today=circle_today(entry))
+    note_year(on, day, circle_today(entry))
     item = cancel_occurrence(db, _resolve(db, activity_ref), day, now=utc_now(), note=note)
     emit(item, as_json, "activity.cancelled", title=item["title"], day=day_text(day))
     if not as_json:

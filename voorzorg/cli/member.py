@@ -286,7 +286,11 @@ def away(app, circle_id, member_ref, until, as_json) -> None:
     entry, db = app.open_circle(circle_id)
     today = circle_today(entry)
     member_id = resolve_member(db, " ".join(member_ref))
-    info = set_away(db, member_id, parse_date(until, today=today), today=today)
+    day = parse_date(until, today=today)
+    from voorzorg.cli.output import note_year
+
+    note_year(until, day, today)
+    info = set_away(db, member_id, day, today=today)
     emit(info, as_json, "member.away_set", name=info["name"], until=day_text(info["away_until"]))
 
 

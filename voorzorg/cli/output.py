@@ -99,6 +99,17 @@ def day_text(value, *, short: bool = False) -> str | None:
     return show_stored(str(value), short=short)
 
 
+def note_year(text: str | None, day, today) -> None:
+    """A date typed without a year that falls in another year than today's is said
+    plainly ("3 mrt" typed in December is next March): on stderr, beside the echo."""
+    if not text or day is None:
+        return
+    from voorzorg.dates import format_day, no_year_given
+
+    if day.year != today.year and no_year_given(text):
+        click.echo(_("date.other_year_note", day=format_day(day)), err=True)
+
+
 YES_WORDS = frozenset({"j", "ja", "y", "yes", "jawel", "jazeker"})
 NO_WORDS = frozenset({"n", "nee", "no", "neen"})
 

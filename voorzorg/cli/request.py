@@ -55,10 +55,12 @@ def _print_closed(item, as_json, key) -> None:
 def read_when(text, entry, *, past=False):
     """--when as typed ("do 3 dec 10:00", "morgen", "3-12-2026") -> an aware local time,
     or a date when no time is known yet."""
+    from voorzorg.cli.output import note_year
     from voorzorg.dates import make_local, parse_when
 
     today = circle_today(entry)
     day, hhmm = parse_when(text, today=today, past=past)
+    note_year(text, day, today)
     if hhmm is None:
         return day
     hour, minute = (int(p) for p in hhmm.split(":"))

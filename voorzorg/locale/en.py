@@ -1322,4 +1322,5 @@ MESSAGES = {
     "metavar.NO": "NO",
     "echo.period": "Valid: {period}.",
     "echo.date": "Date: {day}.",
+    "date.other_year_note": "Note: without a year that is {day}, not this year.",
 }

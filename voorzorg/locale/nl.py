@@ -1408,4 +1408,5 @@ MESSAGES = {
     "metavar.NO": "NEE",
     "echo.period": "Geldig: {period}.",
     "echo.date": "Datum: {day}.",
+    "date.other_year_note": "Let op: zonder jaartal is dat {day}, niet dit jaar.",
 }
