@@ -71,6 +71,7 @@ DAYS = st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
         ("volgende dinsdag", date(2026, 12, 1)),
         ("volgende maandag", date(2026, 12, 7)),  # not today
         ("volgende week dinsdag", date(2026, 12, 8)),
+        ("volgende week", date(2026, 12, 7)),
         ("vorige week vrijdag", date(2026, 11, 27)),
         ("afgelopen zaterdag", date(2026, 11, 28)),
         ("over 2 weken", date(2026, 12, 14)),

@@ -7,8 +7,8 @@ One parser for every option that takes a date or a time:
   abbreviations ("3 december 2026", "3 dec", "29 december"), optionally preceded by a
   weekday ("do 3 dec", "dinsdag 29 december 2026") that must agree with the date;
 - relative: vandaag, morgen, overmorgen, gisteren, eergisteren, a weekday ("dinsdag":
-  the first one from today on; with ``past`` the last one up to today), "volgende
-  dinsdag", "volgende week dinsdag", "vorige week dinsdag", "afgelopen dinsdag", "over 2
+  the first one from today on; with ``past`` the last one up to today), "volgende week"
+  (its Monday), "volgende dinsdag", "volgende week dinsdag", "vorige week dinsdag", "afgelopen dinsdag", "over 2
   weken", "over 3 dagen", "2 weken geleden"
   (and the English words today, tomorrow, yesterday, next tuesday, in 2 weeks);
 - a date without a year is the next such date (from today on), or for past dates
@@ -56,7 +56,7 @@ SHORT_WEEKDAYS = {
     "nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
-_EXTRA_MONTHS = {"maa": 3, "sept": 9, "mar": 3, "oct": 10, "febr": 2, "aug.": 8}
+_EXTRA_MONTHS = {"maa": 3, "sept": 9, "mar": 3, "oct": 10, "febr": 2}
 _EXTRA_WEEKDAYS = {"din": 1, "woe": 2, "don": 3, "vrij": 4, "zat": 5, "zon": 6, "mnd": 0,
                    "tues": 1, "wednes": 2, "thur": 3, "thurs": 3}  # fmt: skip
 
@@ -215,6 +215,10 @@ def _relative(
         if words[0] in _NEXT:
             return today + timedelta(days=(target - today.weekday() - 1) % 7 + 1)
         return today - timedelta(days=(today.weekday() - target - 1) % 7 + 1)
+    # "volgende week", "vorige week": the Monday of that week
+    if n == 2 and words[1] == "week" and words[0] in (*_NEXT, *_LAST):
+        monday = today - timedelta(days=today.weekday())
+        return monday + timedelta(weeks=1 if words[0] in _NEXT else -1)
     # "volgende week dinsdag", "vorige week dinsdag": that weekday in the next/last week
     if n == 3 and words[1] == "week" and words[2] in weekdays and words[0] in (*_NEXT, *_LAST):
         monday = today - timedelta(days=today.weekday())
