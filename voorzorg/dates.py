@@ -8,8 +8,8 @@ One parser for every option that takes a date or a time:
   weekday ("do 3 dec", "dinsdag 29 december 2026") that must agree with the date;
 - relative: vandaag, morgen, overmorgen, gisteren, eergisteren, a weekday ("dinsdag":
   the first one from today on; with ``past`` the last one up to today), "volgende week"
-  (its Monday), "volgende dinsdag", "volgende week dinsdag", "vorige week dinsdag", "afgelopen dinsdag", "over 2
-  weken", "over 3 dagen", "2 weken geleden"
+  (its Monday), "volgende dinsdag", "volgende week dinsdag", "vorige week dinsdag",
+  "afgelopen dinsdag", "over 2 weken", "over 3 dagen", "2 weken geleden"
   (and the English words today, tomorrow, yesterday, next tuesday, in 2 weeks);
 - a date without a year is the next such date (from today on), or for past dates
   (``past=True``: help that already happened) the last one up to today; the CLI
