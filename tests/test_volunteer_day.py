@@ -98,6 +98,7 @@ def test_activities_and_lists_show_weekday_and_dutch_month(day, cli):
     assert "do 10 december 2026" in cancelled.out and "Afgelast" in cancelled.out
     shown = ok(cli, "activity", "show", "Koffie").out
     assert "do 10 december 2026" in shown and "zaal bezet" in shown
+    assert "afgelast (zaal bezet)" in ok(cli, "activity", "list").out
     english = ok(cli, "--lang", "en", "activity", "list").out
     assert "Thu 3 Dec 2026 10:00–12:00" in english
 

@@ -112,6 +112,8 @@ def list_(app, circle_id, from_, to, activity_ref, as_json) -> None:
     for row in rows:
         row["when"] = _when(row)
         row["state"] = _("occurrence." + row["status"])
+        if row["status"] == "cancelled" and row["note"]:
+            row["state"] += f" ({row['note']})"  # the reason, as members see it too
     echo_table(
         rows,
         [
