@@ -316,6 +316,10 @@ def test_the_phone_list_shows_every_known_way_and_no_dead_csv_link(circle, cli, 
        "--contact-via", "e-mail")  # fmt: skip
     ok(cli, "member", "add", "Aan", "Deur", "--address", "Vioolstraat 3",
        "--email", "a@example.org", "--contact-via", "aan de deur")  # fmt: skip
+    soon = clock.today("Europe/Amsterdam")
+    ok(cli, "activity", "add", "Koffie", "--start", f"{soon.isoformat()} 23:00",
+       "--duration", "30m", "--weekly")  # fmt: skip
+    ok(cli, "activity", "cancel", "Koffie", "--on", "over 1 week", "--note", "zaal bezet")
     config = circle / "config.toml"
     made = voorzorg(config, "user", "add", "coord", "--coordinator", "zorgsaam",
                     "--password-stdin", input=PASSWORD + "\n")  # fmt: skip
@@ -333,6 +337,9 @@ def test_the_phone_list_shows_every_known_way_and_no_dead_csv_link(circle, cli, 
         table = client.get("/zorgsaam/deelnemers")
         assert table.status_code == 200 and ".csv" not in table.text
         assert client.get("/zorgsaam/telefoonlijst.csv").status_code == 403
+        coming = client.get("/zorgsaam/komende_activiteiten.json?_shape=array").json()
+        cancelled = [r for r in coming if r["bijzonderheid"] == "afgelast"]
+        assert cancelled and cancelled[0]["reden"] == "zaal bezet"
     finally:
         server.stop()
     assert json.loads(json.dumps(rows))  # the list was read

@@ -52,7 +52,8 @@ SELECT
   a.title AS activiteit,
   coalesce(e.new_location, a.location) AS plaats,
   CASE e.kind WHEN 'cancelled' THEN 'afgelast' WHEN 'moved' THEN 'verplaatst' ELSE '' END
-    AS bijzonderheid
+    AS bijzonderheid,
+  CASE e.kind WHEN 'cancelled' THEN e.note END AS reden
 FROM occ o
 JOIN activities a ON a.id = o.activity_id, bounds
 LEFT JOIN activity_exceptions e ON e.activity_id = o.activity_id AND e.original_date = o.day
