@@ -165,3 +165,24 @@ def test_a_day_without_a_time_is_allowed_where_the_time_may_follow():
     with pytest.raises(VoorzorgError) as info:
         parse_local_datetime("do 3 dec", AMSTERDAM, today=TODAY)
     assert info.value.key == "datetime.format"
+
+
+WORDS = st.sampled_from(
+    ["do", "di", "3", "29", "12", "2026", "dec", "december", "maart", "mei", "volgende",
+     "vorige", "week", "dinsdag", "over", "2", "weken", "dagen", "geleden", "morgen", "om",
+     "10:00", "9.30", "uur", "-", "/", ",", "3-12", "29-2", "31-4", "0", "99", "Thu", "Dec",
+     "in", "weeks", "next", "vandaag", "2026-02-30", "24:00", "10u", "13", "00:60"]
+)  # fmt: skip
+
+
+@given(st.lists(WORDS, max_size=6), st.booleans())
+def test_any_mix_of_date_words_is_a_date_or_a_clear_error(words, past):
+    text = " ".join(words)
+    for parse in (
+        lambda: parse_when(text, today=TODAY, past=past),
+        lambda: parse_local_datetime(text, AMSTERDAM, today=TODAY, past=past),
+    ):
+        try:
+            parse()
+        except VoorzorgError as exc:
+            assert exc.message and "{" not in exc.message
