@@ -281,6 +281,7 @@ def test_a_subscription_link_comes_with_a_qr_code(day, cli, tmp_path):
     assert "webcal://" in made.out and "Scan deze code" in made.out
     assert "█" in made.out or "▀" in made.out
     assert (tmp_path / "flyer.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (tmp_path / "flyer.png").stat().st_mode & 0o077 == 0  # it holds the secret link
     token = ok(cli, "feed", "token", "add", "--label", "x", "--json").json["token"]
     link = ok(cli, "feed", "show", "--link", "--token", token, "--qr", tmp_path / "a.svg")
     assert f"{token}.ics" in link.out and "webcal://" in link.out

@@ -52,7 +52,8 @@ def show_qr(link: str, qr_file: str | None) -> None:
         code.save(buffer, kind=path.suffix.lower()[1:], scale=8, border=4)
         from voorzorg.deploy.config import atomic_write
 
-        atomic_write(path, buffer.getvalue(), mode=0o644)
+        # The code holds the secret link: readable by you only (print it, hand it out).
+        atomic_write(path, buffer.getvalue(), mode=0o600)
     click.echo(_("feed.qr_scan"))
     text = io.StringIO()
     code.terminal(out=text, compact=True)
