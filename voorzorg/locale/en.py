@@ -438,9 +438,14 @@ MESSAGES = {
     "help.activity.show": "Show one activity with its cancelled and moved occurrences.",
     "help.feed": "Calendar subscriptions (iCal) for members.",
     "help.feed.build": "Write an .ics file for every active circle (safely, all at once).",
-    "help.feed.show": "Show the calendar of a circle (or of one member) as iCal text.",
+    "help.feed.show": (
+        "Show the calendar of a circle (or of one member) as a readable agenda; --ics for "
+        "the raw iCal text, --link for a subscription link with a QR code."
+    ),
     "help.feed.token": "Make, view and revoke subscription links.",
-    "help.feed.token.add": "Make a subscription link (one per subscriber); shown only once.",
+    "help.feed.token.add": (
+        "Make a subscription link (one per subscriber) with a QR code; shown only once."
+    ),
     "help.feed.token.list": "Show the subscriptions (never the links themselves).",
     "help.feed.token.revoke": "Revoke a subscription; its link stops working.",
     "opt.activity_end": "End time (for example 12:00); with --all-day the last day.",

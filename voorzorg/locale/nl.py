@@ -459,9 +459,14 @@ MESSAGES = {
     "help.activity.show": "Toon één activiteit met afgelaste en verplaatste keren.",
     "help.feed": "Agenda-abonnementen (iCal) voor deelnemers.",
     "help.feed.build": "Schrijf voor elke actieve cirkel een .ics-bestand (veilig in één keer).",
-    "help.feed.show": "Toon de agenda van een cirkel (of van één deelnemer) als iCal-tekst.",
+    "help.feed.show": (
+        "Toon de agenda van een cirkel (of van één deelnemer) als leesbare lijst; --ics voor "
+        "de ruwe iCal-tekst, --link voor een abonneerlink met QR-code."
+    ),
     "help.feed.token": "Abonnementslinks maken, bekijken en intrekken.",
-    "help.feed.token.add": "Maak een abonnementslink (één per abonnee); wordt één keer getoond.",
+    "help.feed.token.add": (
+        "Maak een abonnementslink (één per abonnee) met QR-code; wordt één keer getoond."
+    ),
     "help.feed.token.list": "Toon de abonnementen (nooit de links zelf).",
     "help.feed.token.revoke": "Trek een abonnement in; de link werkt daarna niet meer.",
     "opt.activity_end": "Eindtijd (bijvoorbeeld 12:00); bij --all-day de laatste dag.",
