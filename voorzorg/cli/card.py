@@ -30,7 +30,7 @@ def show(app, circle_id, version, draft, as_json) -> None:
         if as_json:
             echo_json(found)
         else:
-            click.echo(_("card.draft_header", at=found["edited_at"][:10]))
+            click.echo(_("card.draft_header", at=local_time(found["edited_at"], entry.timezone)))
             click.echo()
             click.echo(found["text"], nl=False)
         return

@@ -29,7 +29,8 @@ def leave_member(db, member_id: int, *, on: date, today: date, at: str | None = 
     if on > today:
         raise VoorzorgError("member.leave_in_future", on=format_day(on))
     if current["left_on"] is not None:
-        raise VoorzorgError("member.already_left", name=current["name"], on=current["left_on"])
+        raise VoorzorgError("member.already_left", name=current["name"],
+                            on=format_day(date.fromisoformat(current["left_on"])))  # fmt: skip
     if on.isoformat() < current["joined_on"]:
         raise VoorzorgError("member.left_before_joined", joined=current["joined_on"])
     stamp = at or clock.stamp()

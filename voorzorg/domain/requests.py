@@ -122,6 +122,14 @@ def _in_past(db, wanted_at: datetime | date, now: datetime) -> bool:
     return wanted_at < now.astimezone(_circle_zone(db)).date()
 
 
+def _shown(db, instant: str) -> str:
+    """A stored instant as people read it in the circle's zone: "ma 30 nov 2026, 09:15"."""
+    from voorzorg.clock import DEFAULT_TIMEZONE
+    from voorzorg.dates import show_instant
+
+    return show_instant(instant, circle_meta(db, "timezone", DEFAULT_TIMEZONE))
+
+
 def _circle_zone(db):
     from voorzorg.clock import DEFAULT_TIMEZONE, zone
 
@@ -315,7 +323,7 @@ def ask(db, request_id: int, member_id: int, *, now: datetime) -> dict:
             key = (
                 "request.already_said_no" if previous["answer"] == "no" else "request.already_asked"
             )
-            raise VoorzorgError(key, name=member["name"], at=previous["asked_at"][:10])
+            raise VoorzorgError(key, name=member["name"], at=_shown(db, previous["asked_at"]))
     with db.atomic():
         db.execute(
             "INSERT INTO request_asks (request_id, member_id, asked_at) VALUES (?, ?, ?)",
@@ -345,7 +353,7 @@ def answer(db, request_id: int, member_id: int, yes: bool, *, now: datetime) -> 
             raise VoorzorgError("request.accepted_by_other", name=request["helper_name"])
         if asked["answer"] == "no":
             raise VoorzorgError("request.already_said_no", name=member["name"],
-                                at=asked["answered_at"][:10])  # fmt: skip
+                                at=_shown(db, asked["answered_at"]))  # fmt: skip
     stamp = utc_text(now)
     with db.atomic():
         db.execute(
