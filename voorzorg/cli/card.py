@@ -3,7 +3,7 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import circle_option, circle_today, group, json_option, option, pass_app
-from voorzorg.cli.output import day_text, echo_json, echo_table
+from voorzorg.cli.output import day_text, echo_json, echo_table, local_time
 from voorzorg.i18n import _
 
 
