@@ -67,7 +67,7 @@ def test_bad_recurrence_and_times_are_refused(circle, cli, koffie):
     r = refused
     d = circle
     r(cli, d, *BASE, "2027-03-04 10:00", "--duration", "2h", "--weekly", "--until", "2027-03-01",
-      says=("--until 2027-03-01 is before the start (2027-03-04)",))  # fmt: skip
+      says=("--until Mon 1 March 2027 is before the start (Thu 4 March 2027)",))  # fmt: skip
     r(cli, d, *BASE, "2027-03-04 10:00", "--duration", "2h", "--weekly", "--count", "0",
       says=("--count 0",))  # fmt: skip
     r(cli, d, *BASE, "2027-03-04 10:00", "--duration", "2h", "--weekly", "--count", "1001")
@@ -80,11 +80,11 @@ def test_bad_recurrence_and_times_are_refused(circle, cli, koffie):
     r(cli, d, *BASE, "2027-03-14 02:30", "--duration", "1h", "--weekly",
       says=("2027-03-28 02:30",))  # fmt: skip
     # Spanning the switch: Saturday 23:00 for four hours.
-    r(cli, d, *BASE, "2027-03-27 23:00", "--duration", "4h", says=("2027-03-27",))
+    r(cli, d, *BASE, "2027-03-27 23:00", "--duration", "4h", says=("Sat 27 March 2027",))
     r(cli, d, *BASE, "2027-03-11 10:00", "--duration", "2h", "--monthly", "first thursday",
-      says=("2027-03-11 does not fit", "2027-03-04"))  # fmt: skip
+      says=("Thu 11 March 2027 does not fit", "Thu 4 March 2027"))  # fmt: skip
     r(cli, d, *BASE, "2027-03-05 10:00", "--duration", "2h", "--monthly", "first thursday",
-      says=("2027-03-05 does not fit", "2027-03-04"))  # fmt: skip
+      says=("Fri 5 March 2027 does not fit", "Thu 4 March 2027"))  # fmt: skip
     r(cli, d, *BASE, "2027-03-04 10:00", "--duration", "2h", "--monthly", "fifth thursday")
     r(cli, d, *BASE, "2027-03-04 10:00", "--duration", "2h", "--every", "0 weeks")
     r(cli, d, *BASE, "2027-03-04 10:00", "--duration", "2h", "--weekly", "--monthly",
@@ -116,7 +116,7 @@ def test_bad_changes_are_refused(circle, cli, koffie):
     r(cli, d, "cancel", "-c", CIRCLE, "99", "--on", "2027-03-04", says=("number 99",))
     r(cli, d, "cancel", "-c", CIRCLE, "Onbekend", "--on", "2027-03-04", says=("Onbekend",))
     r(cli, d, "cancel", "-c", CIRCLE, ident, "--on", "2027-03-05",
-      says=("does not take place on 2027-03-05",))  # fmt: skip
+      says=("does not take place on Fri 5 March 2027",))  # fmt: skip
     r(cli, d, "cancel", "-c", CIRCLE, ident, "--on", "2027-02-25")  # before the start
     r(cli, d, "cancel", "-c", CIRCLE, ident, "--on", "2027-02-30", says=("does not exist",))
     r(cli, d, "move", "-c", CIRCLE, ident, "--on", "2027-03-05", "--to", "2027-03-06 10:00")
@@ -205,7 +205,9 @@ def test_list_marks_cancelled_and_moved_occurrences(circle, cli, koffie):
     table = en(cli, "list", "-c", CIRCLE, "--from", "2027-03-01", "--to", "2027-03-31").out
     assert "cancelled" in table and "moved" in table
     shown = en(cli, "show", "-c", CIRCLE, "koffie").out
-    assert "2027-03-11" in shown and "2027-03-19 14:30" in shown
+    # Dates as people read them (English with --lang en), the cancellation's reason too.
+    assert "Thu 11 March 2027" in shown and "Fri 19 March 2027, 14:30" in shown
+    assert "Zaal bezet" in shown
 
 
 def test_every_change_fires_an_event(tmp_path):

@@ -4,7 +4,10 @@ Home Assistant's strict parser (``ical``) and ``recurring-ical-events`` (over
 ``icalendar``) each expand the rendered feed; ``activity list --json`` and the core
 ``occurrences()`` list what voorzorg itself believes. For every window compared,
 the multisets of (start instant, end instant, summary) must be equal, across both
-DST switches, with cancellations (EXDATE) and moves (RECURRENCE-ID overrides).
+DST switches, with cancellations and moves (RECURRENCE-ID overrides). A cancelled
+occurrence stays in the feed as "Afgelast: <title>" with STATUS:CANCELLED, and every
+reader must show it as such; with ``feed_show_cancelled = false`` it is an EXDATE and
+every reader must leave it out.
 
 Window semantics: the parsers are asked for a slightly larger range (they return
 what *overlaps* it), then everything is filtered by the local start date, which is
@@ -83,20 +86,30 @@ def expand_rie(body: bytes, first: date, last: date) -> Counter:
     return found
 
 
-def expand_core(db, first: date, last: date, titles: set[str] | None = None) -> Counter:
+def _summary(title: str, status: str, show_cancelled: bool) -> str | None:
+    """What a calendar shows for an occurrence: None when it is left out."""
+    if status != "cancelled":
+        return title
+    return f"Afgelast: {title}" if show_cancelled else None
+
+
+def expand_core(
+    db, first: date, last: date, titles: set[str] | None = None, show_cancelled: bool = True
+) -> Counter:
     rows = activities.occurrences(db, start=first, end=last, timezone=TZ_NAME)
-    return Counter(
-        _key(r["start"], r["end"], r["title"])
-        for r in rows
-        if r["status"] != "cancelled" and (titles is None or r["title"] in titles)
-    )
+    found = Counter()
+    for r in rows:
+        summary = _summary(r["title"], r["status"], show_cancelled)
+        if summary is not None and (titles is None or summary in titles):
+            found[_key(r["start"], r["end"], summary)] += 1
+    return found
 
 
 def _from_json(text: str):
     return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
 
 
-def expand_cli(cli, first: date, last: date) -> Counter:
+def expand_cli(cli, first: date, last: date, show_cancelled: bool = True) -> Counter:
     result = cli(
         "activity", "list", "-c", CIRCLE, "--from", first.isoformat(), "--to", last.isoformat(),
         "--json",
@@ -105,26 +118,33 @@ def expand_cli(cli, first: date, last: date) -> Counter:
     found = Counter()
     for row in result.json:
         assert {"activity_id", "title", "start", "end", "status"} <= set(row)
-        if row["status"] == "cancelled":
+        summary = _summary(row["title"], row["status"], show_cancelled)
+        if summary is None:
             continue
         start, end = _from_json(row["start"]), _from_json(row["end"])
         if isinstance(start, datetime):
             assert start.utcoffset() is not None  # ISO 8601 with UTC offset
-        found[_key(start, end, row["title"])] += 1
+        found[_key(start, end, summary)] += 1
     return found
 
 
 def assert_three_agree(
-    body: bytes, db, first: date, last: date, cli=None, titles: set[str] | None = None
+    body: bytes,
+    db,
+    first: date,
+    last: date,
+    cli=None,
+    titles: set[str] | None = None,
+    show_cancelled: bool = True,
 ) -> Counter:
     """``titles``: compare only these activities (for a range beyond the feed's window)."""
-    core = expand_core(db, first, last, titles)
+    core = expand_core(db, first, last, titles, show_cancelled)
     by_ical = expand_ical(body, first, last)
     by_rie = expand_rie(body, first, last)
     assert by_ical == core, _diff("ical", by_ical, core)
     assert by_rie == core, _diff("recurring-ical-events", by_rie, core)
     if cli is not None:
-        by_cli = expand_cli(cli, first, last)
+        by_cli = expand_cli(cli, first, last, show_cancelled)
         assert by_cli == core, _diff("activity list --json", by_cli, core)
     return core
 
@@ -135,10 +155,11 @@ def _diff(name: str, got: Counter, want: Counter) -> str:
     return f"{name} disagrees with occurrences(): extra {extra}, missing {missing}"
 
 
-def render(db, today: date) -> feeds.Feed:
+def render(db, today: date, show_cancelled: bool = True) -> feeds.Feed:
     return feeds.render_circle_feed(
-        db, circle_id=CIRCLE, name="ZorgSaam", timezone=TZ_NAME, today=today
-    )
+        db, circle_id=CIRCLE, name="ZorgSaam", timezone=TZ_NAME, today=today,
+        options=feeds.Options(show_cancelled=show_cancelled),
+    )  # fmt: skip
 
 
 def starts(found: Counter, summary: str) -> list[datetime]:
@@ -230,14 +251,20 @@ def test_three_agree_on_a_realistic_circle(circle, cli):
     ]:
         assert_three_agree(feed.body, db, a, b, cli=cli)
 
+    hidden = render(db, TODAY, show_cancelled=False)
+    assert_three_agree(hidden.body, db, first, last, show_cancelled=False)
+
     summaries = Counter(k[2] for k in found.elements())
+    # The cancelled ones stay, marked, at their own time (a member may still walk there).
+    assert summaries["Afgelast: Koffieochtend Zoë"] == summaries["Afgelast: Fietsclub"] == 1
+    assert datetime(2027, 3, 25, 9, tzinfo=UTC) in starts(found, "Afgelast: Koffieochtend Zoë")
     assert summaries["Koffieochtend Zoë"] == 38 - 1  # 38 Thursdays, one cancelled
     assert summaries["Fietsclub"] == 37 - 1  # 37 Sundays, one cancelled
     assert summaries["Kookclub"] == 10 - 1
     assert summaries["Kerstmarkt €"] == summaries["Uitje Ĳsselmeer"] == 1
     assert summaries["Boekenmarkt"] == 6 - 1
     assert "Oud uitje" not in summaries and "Ver weg" not in summaries  # outside the window
-    # The moves are at their new time, the cancellations gone.
+    # The moves are at their new time, the cancellations no longer under their own title.
     koffie = starts(found, "Koffieochtend Zoë")
     assert datetime(2027, 4, 2, 12, tzinfo=UTC) in koffie  # 14:00 CEST
     assert datetime(2027, 4, 1, 8, tzinfo=UTC) not in koffie
@@ -250,6 +277,31 @@ def test_three_agree_on_a_realistic_circle(circle, cli):
     assert date(2027, 5, 30) in boeken and date(2027, 5, 1) not in boeken
     markt = next(k for k in found if k[2] == "Kerstmarkt €")
     assert markt[:2] == (date(2027, 12, 18), date(2027, 12, 20))  # exclusive end
+
+
+def test_cancelled_occurrences_read_as_cancelled_in_every_parser(circle, cli):
+    """STATUS:CANCELLED, "Afgelast: ..." and the volunteer's reason, as each parser reads them;
+    a cancelled single event too. Hidden by the circle's switch: gone from every parser."""
+    ids = build_circle(cli)
+    _ok(cli, "cancel", "-c", CIRCLE, str(ids["uitje"]), "--on", "2027-06-12", "--note", "Bus kapot")
+    db = store.open_circle(circle / "data" / f"{CIRCLE}.db")
+    body = render(db, TODAY).body
+    begin, end = _range(date(2027, 3, 20), date(2027, 6, 20))
+    by_rie = {
+        (str(e["SUMMARY"]), e["DTSTART"].dt): e
+        for e in recurring_ical_events.of(icalendar.Calendar.from_ical(body)).between(begin, end)
+    }
+    easter = by_rie[("Afgelast: Koffieochtend Zoë", datetime(2027, 3, 25, 10, tzinfo=TZ))]
+    assert str(easter["STATUS"]) == "CANCELLED" and "Pasen" in str(easter["DESCRIPTION"])
+    outing = by_rie[("Afgelast: Uitje Ĳsselmeer", datetime(2027, 6, 12, 9, tzinfo=TZ))]
+    assert str(outing["STATUS"]) == "CANCELLED" and "Bus kapot" in str(outing["DESCRIPTION"])
+    timeline = IcsCalendarStream.calendar_from_ics(body.decode()).timeline_tz(TZ)
+    by_ical = {(e.summary, e.start): e for e in timeline.overlapping(begin, end)}
+    easter = by_ical[("Afgelast: Koffieochtend Zoë", datetime(2027, 3, 25, 10, tzinfo=TZ))]
+    assert easter.status.value == "CANCELLED" and "Pasen" in easter.description
+    hidden = render(db, TODAY, show_cancelled=False).body
+    assert b"Afgelast" not in hidden and b"STATUS:CANCELLED" not in hidden
+    assert b"EXDATE;TZID=Europe/Amsterdam:20270325T100000" in hidden
 
 
 def test_weekly_ten_oclock_across_both_switches(tmp_path):
@@ -460,11 +512,13 @@ def test_three_agree_on_random_circles(specs):
                     rule=spec["rule"],
                 )  # fmt: skip
                 _apply_changes(db, item["id"], spec["changes"])
-            feed = render(db, H_TODAY)
-            assert_three_agree(feed.body, db, H_FIRST, H_LAST)
-            # The series in the feed agree over their history too (clients show it).
-            in_feed = {str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(feed.body).walk(
-                "VEVENT")}  # fmt: skip
-            assert_three_agree(feed.body, db, H_HISTORY, H_LAST, titles=in_feed)
+            for shown in (True, False):  # cancellations marked, or (config) left out
+                feed = render(db, H_TODAY, show_cancelled=shown)
+                assert_three_agree(feed.body, db, H_FIRST, H_LAST, show_cancelled=shown)
+                # The series in the feed agree over their history too (clients show it).
+                in_feed = {str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(
+                    feed.body).walk("VEVENT")}  # fmt: skip
+                assert_three_agree(feed.body, db, H_HISTORY, H_LAST, titles=in_feed,
+                                   show_cancelled=shown)  # fmt: skip
         finally:
             db.close()

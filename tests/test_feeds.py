@@ -229,17 +229,33 @@ def test_rich_feed_passes_the_lint_and_strict_parsing(rich):
     events = components(lines, "VEVENT")
     uids = {one(e, "UID")[1] for e in events}
     assert uids == {f"activity-{i}@{CIRCLE}.voorzorg" for i in ids.values()}
-    # Overrides share the series' UID and carry a local RECURRENCE-ID with its TZID.
+    # Overrides share the series' UID and carry a local RECURRENCE-ID with its TZID;
+    # three of them are the cancellations, kept in the calendar and marked.
     overrides = [e for e in events if props(e, "RECURRENCE-ID")]
-    assert len(overrides) == 2
+    cancelled = [e for e in overrides if "STATUS:CANCELLED" in e]
+    assert len(overrides) == 5 and len(cancelled) == 3
+    assert all(one(e, "SUMMARY")[1].startswith("Afgelast: ") for e in cancelled)
+    overrides = [e for e in overrides if e not in cancelled]
     koffie = [e for e in overrides if one(e, "UID")[1].startswith(f"activity-{ids['koffie']}@")]
     assert one(koffie[0], "RECURRENCE-ID") == ({"TZID": TZ_NAME}, "20270401T100000")
     assert one(koffie[0], "DTSTART") == ({"TZID": TZ_NAME}, "20270402T140000")
     boeken = [e for e in overrides if one(e, "UID")[1].startswith(f"activity-{ids['boeken']}@")]
     assert one(boeken[0], "RECURRENCE-ID") == ({"VALUE": "DATE"}, "20270529")
-    # Cancellations are EXDATEs, never STATUS:CANCELLED overrides.
-    assert "STATUS:CANCELLED" not in lines
-    exdates = [v for e in events for p, v in props(e, "EXDATE")]
+    # Cancellations are overrides at their own time (no EXDATE) unless the circle hides
+    # them (feed_show_cancelled = false): then EXDATEs.
+    assert sorted(one(e, "RECURRENCE-ID")[1] for e in cancelled) == [
+        "20270325T100000",
+        "20270501",
+        "20271222T193000",
+    ]
+    assert not [v for e in events for p, v in props(e, "EXDATE")]
+    hidden = feeds.render_circle_feed(
+        db, circle_id=CIRCLE, name="ZorgSaam Zoë", timezone=TZ_NAME, today=TODAY,
+        options=feeds.Options(show_cancelled=False),
+    )  # fmt: skip
+    hidden_events = components(lint(hidden.body), "VEVENT")
+    assert "STATUS:CANCELLED" not in lint(hidden.body)
+    exdates = [v for e in hidden_events for p, v in props(e, "EXDATE")]
     assert sorted(exdates) == ["20270325T100000", "20270501", "20271222T193000"]
     # UNTIL of a timed series is UTC: the last Thursday 10:00 CET = 09:00Z.
     rrules = {one(e, "UID")[1]: one(e, "RRULE")[1] for e in events if props(e, "RRULE")}
@@ -308,6 +324,54 @@ def test_fold_edge_cases():
 # --- golden output ---------------------------------------------------------------------
 
 GOLDEN_DST_WEEK = (
+    "BEGIN:VEVENT\r\n"
+    "UID:activity-1@zorgsaam.voorzorg\r\n"
+    "DTSTAMP:20260602T083000Z\r\n"
+    "CREATED:20260601T120000Z\r\n"
+    "LAST-MODIFIED:20260602T083000Z\r\n"
+    "SEQUENCE:2\r\n"
+    "DTSTART;TZID=Europe/Amsterdam:20270325T100000\r\n"
+    "DTEND;TZID=Europe/Amsterdam:20270325T120000\r\n"
+    "RRULE:FREQ=WEEKLY;BYDAY=TH;UNTIL=20270415T080000Z\r\n"
+    "SUMMARY:Koffieochtend\r\n"
+    "LOCATION:De BinnenHaven\r\n"
+    "STATUS:CONFIRMED\r\n"
+    "TRANSP:OPAQUE\r\n"
+    "END:VEVENT\r\n"
+    # The cancelled Thursday stays, marked, at its own time, with the reason.
+    "BEGIN:VEVENT\r\n"
+    "UID:activity-1@zorgsaam.voorzorg\r\n"
+    "DTSTAMP:20260602T083000Z\r\n"
+    "CREATED:20260601T120000Z\r\n"
+    "LAST-MODIFIED:20260602T083000Z\r\n"
+    "SEQUENCE:2\r\n"
+    "RECURRENCE-ID;TZID=Europe/Amsterdam:20270401T100000\r\n"
+    "DTSTART;TZID=Europe/Amsterdam:20270401T100000\r\n"
+    "DTEND;TZID=Europe/Amsterdam:20270401T120000\r\n"
+    "SUMMARY:Afgelast: Koffieochtend\r\n"
+    "LOCATION:De BinnenHaven\r\n"
+    "DESCRIPTION:Deze keer gaat niet door: Pasen\r\n"
+    "STATUS:CANCELLED\r\n"
+    "TRANSP:TRANSPARENT\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:activity-1@zorgsaam.voorzorg\r\n"
+    "DTSTAMP:20260602T083000Z\r\n"
+    "CREATED:20260601T120000Z\r\n"
+    "LAST-MODIFIED:20260602T083000Z\r\n"
+    "SEQUENCE:2\r\n"
+    "RECURRENCE-ID;TZID=Europe/Amsterdam:20270408T100000\r\n"
+    "DTSTART;TZID=Europe/Amsterdam:20270409T110000\r\n"
+    "DTEND;TZID=Europe/Amsterdam:20270409T130000\r\n"
+    "SUMMARY:Koffieochtend\r\n"
+    "LOCATION:Buurthuis\r\n"
+    "STATUS:CONFIRMED\r\n"
+    "TRANSP:OPAQUE\r\n"
+    "END:VEVENT\r\n"
+)
+
+# The same week for a circle with feed_show_cancelled = false: the old EXDATE form.
+GOLDEN_DST_WEEK_HIDDEN = (
     "BEGIN:VEVENT\r\n"
     "UID:activity-1@zorgsaam.voorzorg\r\n"
     "DTSTAMP:20260602T083000Z\r\n"
@@ -405,7 +469,25 @@ def test_golden_dst_week_all_day_and_folded_lines(tmp_path):
     assert one_activity(koffie) == GOLDEN_DST_WEEK
     assert one_activity(uitje) == GOLDEN_ALL_DAY
     assert one_activity(fiets) == GOLDEN_FOLDED
-    assert "Pasen" not in render(db).body.decode()  # a cancellation note stays inside
+    # A circle that prefers cancellations gone (feed_show_cancelled = false): an EXDATE,
+    # and the note stays inside.
+    hidden = feeds.render_activity(
+        db, koffie, circle_id=CIRCLE, timezone=TZ_NAME, today=date(2027, 3, 1),
+        options=feeds.Options(show_cancelled=False),
+    ).decode("utf-8")  # fmt: skip
+    assert hidden == GOLDEN_DST_WEEK_HIDDEN
+    # Reminders (feed_reminder_minutes): one VALARM per event that takes place.
+    alarmed = feeds.render_activity(
+        db, koffie, circle_id=CIRCLE, timezone=TZ_NAME, today=date(2027, 3, 1),
+        options=feeds.Options(reminder_minutes=60),
+    ).decode("utf-8")  # fmt: skip
+    assert alarmed.count("BEGIN:VALARM") == 2  # the series and the moved one, not the cancelled
+    assert "TRIGGER:-PT60M\r\n" in alarmed and "DESCRIPTION:Herinnering: Koffieochtend" in alarmed
+    IcsCalendarStream.calendar_from_ics(
+        feeds.render_circle_feed(db, circle_id=CIRCLE, name="Z", timezone=TZ_NAME,
+                                 today=date(2027, 3, 1),
+                                 options=feeds.Options(reminder_minutes=60)).body.decode()
+    )  # fmt: skip
 
 
 def test_vtimezone_in_the_feed_is_the_compact_two_rule_form(rich):
@@ -533,6 +615,17 @@ def test_last_modified_moves_forward_when_an_activity_leaves_the_feed(rich, chan
     if change == "cancel a one-off":
         activities.cancel_occurrence(db, ids["bijeenkomst"], date(2027, 3, 11), now=now)
         gone = ids["bijeenkomst"]
+        # Shown cancelled by default, changed (SEQUENCE, LAST-MODIFIED) so clients update.
+        (event,) = _event_of(render(db).body, gone)
+        assert "STATUS:CANCELLED" in event and one(event, "LAST-MODIFIED")[1] == "20260901T070000Z"
+        after = feeds.render_circle_feed(
+            db, circle_id=CIRCLE, name="ZorgSaam Zoë", timezone=TZ_NAME, today=TODAY,
+            options=feeds.Options(show_cancelled=False),
+        )  # fmt: skip
+        assert _event_of(before.body, gone) and not _event_of(after.body, gone)
+        assert after.etag != before.etag
+        assert after.last_modified == now > before.last_modified
+        return
     else:
         early = add_full(db, "Vroeg", date(2026, 11, 5), now=STAMP, duration_minutes=60,
                          rule=Rule(freq="weekly"))["id"]  # fmt: skip
@@ -769,8 +862,11 @@ def test_feed_build_writes_every_active_circle_atomically(circle, cli, tmp_path)
     assert "andere.ics" in again.out
     assert (out / f"{CIRCLE}.ics").read_bytes() == previous
     assert oct((out / f"{CIRCLE}.ics").stat().st_mode & 0o777) == oct(0o644)
-    shown = cli("feed", "show", "-c", CIRCLE)
+    shown = cli("feed", "show", "-c", CIRCLE, "--ics")
     assert shown.code == 0 and "SUMMARY:Koffieochtend Zoë" in shown.out
+    readable = cli("feed", "show", "-c", CIRCLE)  # an agenda a volunteer reads
+    assert readable.code == 0 and "Koffieochtend Zoë" in readable.out
+    assert "BEGIN:VCALENDAR" not in readable.out
 
 
 def test_feed_build_default_directory(circle, cli):

@@ -18,6 +18,7 @@ from voorzorg.text import clean_line
 MEMBER_KEYS = {
     "id", "name", "address", "postcode", "phone", "email", "birth_year", "contact_via",
     "connector", "joined_on", "left_on", "restricted", "active", "offers", "needs", "consents",
+    "away_until",
 }  # fmt: skip
 
 

@@ -151,3 +151,28 @@ def test_notify_never_imported_by_commands_that_send_nothing(circle, cli):
     assert result.returncode == 0
     assert "apprise" not in result.stderr and "voorzorg_integration" not in result.stderr
     assert "voorzorg.plugins" not in result.stderr and "voorzorg.api" not in result.stderr
+
+
+def test_a_member_who_is_away_gets_no_reminders_or_messages(circle, cli, smtp):
+    box, port, _controller = smtp
+    cli("integration", "add", "notify", "--set", f"group_url={mailto(port, 'groep@example.org')}")
+    cli("member", "add", "Marie", "--consent", "matching")
+    cli("member", "add", "Jan", "--offers", "vervoer", "--consent", "matching")
+    assert cli("notify", "member", "Marie", mailto(port, "marie@example.org")).code == 0
+    assert cli("notify", "member", "Jan", mailto(port, "jan@example.org")).code == 0
+    tomorrow = date.today() + timedelta(days=1)
+    cli("request", "add", "--for", "Marie", "--category", "vervoer", "--when",
+        tomorrow.strftime("%d-%m-%Y"))  # fmt: skip
+    cli("request", "ask", "1", "Jan")
+    assert cli("member", "away", "Jan", "--until", (tomorrow + timedelta(days=7)).isoformat(),
+               ).code == 0  # fmt: skip
+    assert cli("request", "answer", "1", "Jan", "ja").code == 0
+    mails = text_of(box.messages)
+    assert [m for m in mails if m.startswith("marie@")]  # Marie hears who helps
+    assert not [m for m in mails if m.startswith("jan@")]  # Jan is away: nothing
+    dry = cli("remind", "--dry-run", "--json")
+    assert dry.code == 0, dry.err
+    texts = [m["text"] for m in dry.json["messages"]]
+    assert len(texts) == 1 and "helpt J. je" in texts[0]  # only Marie's reminder
+    assert cli("member", "back", "Jan").code == 0
+    assert len(cli("remind", "--dry-run", "--json").json["messages"]) == 2

@@ -179,7 +179,7 @@ def test_cancel_refer_and_list(circle, cli):
             "bestaat niet",
         ),
         (
-            ("request", "add", "--for", "Marie", "--category", "vervoer", "--when", "morgen"),
+            ("request", "add", "--for", "Marie", "--category", "vervoer", "--when", "om 10:00"),
             "datum met tijd",
         ),
         (("request", "suggest", "99"), "99"),

@@ -57,7 +57,9 @@ def test_day_and_time_round_trip(day, hour, minute):
 
 
 def test_day_and_time_mistakes():
-    refused("datetime.format", parse_day_and_time, "2027-03-04 10:00 uur")
+    refused("date.format", parse_day_and_time, "2027-03-04 10:00 12:00")
+    refused("datetime.format", parse_day_and_time, "om 10:00")  # a time without a day
+    assert parse_day_and_time("2027-03-04 10:00 uur") == (THURSDAY, "10:00")
     refused("datetime.invalid_time", parse_day_and_time, "2027-03-04 24:00")
     refused("date.invalid", parse_day_and_time, "2027-02-31 10:00")
     assert parse_hhmm("9.30") == "09:30"
@@ -130,7 +132,7 @@ def test_a_monthly_rule_on_another_weekday_names_the_day_it_would_be():
     error = refused(
         "recurrence.start_not_on_rule", rule_from_options, THURSDAY, monthly="eerste dinsdag"
     )
-    assert error.params == {"start": "2027-03-04", "expected": "2027-03-02"}
+    assert error.params == {"start": "do 4 maart 2027", "expected": "di 2 maart 2027"}
 
 
 def test_list_window():

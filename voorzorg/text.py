@@ -81,3 +81,25 @@ def decode_utf8(raw: bytes) -> str:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         column = len(raw[line_start : exc.start].decode("utf-8")) + 1
         raise NotUtf8(raw.count(b"\n", 0, exc.start) + 1, column) from None
+
+
+def best_name_matches(typed: str, rows):
+    """``rows`` of (id, name, ...) whose name fits ``typed``, best kind of match only.
+
+    An exact name (folded) wins; else names holding every typed word as a whole word
+    ("Jan" finds "Jan de Vries", not "Marie Jansen"); else names with a word starting
+    with each typed word ("Jans" finds "Marie Jansen"). Never a match inside a word.
+    """
+    wanted = fold(typed).split()
+    if not wanted:
+        return []
+    exact, whole, prefix = [], [], []
+    for row in rows:
+        words = fold(row[1]).replace("-", " ").split()
+        if fold(row[1]).split() == wanted or words == wanted:
+            exact.append(row)
+        elif all(w in words for w in wanted):
+            whole.append(row)
+        elif all(any(word.startswith(w) for word in words) for w in wanted):
+            prefix.append(row)
+    return exact or whole or prefix

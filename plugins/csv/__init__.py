@@ -32,6 +32,7 @@ HEADERS = {
     "biedt": "offers", "aanbod": "offers", "offers": "offers",
     "verbinder": "connector", "connector": "connector",
     "lid sinds": "joined", "joined": "joined", "aangemeld": "joined",
+    "member since": "joined",
 }  # fmt: skip
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -171,23 +172,32 @@ def write_csv(rows: list[list], header: list[str]) -> bytes:
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")  # a BOM: Excel reads UTF-8 then
 
 
+def _headers(*keys: str) -> list[str]:
+    return [api._("csv.header." + key) for key in keys]
+
+
 def export_members(db) -> bytes:
-    header = ["naam", "adres", "postcode", "telefoon", "e-mail", "geboortejaar", "contact",
-              "biedt", "verbinder", "lid sinds"]  # fmt: skip
+    """Members as CSV; headers and values in the language of the moment (and read back
+    by ``member import`` in either language)."""
+    _ = api._
+    header = _headers("name", "address", "postcode", "phone", "email", "birth_year",
+                      "contact", "offers", "connector", "joined")  # fmt: skip
     rows = [
         [m["name"], m["address"], m["postcode"], m["phone"], m["email"], m["birth_year"],
-         m["contact_via"], ", ".join(api.category_label(c) for c in m["offers"]),
-         "ja" if m["connector"] else "", m["joined_on"]]
+         _("contact." + m["contact_via"]) if m["contact_via"] else "",
+         ", ".join(api.category_label(c) for c in m["offers"]),
+         _("word.yes") if m["connector"] else "", m["joined_on"]]
         for m in api.list_members(db)
     ]  # fmt: skip
     return write_csv(rows, header)
 
 
 def export_activities(db) -> bytes:
-    header = ["nr", "naam", "soort", "plaats", "begin", "tijd", "herhaling", "tot"]
+    _ = api._
+    header = _headers("number", "name", "kind", "place", "start", "time", "repeats", "until")
     rows = [
         [a["id"], a["title"], a["kind"], a["location"], a["start_date"], a["start_time"],
-         a["freq"] or "eenmalig", a["until_date"]]
+         _("csv.value." + (a["freq"] or "once")), a["until_date"]]
         for a in api.list_activities(db)
     ]  # fmt: skip
     return write_csv(rows, header)

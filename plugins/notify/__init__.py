@@ -75,9 +75,28 @@ def _open(config, circle: str):
 
 
 def _wanted(request: dict, timezone: str) -> datetime | None:
-    if not request["wanted_at"]:
+    """When the help is wanted; a request with a day but no time yet gives that day's
+    start (its text then leaves the time out, see ``_when``)."""
+    wanted = request["wanted_at"]
+    if not wanted:
         return None
-    return api.parse_local_datetime(request["wanted_at"], timezone)
+    if len(wanted) == 10:
+        return api.parse_local_datetime(f"{wanted} 00:00", timezone)
+    return api.parse_local_datetime(wanted, timezone)
+
+
+def _when(request: dict, moment: datetime) -> str:
+    if len(request["wanted_at"] or "") == 10:
+        return when_text(moment)[: -len(" 00:00")]
+    return when_text(moment)
+
+
+def _away(db, member_id: int | None, day: date) -> bool:
+    """A member who is away (``voorzorg member away``) hears nothing until they are back."""
+    if member_id is None:
+        return False
+    until = api.get_member(db, member_id).get("away_until")
+    return bool(until) and until >= day.isoformat()
 
 
 @api.hookimpl
@@ -88,10 +107,12 @@ def on_event(event, circle, entry, config):
         db = _open(config, circle)
         try:
             request = api.get_request(db, event.data["request_id"])
+            today = api.today(timezone)
+            away = {m for m in (request["helper_id"], request["for_id"]) if _away(db, m, today)}
         finally:
             db.close()
         moment = _wanted(request, timezone)
-        when = when_text(moment) if moment else _("notify.soon")
+        when = _when(request, moment) if moment else _("notify.soon")
         kind = api.category_label(request["category"])
         if _restricted(config, circle, request):
             return  # a restricted member's data is not processed: no messages
@@ -102,6 +123,8 @@ def on_event(event, circle, entry, config):
                                   category=kind, when=when)),
         ]  # fmt: skip
         for member_id, body in messages:
+            if member_id in away:
+                continue
             url = _member_url(config, circle, member_id)
             if url and not send(url, body):
                 raise ConnectionError("notification not delivered")
@@ -241,10 +264,12 @@ def reminders(config, circle: str, entry: dict, day: date) -> list[dict]:
             kind = api.category_label(request["category"])
             for member_id, role, text in (
                 (request["helper_id"], "helper", _("notify.remind_helper", category=kind,
-                 initial=request["for_name"][:1], when=when_text(moment))),
+                 initial=request["for_name"][:1], when=_when(request, moment))),
                 (request["for_id"], "for", _("notify.remind_for", category=kind,
-                 helper=request["helper_name"][:1], when=when_text(moment))),
+                 helper=request["helper_name"][:1], when=_when(request, moment))),
             ):  # fmt: skip
+                if _away(db, member_id, day):
+                    continue
                 url = _member_url(config, circle, member_id)
                 if url:
                     key = f"request:{request['id']}:{role}:{request['wanted_at']}"

@@ -11,9 +11,13 @@ as Home Assistant does, and ``recurring-ical-events``) and compare the instants 
 Contract, in short: one VCALENDAR; CRLF; lines folded at 75 octets without
 splitting a character; TZID on every timed value plus one compact VTIMEZONE;
 stable UIDs; DTSTAMP and LAST-MODIFIED from the data, so equal data gives equal
-bytes; SEQUENCE bumped on change; EXDATE for cancellations; RECURRENCE-ID in the
-series' local time for moves; UNTIL in UTC; all-day events as VALUE=DATE with an
-exclusive end; a window of 30 days back and 12 months ahead.
+bytes; SEQUENCE bumped on change; a cancelled occurrence stays in the calendar as
+an override (RECURRENCE-ID) with ``STATUS:CANCELLED``, "Afgelast: <title>" as its
+summary and the reason in its description, so a member sees it did not vanish by
+mistake (a circle may prefer EXDATE, ``feed_show_cancelled = false``); a cancelled
+single event likewise; RECURRENCE-ID in the series' local time for moves; UNTIL in
+UTC; all-day events as VALUE=DATE with an exclusive end; an optional VALARM per
+event (``feed_reminder_minutes``); a window of 30 days back and 12 months ahead.
 """
 
 from __future__ import annotations
@@ -149,16 +153,68 @@ def _event_head(writer: _Writer, activity: dict, uid: str) -> None:
     writer.add("SEQUENCE", str(activity["sequence"]))
 
 
-def _event_body(writer: _Writer, activity: dict, location: str | None) -> None:
+@dataclass(frozen=True)
+class Options:
+    """A circle's choices for its feed (config.toml, ``[circles.<id>]``)."""
+
+    show_cancelled: bool = True  # feed_show_cancelled
+    reminder_minutes: int | None = None  # feed_reminder_minutes: a VALARM before each event
+
+
+DEFAULT_OPTIONS = Options()
+
+
+def options_of(entry) -> Options:
+    """The feed options of a circle entry from config.toml."""
+    return Options(
+        show_cancelled=getattr(entry, "feed_show_cancelled", True),
+        reminder_minutes=getattr(entry, "feed_reminder_minutes", None),
+    )
+
+
+def _alarm(writer: _Writer, title: str, options: Options) -> None:
+    if options.reminder_minutes:
+        writer.add("BEGIN", "VALARM")
+        writer.add("ACTION", "DISPLAY")
+        writer.text("DESCRIPTION", _("feed.alarm", title=title))
+        writer.add("TRIGGER", f"-PT{options.reminder_minutes}M")
+        writer.add("END", "VALARM")
+
+
+def _event_body(
+    writer: _Writer, activity: dict, location: str | None, options: Options = DEFAULT_OPTIONS
+) -> None:
     writer.text("SUMMARY", activity["title"])
     writer.text("LOCATION", location)
     writer.text("DESCRIPTION", activity["description"])
     writer.add("STATUS", "CONFIRMED")
     writer.add("TRANSP", "OPAQUE")
+    _alarm(writer, activity["title"], options)
+
+
+def cancelled_summary(title: str) -> str:
+    return _("feed.cancelled_summary", title=title)
+
+
+def _cancelled_body(writer: _Writer, activity: dict, exception: dict) -> None:
+    """A cancelled occurrence: still there, plainly marked, with the reason; free time."""
+    writer.text("SUMMARY", cancelled_summary(activity["title"]))
+    writer.text("LOCATION", activity["location"])
+    note = exception.get("note")
+    reason = _("feed.cancelled_reason", note=note) if note else _("feed.cancelled_description")
+    writer.text("DESCRIPTION", reason)
+    writer.add("STATUS", "CANCELLED")
+    writer.add("TRANSP", "TRANSPARENT")
 
 
 def _write_activity(
-    writer: _Writer, activity: dict, circle_id: str, timezone: str, first: date, last: date
+    writer: _Writer,
+    activity: dict,
+    circle_id: str,
+    timezone: str,
+    first: date,
+    last: date,
+    options: Options = DEFAULT_OPTIONS,
 ) -> bool:
     """Write one activity (series with its exceptions, or a single event) if in the window."""
     rule = rule_of(activity)
@@ -171,14 +227,19 @@ def _write_activity(
     uid = f"activity-{activity['id']}@{circle_id}.voorzorg"
     if not rule.repeats:
         exception = exceptions.get(start_day.isoformat())
-        if exception and exception["kind"] == "cancelled":
+        cancelled = bool(exception) and exception["kind"] == "cancelled"
+        if cancelled and not options.show_cancelled:
             return False
-        moved = exception["new_start"] if exception else None
+        moved = exception["new_start"] if exception and not cancelled else None
         begin, finish = occurrence_times(activity, start_day, timezone, moved)
         _event_head(writer, activity, uid)
         _dt("DTSTART", writer, begin, timezone)
         _dt("DTEND", writer, finish, timezone)
-        _event_body(writer, activity, (exception or {}).get("new_location") or activity["location"])
+        if cancelled:
+            _cancelled_body(writer, activity, exception)
+        else:
+            location = (exception or {}).get("new_location") or activity["location"]
+            _event_body(writer, activity, location, options)
         writer.add("END", "VEVENT")
         return True
     begin, finish = occurrence_times(activity, start_day, timezone)
@@ -202,14 +263,23 @@ def _write_activity(
     real_days = {d.isoformat() for d in dates(rule, start_day, until=horizon)}
     wanted = sorted(day for day in exceptions if day in real_days)
     for day in wanted:
-        if exceptions[day]["kind"] == "cancelled":
+        if exceptions[day]["kind"] == "cancelled" and not options.show_cancelled:
             moment = occurrence_times(activity, date.fromisoformat(day), timezone)[0]
             _dt("EXDATE", writer, moment, timezone)
-    _event_body(writer, activity, activity["location"])
+    _event_body(writer, activity, activity["location"], options)
     writer.add("END", "VEVENT")
     for day in wanted:
         exception = exceptions[day]
-        if exception["kind"] != "moved":
+        if exception["kind"] == "cancelled":
+            if options.show_cancelled:
+                original, original_end = occurrence_times(activity, date.fromisoformat(day),
+                                                          timezone)  # fmt: skip
+                _event_head(writer, activity, uid)
+                _dt("RECURRENCE-ID", writer, original, timezone)
+                _dt("DTSTART", writer, original, timezone)
+                _dt("DTEND", writer, original_end, timezone)
+                _cancelled_body(writer, activity, exception)
+                writer.add("END", "VEVENT")
             continue
         original = occurrence_times(activity, date.fromisoformat(day), timezone)[0]
         new_begin, new_end = occurrence_times(
@@ -219,7 +289,7 @@ def _write_activity(
         _dt("RECURRENCE-ID", writer, original, timezone)
         _dt("DTSTART", writer, new_begin, timezone)
         _dt("DTEND", writer, new_end, timezone)
-        _event_body(writer, activity, exception["new_location"] or activity["location"])
+        _event_body(writer, activity, exception["new_location"] or activity["location"], options)
         writer.add("END", "VEVENT")
     return True
 
@@ -237,14 +307,22 @@ def _moved_into(rule, start_day: date, exceptions: dict, first: date, last: date
     return False
 
 
-def render_circle_feed(db, *, circle_id: str, name: str, timezone: str, today: date) -> Feed:
+def render_circle_feed(
+    db,
+    *,
+    circle_id: str,
+    name: str,
+    timezone: str,
+    today: date,
+    options: Options = DEFAULT_OPTIONS,
+) -> Feed:
     """The circle's activity calendar for the window around ``today``."""
     first, last = window(today)
     writer = _Writer()
     _calendar_head(writer, name, timezone)
     modified: list[str] = []
     for activity in list_activities(db):
-        _write_activity(writer, activity, circle_id, timezone, first, last)
+        _write_activity(writer, activity, circle_id, timezone, first, last, options)
         # Every change counts, also one that took the activity out of the feed (a
         # cancelled one-off, a series ended before the window): Last-Modified must
         # never go back, or If-Modified-Since revalidation keeps the old calendar.
@@ -255,11 +333,21 @@ def render_circle_feed(db, *, circle_id: str, name: str, timezone: str, today: d
     return _finish(writer, modified, circle_meta(db, "created_at", EPOCH))
 
 
-def render_activity(db, activity_id: int, *, circle_id: str, timezone: str, today: date):
+def render_activity(
+    db,
+    activity_id: int,
+    *,
+    circle_id: str,
+    timezone: str,
+    today: date,
+    options: Options = DEFAULT_OPTIONS,
+):
     """One activity's VEVENTs alone (for tests and debugging)."""
     writer = _Writer()
     first, last = window(today)
-    _write_activity(writer, get_activity(db, activity_id), circle_id, timezone, first, last)
+    _write_activity(
+        writer, get_activity(db, activity_id), circle_id, timezone, first, last, options
+    )
     return writer.result()
 
 
@@ -272,7 +360,14 @@ def _street(address: str | None) -> str | None:
 
 
 def render_member_feed(
-    db, member_id: int, *, circle_id: str, name: str, timezone: str, today: date
+    db,
+    member_id: int,
+    *,
+    circle_id: str,
+    name: str,
+    timezone: str,
+    today: date,
+    options: Options = DEFAULT_OPTIONS,
 ) -> Feed:
     """A member's personal calendar: requests they agreed to help with, or get help for.
 
@@ -288,8 +383,8 @@ def render_member_feed(
     writer = _Writer()
     _calendar_head(writer, _("feed.personal_name", circle=name), timezone)
     rows = db.execute(
-        """SELECT r.id, r.category, r.wanted_at, r.for_id, r.helper_id, r.accepted_at,
-                  f.name, f.address
+        """SELECT r.id, r.category, r.wanted_at, r.for_id, r.helper_id,
+                  max(r.accepted_at, coalesce(r.changed_at, r.accepted_at)), f.name, f.address
            FROM requests r JOIN members f ON f.id = r.for_id
            LEFT JOIN members h ON h.id = r.helper_id
            WHERE r.status IN ('accepted', 'done') AND r.wanted_at IS NOT NULL
@@ -302,13 +397,15 @@ def render_member_feed(
     ).fetchall()
     modified: list[str] = []
     for request_id, category, wanted, _for, helper_id, accepted_at, for_name, address in rows:
-        day_text, time_text = wanted.split(" ")
-        day = date.fromisoformat(day_text)
+        day = date.fromisoformat(wanted[:10])
         if not first <= day <= last:
             continue
-        hour, minute = (int(p) for p in time_text.split(":"))
-        begin = make_local(day, hour, minute, timezone)
-        finish = (begin.astimezone(UTC) + timedelta(hours=1)).astimezone(begin.tzinfo)
+        if len(wanted) > 10:
+            hour, minute = (int(p) for p in wanted[11:16].split(":"))
+            begin = make_local(day, hour, minute, timezone)
+            finish = (begin.astimezone(UTC) + timedelta(hours=1)).astimezone(begin.tzinfo)
+        else:  # the day is known, the time not yet: an all-day event
+            begin, finish = day, day + timedelta(days=1)
         kind = label(category)
         if helper_id == member_id:
             role = "helper"
@@ -319,6 +416,8 @@ def render_member_feed(
         else:
             role = "for"
             summary = _("feed.help_for_you", category=kind)
+        if len(wanted) == 10:
+            summary += f" ({_('feed.time_unknown')})"
         writer.add("BEGIN", "VEVENT")
         writer.add("UID", f"request-{request_id}-{role}@{circle_id}.voorzorg")
         writer.add("DTSTAMP", _utc(accepted_at))
@@ -329,6 +428,8 @@ def render_member_feed(
         writer.text("SUMMARY", summary)
         writer.add("STATUS", "CONFIRMED")
         writer.add("CLASS", "PRIVATE")
+        if len(wanted) > 10:
+            _alarm(writer, summary, options)
         writer.add("END", "VEVENT")
         modified.append(accepted_at)
     # A commitment that went away (cancelled, or a yes turned into a no) must move

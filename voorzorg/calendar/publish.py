@@ -17,7 +17,7 @@ def default_directory(config: Config) -> Path:
 
 
 def write_circle_feeds(config: Config, directory: Path | None = None) -> list[dict]:
-    from voorzorg.calendar.feeds import render_circle_feed
+    from voorzorg.calendar.feeds import options_of, render_circle_feed
     from voorzorg.clock import today
     from voorzorg.deploy.circles import open_db
 
@@ -38,6 +38,7 @@ def write_circle_feeds(config: Config, directory: Path | None = None) -> list[di
                 name=entry.name,
                 timezone=entry.timezone,
                 today=today(entry.timezone),
+                options=options_of(entry),
             )
         finally:
             db.close()

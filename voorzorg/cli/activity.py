@@ -11,7 +11,15 @@ from voorzorg.cli.base import (
     pass_app,
     utc_now,
 )
-from voorzorg.cli.output import echo_fields, echo_json, echo_table, emit
+from voorzorg.cli.output import (
+    confirm,
+    day_text,
+    echo_fields,
+    echo_json,
+    echo_table,
+    emit,
+    note_year,
+)
 from voorzorg.i18n import _
 
 
@@ -35,10 +43,11 @@ def activity() -> None:
 @option("--location", metavar="TEXT", help="opt.location")
 @option("--kind", metavar="KIND", help="opt.kind")
 @option("--description", metavar="TEXT", help="opt.description")
+@option("--toch", "--force", "force", is_flag=True, help="opt.force_duplicate")
 @json_option
 @pass_app
 def add(app, circle_id, title, start, duration, end_text, all_day, weekly, every, monthly,
-        until, count, location, kind, description, as_json):  # fmt: skip
+        until, count, location, kind, description, force, as_json):  # fmt: skip
     from voorzorg.domain.activities import add_activity, parse_schedule
 
     schedule = parse_schedule(
@@ -61,9 +70,15 @@ def add(app, circle_id, title, start, duration, end_text, all_day, weekly, every
         location=location,
         kind=kind,
         description=description,
+        allow_duplicate=force,
         **schedule,
     )
-    emit(item, as_json, "activity.added", id=item["id"], title=item["title"])
+    if as_json:
+        echo_json(item)
+        return
+    click.echo(_("activity.added", id=item["id"], title=item["title"]))
+    first = day_text(f"{item['start_date']} {item['start_time'] or ''}".strip())
+    click.echo(_("activity.added_when", first=first, repeats=_repeats(item)))
 
 
 def _iso(value) -> str:
@@ -97,6 +112,8 @@ def list_(app, circle_id, from_, to, activity_ref, as_json) -> None:
     for row in rows:
         row["when"] = _when(row)
         row["state"] = _("occurrence." + row["status"])
+        if row["status"] == "cancelled" and row["note"]:
+            row["state"] += f" ({row['note']})"  # the reason, as members see it too
     echo_table(
         rows,
         [
@@ -112,9 +129,10 @@ def list_(app, circle_id, from_, to, activity_ref, as_json) -> None:
 
 
 def _when(row) -> str:
+    """ "do 3 dec 2026 10:00–12:00" (all day: "do 3 dec 2026")."""
     if row["all_day"]:
-        return row["start"]
-    return f"{row['start'][:10]} {row['start'][11:16]}–{row['end'][11:16]}"
+        return day_text(row["start"], short=True)
+    return f"{day_text(row['start'][:10], short=True)} {row['start'][11:16]}–{row['end'][11:16]}"
 
 
 def _resolve(db, ref):
@@ -143,18 +161,19 @@ def show(app, circle_id, activity_ref, as_json) -> None:
             ("col.kind", item["kind"]),
             ("col.location", item["location"]),
             ("col.description", item["description"]),
-            ("col.start", f"{item['start_date']} {item['start_time'] or ''}".strip()),
+            ("col.start", day_text(f"{item['start_date']} {item['start_time'] or ''}".strip())),
             ("col.repeats", _repeats(item)),
-            ("col.last_date", item["last_date"]),
+            ("col.last_date", day_text(item["last_date"])),
         ]
     )
     for exception in item["exceptions"]:
+        day = day_text(exception["original_date"])
         if exception["kind"] == "cancelled":
-            click.echo(_("activity.line_cancelled", day=exception["original_date"]))
+            click.echo(_("activity.line_cancelled", day=day))
+            if exception["note"]:
+                click.echo(_("activity.line_reason", note=exception["note"]))
         else:
-            click.echo(
-                _("activity.line_moved", day=exception["original_date"], to=exception["new_start"])
-            )
+            click.echo(_("activity.line_moved", day=day, to=day_text(exception["new_start"])))
 
 
 def _repeats(item) -> str:
@@ -174,7 +193,7 @@ def _repeats(item) -> str:
     else:
         text = _("repeat.monthly", nth=_(f"ordinal.{item['monthly_week']}"), weekday=weekday)
     if item["until_date"]:
-        text += " " + _("repeat.until", day=item["until_date"])
+        text += " " + _("repeat.until", day=day_text(item["until_date"]))
     elif item["count"]:
         text += " " + _("repeat.count", n=item["count"])
     return text
@@ -191,10 +210,14 @@ def cancel(app, circle_id, activity_ref, on, note, as_json) -> None:
     from voorzorg.dates import parse_date
     from voorzorg.domain.activities import cancel_occurrence
 
-    _entry, db = app.open_circle(circle_id)
-    day = parse_date(on)
+    entry, db = app.open_circle(circle_id)
+    day = parse_date(on, today=circle_today(entry))
+    note_year(on, day, circle_today(entry))
     item = cancel_occurrence(db, _resolve(db, activity_ref), day, now=utc_now(), note=note)
-    emit(item, as_json, "activity.cancelled", title=item["title"], day=day.isoformat())
+    emit(item, as_json, "activity.cancelled", title=item["title"], day=day_text(day))
+    if not as_json:
+        click.echo(_("activity.cancelled_feed" if entry.feed_show_cancelled
+                     else "activity.cancelled_feed_hidden"))  # fmt: skip
 
 
 @activity.command("move", help="help.activity.move")
@@ -210,11 +233,14 @@ def move(app, circle_id, activity_ref, on, to, location, as_json) -> None:
     from voorzorg.domain.activities import move_occurrence
 
     entry, db = app.open_circle(circle_id)
-    day = parse_date(on)
-    to_day, to_time = parse_day_and_time(to)
+    today = circle_today(entry)
+    day = parse_date(on, today=today)
+    to_day, to_time = parse_day_and_time(to, today=today)
     item = move_occurrence(db, _resolve(db, activity_ref), day, to_day=to_day, to_time=to_time,
                            timezone=entry.timezone, now=utc_now(), location=location)  # fmt: skip
-    emit(item, as_json, "activity.moved", title=item["title"], day=day.isoformat(), to=to)
+    new_start = {e["original_date"]: e for e in item["exceptions"]}[day.isoformat()]["new_start"]
+    emit(item, as_json, "activity.moved", title=item["title"], day=day_text(day),
+         to=day_text(new_start))  # fmt: skip
 
 
 @activity.command("edit", help="help.activity.edit")
@@ -265,9 +291,10 @@ def end(app, circle_id, activity_ref, after, as_json) -> None:
     from voorzorg.dates import parse_date
     from voorzorg.domain.activities import end_activity
 
-    _entry, db = app.open_circle(circle_id)
-    item = end_activity(db, _resolve(db, activity_ref), after=parse_date(after), now=utc_now())
-    emit(item, as_json, "activity.ended", title=item["title"], day=item["last_date"])
+    entry, db = app.open_circle(circle_id)
+    after_day = parse_date(after, today=circle_today(entry))
+    item = end_activity(db, _resolve(db, activity_ref), after=after_day, now=utc_now())
+    emit(item, as_json, "activity.ended", title=item["title"], day=day_text(item["last_date"]))
 
 
 @activity.command("remove", help="help.activity.remove")
@@ -282,7 +309,7 @@ def remove(app, circle_id, activity_ref, yes, as_json) -> None:
     _entry, db = app.open_circle(circle_id)
     activity_id = _resolve(db, activity_ref)
     title = get_activity(db, activity_id)["title"]
-    if not yes and not click.confirm(_("activity.confirm_remove", title=title), default=False):
+    if not yes and not confirm(_("activity.confirm_remove", title=title)):
         raise click.Abort
     item = remove_activity(db, activity_id)
     emit(item, as_json, "activity.removed", title=title)
@@ -300,6 +327,7 @@ def count(app, circle_id, activity_ref, head_count, on, as_json) -> None:
     from voorzorg.domain.activities import record_count
 
     entry, db = app.open_circle(circle_id)
-    result = record_count(db, _resolve(db, activity_ref), parse_date(on), head_count,
-                          today=circle_today(entry), now=utc_now())  # fmt: skip
-    emit(result, as_json, "activity.counted", n=head_count, day=result["date"])
+    today = circle_today(entry)
+    result = record_count(db, _resolve(db, activity_ref), parse_date(on, today=today, past=True),
+                          head_count, today=today, now=utc_now())  # fmt: skip
+    emit(result, as_json, "activity.counted", n=head_count, day=day_text(result["date"]))

@@ -37,7 +37,10 @@ def _print(rows, as_json) -> None:
 
 def _period(row) -> str:
     end = row["ended_on"] or row["valid_until"]
-    text = _("agreement.period", start=row["valid_from"], end=end or "…")
+    from voorzorg.cli.output import day_text
+
+    text = _("agreement.period", start=day_text(row["valid_from"], short=True),
+             end=day_text(end, short=True) if end else "…")  # fmt: skip
     if row["ended_on"]:
         text += " " + _("agreement.ended_mark")
     return text
@@ -60,9 +63,9 @@ def add(app, circle_id, helper, for_member, category, note, valid_from, valid_un
     from voorzorg.domain.members import resolve_member
 
     code = parse_category(category)
-    start = parse_date(valid_from) if valid_from else None
-    until = parse_date(valid_until) if valid_until else None
     entry, db = app.open_circle(circle_id)
+    start = parse_date(valid_from, today=circle_today(entry)) if valid_from else None
+    until = parse_date(valid_until, today=circle_today(entry)) if valid_until else None
     result = add_agreement(
         db,
         helper_id=resolve_member(db, helper),
@@ -82,6 +85,8 @@ def add(app, circle_id, helper, for_member, category, note, valid_from, valid_un
         name=result["for_name"],
         category=_("category." + code),
     )
+    if not as_json:
+        click.echo(_("echo.period", period=_period(result)))
 
 
 @agreement.command("list", help="help.agreement.list")
@@ -115,4 +120,6 @@ def end(app, circle_id, agreement_id, on, as_json) -> None:
     entry, db = app.open_circle(circle_id)
     today = circle_today(entry)
     result = end_agreement(db, agreement_id, on=parse_date(on) if on else today, today=today)
-    emit(result, as_json, "agreement.ended", id=result["id"], on=result["ended_on"])
+    from voorzorg.cli.output import day_text
+
+    emit(result, as_json, "agreement.ended", id=result["id"], on=day_text(result["ended_on"]))

@@ -121,6 +121,18 @@ class Group(_ShortOptionsDirectly, _TranslatedHelpOption, _TranslatedHelp, click
         provided = {path.split()[-1] for path in _provided(ctx, self)}
         return sorted({*super().list_commands(ctx), *self.lazy_subcommands, *provided})
 
+    def resolve_command(self, ctx, args):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.NoSuchCommand as exc:
+            if exc.possibilities:
+                raise
+            # click suggests from the commands it has loaded; lazy ones count too.
+            name = click.utils.make_str(args[0])
+            raise click.NoSuchCommand(
+                name, possibilities=self.list_commands(ctx), ctx=ctx
+            ) from None
+
     def get_command(self, ctx, cmd_name):
         if cmd_name in self.lazy_subcommands:
             module_name, attr = self.lazy_subcommands[cmd_name].split(":")
@@ -223,6 +235,24 @@ def local_today():
     from voorzorg import clock
 
     return clock.today(clock.DEFAULT_TIMEZONE)
+
+
+def recorder(app, name: str | None) -> str | None:
+    """Who records a consent: as given; else ``volunteer`` from config.toml; else, at a
+    terminal, asked once; else unknown (None). Never the login name (often ``root`` or
+    ``pi`` on the community centre's machine, which says nothing)."""
+    if name:
+        return name
+    configured = app.config.volunteer if app is not None else None
+    if configured:
+        return configured
+    import sys
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        answer = click.prompt(_("consent.recorded_by_prompt"), default="", show_default=False,
+                              err=True)  # fmt: skip
+        return answer.strip() or None
+    return None
 
 
 def circle_today(entry):

@@ -3,7 +3,7 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import circle_option, circle_today, group, json_option, option, pass_app
-from voorzorg.cli.output import echo_json, echo_table, emit
+from voorzorg.cli.output import day_text, echo_json, echo_table, local_time
 from voorzorg.i18n import _
 
 
@@ -30,7 +30,7 @@ def show(app, circle_id, version, draft, as_json) -> None:
         if as_json:
             echo_json(found)
         else:
-            click.echo(_("card.draft_header", at=found["edited_at"][:10]))
+            click.echo(_("card.draft_header", at=local_time(found["edited_at"], entry.timezone)))
             click.echo()
             click.echo(found["text"], nl=False)
         return
@@ -40,7 +40,12 @@ def show(app, circle_id, version, draft, as_json) -> None:
         return
     latest = card_mod.current_version(db)["version"]
     click.echo(
-        _("card.header", circle=entry.name, version=shown["version"], on=shown["adopted_on"])
+        _(
+            "card.header",
+            circle=entry.name,
+            version=shown["version"],
+            on=day_text(shown["adopted_on"]),
+        )
     )
     if shown["version"] != latest:
         click.echo(_("card.old_version", latest=latest))
@@ -63,11 +68,13 @@ def versions(app, circle_id, as_json) -> None:
     if as_json:
         echo_json(rows)
         return
+    for row in rows:
+        row["adopted_label"] = day_text(row["adopted_on"], short=True)
     echo_table(
         rows,
         [
             ("version", "col.version"),
-            ("adopted_on", "col.adopted_on"),
+            ("adopted_label", "col.adopted_on"),
             ("adopted_by", "col.recorded_by"),
             ("acknowledgements", "col.acknowledgements"),
         ],
@@ -117,11 +124,13 @@ def adopt(app, circle_id, on, by, as_json) -> None:
 
     entry, db = app.open_circle(circle_id)
     today = circle_today(entry)
-    version = adopt_draft(db, on=parse_date(on) if on else today, by=by, today=today)
+    day = parse_date(on, today=today, past=True) if on else today
+    version = adopt_draft(db, on=day, by=by, today=today)
     if as_json:
         echo_json(version)
     else:
-        click.echo(_("card.adopted", version=version["version"], on=version["adopted_on"]))
+        click.echo(_("card.adopted", version=version["version"],
+                     on=day_text(version["adopted_on"])))  # fmt: skip
         click.echo(_("card.ack_reminder"))
 
 
@@ -133,14 +142,24 @@ def adopt(app, circle_id, on, by, as_json) -> None:
 @pass_app
 def ack(app, circle_id, member_ref, on, as_json) -> None:
     from voorzorg.dates import parse_date
-    from voorzorg.domain.card import acknowledge
-    from voorzorg.domain.members import resolve_member
+    from voorzorg.domain.card import acknowledge, check_can_acknowledge
+    from voorzorg.domain.members import resolve_members
 
     entry, db = app.open_circle(circle_id)
-    member_id = resolve_member(db, " ".join(member_ref))
+    # Every name is checked before anything is recorded: a typo in the third name
+    # leaves the first two unrecorded too, and the command can simply be run again.
+    member_ids = resolve_members(db, list(member_ref))
+    check_can_acknowledge(db, member_ids)
     today = circle_today(entry)
-    result = acknowledge(db, member_id, on=parse_date(on) if on else today, today=today)
-    emit(result, as_json, "card.acked", name=result["name"], version=result["version"])
+    day = parse_date(on, today=today, past=True) if on else today
+    results = [acknowledge(db, member_id, on=day, today=today) for member_id in member_ids]
+    if as_json:
+        echo_json(results[0] if len(results) == 1 else results)
+        return
+    for result in results:
+        click.echo(_("card.acked", name=result["name"], version=result["version"]))
+    if on:
+        click.echo(_("echo.date", day=day_text(day)))
 
 
 @card.command("status", help="help.card.status")
@@ -158,13 +177,14 @@ def status(app, circle_id, as_json) -> None:
     click.echo(_("card.status_header", version=result["current_version"]))
     for member in result["members"]:
         member["seen"] = _("card.seen_current") if member["current"] else _("card.seen_not_current")
+        member["acked_label"] = day_text(member["acked_on"], short=True)
     echo_table(
         result["members"],
         [
             ("id", "col.id"),
             ("name", "col.name"),
             ("acknowledged_version", "col.version"),
-            ("acked_on", "col.acked_on"),
+            ("acked_label", "col.acked_on"),
             ("seen", "col.state"),
         ],
         empty="member.none_found",

@@ -45,7 +45,47 @@ CLICK_TEXTS = {
     "Option {name!r} requires an argument.": "click.requires_arg",
     "{value!r} is not {choice}.": "click.not_choice",
     "{value!r} is not one of {choices}.": "click.not_choices",
+    "required": "click.required",
+    "Error: invalid input": "click.invalid_input",
+    "Do you want to continue?": "click.continue",
+    "Confirm the action without prompting.": "click.confirm_option",
+    "Missing parameter: {param_name}": "click.missing_named",
+    "Could not open file {filename!r}: {message}": "click.cannot_open",
+    "{name} {filename!r} is a directory.": "click.is_directory",
+    "{name} {filename!r} is a file.": "click.is_file",
+    "{name} {filename!r} is not readable.": "click.not_readable",
+    "{name} {filename!r} is not writable.": "click.not_writable",
+    "file": "click.word_file",
+    "directory": "click.word_directory",
+    "path": "click.word_path",
+    "Option {name!r} requires {nargs} arguments.": "click.requires_args",
+    "Argument {name!r} takes {nargs} values.": "click.takes_values",
+    "Positional arguments": "click.positional",
+    "unknown error": "click.unknown_error",
 }
+
+
+# Placeholders in usage lines ("voorzorg member show MEMBER") in the user's language.
+METAVAR_WORDS = (
+    "MEMBER", "REQUEST", "ACTIVITY", "DATE", "TIME", "TEXT", "NAME", "FILE", "DIR", "CAT",
+    "KIND", "KEY", "VALUE", "YEAR", "USER", "ORGANISATION", "HOW", "AGREEMENT", "RELEASE",
+    "PURPOSE", "HELPER", "PATH", "ZONE", "ARGS", "COMMAND", "DOMAIN", "CIRCLE", "ARCHIVE",
+    "YES", "NO",
+)  # fmt: skip
+
+
+def metavar(text: str) -> str:
+    """ "MEMBER..." -> "DEELNEMER...", '"DATE TIME"' -> '"DATUM TIJD"'; examples such as
+    "first thursday" or "2h" are quoted for the user and keep their form."""
+    import re
+
+    messages = catalogue(language())
+
+    def word(match):
+        key = "metavar." + match[0]
+        return messages.get(key, match[0]) if match[0] in METAVAR_WORDS else match[0]
+
+    return re.sub(r"\b[A-Z]{2,}\b", word, text)
 
 
 def gettext(message: str) -> str:
@@ -65,14 +105,25 @@ def install() -> None:
     import click.exceptions
     import click.formatting
     import click.parser
+    import click.termui
     import click.types
 
+    for cls in (click.core.Option, click.core.Argument):
+        if not getattr(cls.make_metavar, "_voorzorg", False):
+            original = cls.make_metavar
+
+            def make_metavar(self, *args, _original=original, **kwargs):
+                return metavar(_original(self, *args, **kwargs))
+
+            make_metavar._voorzorg = True
+            cls.make_metavar = make_metavar
     for module in (
         click.core,
         click.decorators,
         click.exceptions,
         click.formatting,
         click.parser,
+        click.termui,
         click.types,
     ):
         if hasattr(module, "_"):

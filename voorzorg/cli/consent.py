@@ -30,15 +30,20 @@ def give(app, circle_id, member_ref, purpose, recorded_by, text_version, on, as_
     purpose = parse_purpose(purpose)
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
+    day = parse_date(on, today=circle_today(entry), past=True) if on else None
     info = give_consent(
         db,
         member_id,
         purpose,
         recorded_by=recorder(recorded_by),
         text_version=text_version,
-        at=given_on(parse_date(on), entry.timezone, today=circle_today(entry)) if on else None,
+        at=given_on(day, entry.timezone, today=circle_today(entry)) if day else None,
     )
     emit(info, as_json, "consent.given", name=info["member_name"], purpose=_("purpose." + purpose))
+    if day and not as_json:
+        from voorzorg.cli.output import day_text
+
+        click.echo(_("echo.date", day=day_text(day)))
 
 
 @consent.command("withdraw", help="help.consent.withdraw")

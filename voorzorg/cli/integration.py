@@ -42,6 +42,8 @@ def list_(app, as_json) -> None:
         if item.reason:
             text += f" ({_(item.reason[0], **item.reason[1])})"
         for key, params in item.notes:
+            if "source" in params:
+                params = {**params, "source": _source_word(params["source"])}
             text += f"; {_(key, **params)}"
         labels[domain] = text
         rows.append(
@@ -61,17 +63,26 @@ def list_(app, as_json) -> None:
         return
     for row in rows:
         row["state_label"] = labels[row["domain"]]
+        row["source_label"] = _source_word(row["source"])
     echo_table(
         rows,
         [
             ("domain", "col.domain"),
             ("name", "col.name"),
-            ("source", "col.source"),
+            ("source_label", "col.source"),
             ("state_label", "col.state"),
             ("circles", "col.circles"),
         ],
         empty="integration.none",
     )
+
+
+def _source_word(source: str) -> str:
+    """ "bundled" -> "meegeleverd": where an integration comes from, in the user's language."""
+    from voorzorg.i18n import catalogue, language
+
+    key = "integration.source." + source
+    return _(key) if key in catalogue(language()) else source
 
 
 def _ask_options(manifest, given: dict, interactive: bool) -> dict:

@@ -7,24 +7,21 @@ from voorzorg.cli.base import (
     circle_today,
     group,
     json_option,
+    local_today,
     option,
     pass_app,
     utc_now,
 )
-from voorzorg.cli.output import echo_fields, echo_json, echo_table, emit, local_time
+from voorzorg.cli.output import day_text, echo_fields, echo_json, echo_table, emit, local_time
 from voorzorg.i18n import _
 
 
 def recorder(name: str | None) -> str | None:
-    """Who records a consent: as given, else the login name of whoever runs voorzorg."""
-    if name:
-        return name
-    import getpass
+    """Who records a consent (see ``base.recorder``)."""
+    from voorzorg.cli.base import App
+    from voorzorg.cli.base import recorder as base_recorder
 
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return None
+    return base_recorder(App.current, name)
 
 
 def _labels(codes):
@@ -76,25 +73,31 @@ def _contact_options(func):
 @option("--consent", "consents", metavar="PURPOSE,PURPOSE", help="opt.consent_at_intake")
 @option("--recorded-by", metavar="NAME", help="opt.recorded_by")
 @option("--text-version", metavar="V", help="opt.text_version")
+@option("--toch", "--force", "force", is_flag=True, help="opt.force_duplicate")
 @json_option
 @pass_app
-def add(app, circle_id, name, offers, needs, consents, joined, recorded_by, as_json, **fields):
+def add(app, circle_id, name, offers, needs, consents, joined, recorded_by, force, as_json,
+        **fields):  # fmt: skip
     from voorzorg.dates import parse_date
     from voorzorg.domain.members import add_member
 
     entry, db = app.open_circle(circle_id)
+    today = circle_today(entry)
     info = add_member(
         db,
         " ".join(name),
-        today=circle_today(entry),
-        joined=parse_date(joined) if joined else None,
+        today=today,
+        joined=parse_date(joined, today=today, past=True) if joined else None,
         recorded_by=recorder(recorded_by) if consents else None,
         offers=_categories(offers),
         needs=_categories(needs),
         consents=[p for p in (consents or "").split(",") if p.strip()],
+        allow_duplicate=force,
         **fields,
     )
     emit(info, as_json, "member.added", id=info["id"], name=info["name"], circle=entry.name)
+    if not as_json and joined:
+        click.echo(_("member.joined_on_echo", day=day_text(info["joined_on"])))
 
 
 MEMBER_COLUMNS = [
@@ -114,7 +117,10 @@ def _print_members(rows, as_json, empty) -> None:
     for row in rows:
         row["offers_label"] = _labels(row["offers"])
         if row["left_on"]:
-            row["name"] = _("member.left_mark", name=row["name"], on=row["left_on"])
+            row["name"] = _("member.left_mark", name=row["name"], on=day_text(row["left_on"]))
+        elif row.get("away_until") and row["away_until"] >= local_today().isoformat():
+            row["name"] = _("member.away_mark", name=row["name"],
+                            until=day_text(row["away_until"], short=True))  # fmt: skip
     echo_table(rows, MEMBER_COLUMNS, empty=empty)
 
 
@@ -152,14 +158,16 @@ def search(app, circle_id, text, as_json) -> None:
 @member.command("show", help="help.member.show")
 @circle_option
 @click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@option("--all", "include_left", is_flag=True, help="opt.member_all_names")
 @json_option
 @pass_app
-def show(app, circle_id, member_ref, as_json) -> None:
+def show(app, circle_id, member_ref, include_left, as_json) -> None:
     from voorzorg.domain.members import member_details, resolve_member
     from voorzorg.domain.requests import reciprocity
 
     entry, db = app.open_circle(circle_id)
-    info = member_details(db, resolve_member(db, " ".join(member_ref)))
+    ref = " ".join(member_ref)
+    info = member_details(db, resolve_member(db, ref, include_left=include_left))
     info["reciprocity"] = reciprocity(db, info["id"], now=utc_now())
     if as_json:
         echo_json(info)
@@ -177,13 +185,17 @@ def show(app, circle_id, member_ref, as_json) -> None:
             ("col.contact_via", contact),
             ("col.connector", info["connector"]),
             ("col.offers", _labels(info["offers"])),
-            ("col.needs", _labels(info["needs"])),
+            ("col.member_needs", _labels(info["needs"])),
             ("col.consents", [_("purpose." + p) for p in info["consents"]]),
-            ("col.joined_on", info["joined_on"]),
-            ("col.left_on", info["left_on"]),
+            ("col.joined_on", day_text(info["joined_on"])),
+            ("col.left_on", day_text(info["left_on"])),
+            ("col.away_until", _away_text(info)),
             ("col.restricted", info["restricted"]),
         ]
     )
+    requests = _open_requests(db, info["id"])
+    if requests:
+        click.echo(_("member.open_requests", requests=requests))
     given, received = info["reciprocity"]["given"], info["reciprocity"]["received"]
     click.echo(
         _(
@@ -245,10 +257,59 @@ def leave(app, circle_id, member_ref, on, as_json) -> None:
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
     today = circle_today(entry)
-    info = leave_member(
-        db, member_id, on=parse_date(on) if on else today, today=today, changed_by=recorder(None)
-    )
-    emit(info, as_json, "member.left", name=info["name"], on=info["left_on"])
+    day = parse_date(on, today=today, past=True) if on else today
+    info = leave_member(db, member_id, on=day, today=today, changed_by=recorder(None))
+    emit(info, as_json, "member.left", name=info["name"], on=day_text(info["left_on"]))
+
+
+def _away_text(info) -> str | None:
+    if not info.get("away_until") or info["away_until"] < local_today().isoformat():
+        return None
+    return day_text(info["away_until"])
+
+
+def _open_requests(db, member_id) -> str:
+    """ "3 (vervoer), 5 (boodschappen)": the member's own open requests, for ``show``."""
+    from voorzorg.categories import label
+    from voorzorg.domain.requests import list_requests
+
+    rows = [r for r in list_requests(db, open_only=True) if r["for_id"] == member_id]
+    return ", ".join(f"{r['id']} ({label(r['category'])})" for r in rows)
+
+
+@member.command("away", help="help.member.away")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@option("--until", "until", required=True, metavar="DATE", help="opt.away_until")
+@json_option
+@pass_app
+def away(app, circle_id, member_ref, until, as_json) -> None:
+    from voorzorg.dates import parse_date
+    from voorzorg.domain.members import resolve_member, set_away
+
+    entry, db = app.open_circle(circle_id)
+    today = circle_today(entry)
+    member_id = resolve_member(db, " ".join(member_ref))
+    day = parse_date(until, today=today)
+    from voorzorg.cli.output import note_year
+
+    note_year(until, day, today)
+    info = set_away(db, member_id, day, today=today)
+    emit(info, as_json, "member.away_set", name=info["name"], until=day_text(info["away_until"]))
+
+
+@member.command("back", help="help.member.back")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@json_option
+@pass_app
+def back(app, circle_id, member_ref, as_json) -> None:
+    from voorzorg.domain.members import resolve_member, set_away
+
+    entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref))
+    info = set_away(db, member_id, None, today=circle_today(entry))
+    emit(info, as_json, "member.back_msg", name=info["name"])
 
 
 # -- the rights of members over their data (see voorzorg/privacy/) ------------------------

@@ -80,34 +80,66 @@ def echo_fields(pairs: list[tuple[str, object]]) -> None:
 
 
 def local_time(instant: str | None, timezone: str) -> str | None:
-    """A stored UTC instant ("2026-11-27T08:51:46+00:00") as local "2026-11-27 09:51"."""
-    if not instant:
+    """A stored UTC instant ("2026-11-27T08:51:46+00:00") as "vr 27 nov 2026, 09:51"."""
+    from voorzorg.dates import show_instant
+
+    return show_instant(instant, timezone)
+
+
+def day_text(value, *, short: bool = False) -> str | None:
+    """A date (or a stored "2026-12-03" / "2026-12-03 10:00") as "do 3 december 2026"."""
+    from datetime import date
+
+    from voorzorg.dates import format_day, show_stored
+
+    if value is None or value == "":
         return None
-    from datetime import datetime
-
-    from voorzorg.dates import zone
-
-    try:
-        moment = datetime.fromisoformat(instant)
-    except ValueError:
-        return instant
-    return moment.astimezone(zone(timezone)).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return format_day(value, short=short)
+    return show_stored(str(value), short=short)
 
 
-def ask_yes_no(question: str) -> bool:
-    """Ask a yes/no question in the user's language: j/ja (y/yes) or n/nee (no); default no."""
-    yes = {"j", "ja", "y", "yes"}
-    no = {"", "n", "nee", "no"}
+def note_year(text: str | None, day, today) -> None:
+    """A date typed without a year that falls in another year than today's is said
+    plainly ("3 mrt" typed in December is next March): on stderr, beside the echo."""
+    if not text or day is None:
+        return
+    from voorzorg.dates import format_day, no_year_given
+
+    if day.year != today.year and no_year_given(text):
+        click.echo(_("date.other_year_note", day=format_day(day)), err=True)
+
+
+YES_WORDS = frozenset({"j", "ja", "y", "yes", "jawel", "jazeker"})
+NO_WORDS = frozenset({"n", "nee", "no", "neen"})
+
+
+def confirm(question: str, *, default: bool = False) -> bool:
+    """The one yes/no question of the CLI: j/ja or n/nee (y/yes, n/no in English).
+
+    Enter alone takes ``default`` (no, unless said otherwise); anything else gets a
+    short explanation in the user's language and the question again. At the end of
+    the input (a script piping nothing), the answer is the default.
+    """
+    hint = _("word.yes_no_default_yes") if default else _("word.yes_no")
     while True:
-        answer = click.prompt(
-            f"{question} [{_('word.yes_no')}]", default="", show_default=False, err=True
-        )
-        answer = answer.strip().lower()
-        if answer in yes:
+        try:
+            answer = click.prompt(f"{question} [{hint}]", default="", show_default=False,
+                                  err=True)  # fmt: skip
+        except click.Abort:
+            click.echo("", err=True)
+            return default
+        answer = answer.strip().lower().rstrip(".!")
+        if answer == "":
+            return default
+        if answer in YES_WORDS:
             return True
-        if answer in no:
+        if answer in NO_WORDS:
             return False
         click.echo(_("word.answer_yes_no"), err=True)
+
+
+ask_yes_no = confirm
 
 
 class Progress:

@@ -2,8 +2,17 @@ from __future__ import annotations
 
 import click
 
-from voorzorg.cli.base import circle_option, group, json_option, option, pass_app, utc_now
+from voorzorg.cli.base import (
+    circle_option,
+    circle_today,
+    group,
+    json_option,
+    option,
+    pass_app,
+    utc_now,
+)
 from voorzorg.cli.output import echo_fields, echo_json, echo_table, emit, local_time
+from voorzorg.errors import VoorzorgError
 from voorzorg.i18n import _
 
 
@@ -43,38 +52,98 @@ def _print_closed(item, as_json, key) -> None:
     )
 
 
+def read_when(text, entry, *, past=False):
+    """--when as typed ("do 3 dec 10:00", "morgen", "3-12-2026") -> an aware local time,
+    or a date when no time is known yet."""
+    from voorzorg.cli.output import note_year
+    from voorzorg.dates import make_local, parse_when
+
+    today = circle_today(entry)
+    day, hhmm = parse_when(text, today=today, past=past)
+    note_year(text, day, today)
+    if hhmm is None:
+        return day
+    hour, minute = (int(p) for p in hhmm.split(":"))
+    return make_local(day, hour, minute, entry.timezone, text=text)
+
+
 @request.command("add", help="help.request.add")
 @circle_option
 @option("--for", "for_member", required=True, metavar="MEMBER", help="opt.request_for")
 @option("--category", required=True, metavar="CAT", help="opt.category")
 @option("--when", metavar='"DATE TIME"', help="opt.when")
 @option("--note", metavar="TEXT", help="opt.request_note")
+@option("--done", "done_by", metavar="HELPER", help="opt.request_done_by")
 @json_option
 @pass_app
-def add(app, circle_id, for_member, category, when, note, as_json) -> None:
+def add(app, circle_id, for_member, category, when, note, done_by, as_json) -> None:
     from voorzorg.categories import parse_category
-    from voorzorg.dates import parse_local_datetime
     from voorzorg.domain.members import resolve_member
-    from voorzorg.domain.requests import add_request, looks_medical
+    from voorzorg.domain.requests import add_request, log_done, looks_medical
 
     code = parse_category(category)
     entry, db = app.open_circle(circle_id)
-    wanted = parse_local_datetime(when, entry.timezone) if when else None
+    if done_by and not when:
+        raise VoorzorgError("request.done_needs_when")
+    wanted = read_when(when, entry, past=bool(done_by)) if when else None
     if looks_medical(note):
         click.echo(_("request.medical_warning"), err=True)
-    item = add_request(
-        db,
-        for_id=resolve_member(db, for_member),
-        category=code,
-        wanted_at=wanted,
-        note=note,
-        now=utc_now(),
-    )
+    for_id = resolve_member(db, for_member)
+    if done_by:
+        item = log_done(db, for_id=for_id, helper_id=resolve_member(db, done_by), category=code,
+                        when=wanted, now=utc_now(), note=note)  # fmt: skip
+    else:
+        item = add_request(db, for_id=for_id, category=code, wanted_at=wanted, note=note,
+                           now=utc_now())  # fmt: skip
     if as_json:
         echo_json({"id": item["id"], **item})
-    else:
-        click.echo(_("request.added", id=item["id"]))
-        click.echo(_("request.next_suggest", id=item["id"]))
+        return
+    when_shown = _when_text(item["wanted_at"]) or _("request.when_open")
+    if done_by:
+        click.echo(_("request.logged_done", id=item["id"], name=item["for_name"],
+                     helper=item["helper_name"], when=when_shown))  # fmt: skip
+        return
+    click.echo(_("request.added_when", id=item["id"], name=item["for_name"], when=when_shown))
+    if item["wanted_at"] and len(item["wanted_at"]) == 10:
+        click.echo(_("request.time_unknown_hint", id=item["id"]))
+    click.echo(_("request.next_suggest", id=item["id"]))
+
+
+def _is_time(text) -> bool:
+    from voorzorg.dates import parse_time
+    from voorzorg.errors import VoorzorgError
+
+    try:
+        parse_time(text.removeprefix("om ").strip())
+    except VoorzorgError:
+        return False
+    return True
+
+
+def _when_text(wanted_at, short=False):
+    from voorzorg.dates import show_stored
+
+    return show_stored(wanted_at, short=short)
+
+
+@request.command("when", help="help.request.when")
+@circle_option
+@click.argument("request_ref", metavar="REQUEST")
+@click.argument("when", nargs=-1, required=True, metavar='"DATE TIME"')
+@json_option
+@pass_app
+def set_when(app, circle_id, request_ref, when, as_json) -> None:
+    from voorzorg.domain.requests import get_request, set_wanted
+
+    entry, db = app.open_circle(circle_id)
+    request_id = _request_id(request_ref)
+    text = " ".join(when)
+    current = get_request(db, request_id)["wanted_at"]
+    if current and _is_time(text):  # just the time, on the day already agreed
+        text = f"{current[:10]} {text}"
+    wanted = read_when(text, entry)
+    item = set_wanted(db, request_id, wanted, now=utc_now())
+    emit(item, as_json, "request.when_set", id=item["id"], when=_when_text(item["wanted_at"]))
 
 
 @request.command("suggest", help="help.request.suggest")
@@ -128,18 +197,31 @@ def _reason_text(reason: dict) -> str:
 def ask(app, circle_id, request_ref, member_ref, as_json) -> None:
     from voorzorg.domain.requests import ask as ask_member
 
-    _entry, db = app.open_circle(circle_id)
+    entry, db = app.open_circle(circle_id)
     member_id = _member(db, member_ref)
+    _warn_if_away(db, member_id, entry)
     item = ask_member(db, _request_id(request_ref), member_id, now=utc_now())
     name = next(a["name"] for a in item["asks"] if a["member_id"] == member_id)
     emit(item, as_json, "request.asked", id=item["id"], name=name)
+
+
+def _warn_if_away(db, member_id, entry) -> None:
+    from voorzorg.cli.base import circle_today
+    from voorzorg.domain.members import get_member, is_away
+
+    member = get_member(db, member_id)
+    if is_away(member, circle_today(entry)):
+        from voorzorg.dates import show_stored
+
+        click.echo(_("request.helper_is_away", name=member["name"],
+                     until=show_stored(member["away_until"])), err=True)  # fmt: skip
 
 
 @request.command("answer", help="help.request.answer")
 @circle_option
 @click.argument("request_ref", metavar="REQUEST")
 @click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
-@click.argument("reply", metavar="yes|no")
+@click.argument("reply", metavar="YES|NO")
 @json_option
 @pass_app
 def answer(app, circle_id, request_ref, member_ref, reply, as_json) -> None:
@@ -216,13 +298,14 @@ def list_(app, circle_id, open_only, member_ref, as_json) -> None:
     for row in rows:
         row["category_label"] = label(row["category"])
         row["state_label"] = _state(row)
+        row["when_label"] = _when_text(row["wanted_at"], short=True)
     echo_table(
         rows,
         [
             ("id", "col.id"),
             ("for_name", "col.for"),
             ("category_label", "col.category"),
-            ("wanted_at", "col.when"),
+            ("when_label", "col.when"),
             ("state_label", "col.state"),
             ("helper_name", "col.helper"),
         ],
@@ -250,7 +333,7 @@ def show(app, circle_id, request_ref, as_json) -> None:
             ("col.id", item["id"]),
             ("col.for", item["for_name"]),
             ("col.category", label(item["category"])),
-            ("col.when", item["wanted_at"]),
+            ("col.when", _when_text(item["wanted_at"])),
             ("col.note", item["note"]),
             ("col.state", _state(item)),
             ("col.helper", item["helper_name"]),

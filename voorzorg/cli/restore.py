@@ -139,11 +139,18 @@ def _open(path, key: dict):
     return read_archive(path, code=code)
 
 
+def _when(instant: str) -> str:
+    from voorzorg.cli.output import local_time
+    from voorzorg.clock import DEFAULT_TIMEZONE
+
+    return local_time(instant, DEFAULT_TIMEZONE) or instant
+
+
 def _show_plan(plan: dict) -> None:
     click.echo(
         _(
             "restore.about",
-            created=plan["created_at"],
+            created=_when(plan["created_at"]),
             host=plan["host"],
             version=plan["voorzorg_version"],
         )

@@ -64,8 +64,12 @@ def list_(app, as_json) -> None:
     if as_json:
         echo_json(rows)
         return
+    from voorzorg.cli.output import local_time
+    from voorzorg.clock import DEFAULT_TIMEZONE
+
     for row in rows:
         row["role_label"] = _("role." + row["role"])
+        row["created_label"] = local_time(row["created_at"], DEFAULT_TIMEZONE)
     echo_table(
         rows,
         [
@@ -73,7 +77,7 @@ def list_(app, as_json) -> None:
             ("name", "col.name"),
             ("role_label", "col.role"),
             ("circles", "col.circles"),
-            ("created_at", "col.created_at"),
+            ("created_label", "col.created_at"),
         ],
         empty="user.none",
     )

@@ -34,6 +34,7 @@ TOP_KEYS: dict[str, tuple[type, bool]] = {
     "custom_plugins_dir": (str, False),
     "backup": (dict, False),
     "replica": (dict, False),
+    "volunteer": (str, False),
     "privacy": (dict, False),
 }
 # [privacy]: the retention policy and the coordinators' view period, in months
@@ -67,6 +68,8 @@ CIRCLE_KEYS: dict[str, tuple[type, bool]] = {
     "archived": (bool, False),
     "created": (str, False),
     "integrations": (dict, False),
+    "feed_show_cancelled": (bool, False),
+    "feed_reminder_minutes": (int, False),
 }
 _TYPE_NAMES = {str: "type.text", bool: "type.boolean", dict: "type.table", int: "type.number"}
 
@@ -74,7 +77,10 @@ _TYPE_NAMES = {str: "type.text", bool: "type.boolean", dict: "type.table", int: 
 # Plain classes rather than dataclasses: every command reads the config, and
 # dataclass creation costs milliseconds of start-up.
 class CircleEntry:
-    __slots__ = ("archived", "created", "id", "name", "neighbourhood", "timezone")
+    __slots__ = (
+        "archived", "created", "feed_reminder_minutes", "feed_show_cancelled", "id", "name",
+        "neighbourhood", "timezone",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -84,7 +90,13 @@ class CircleEntry:
         timezone: str = DEFAULT_TIMEZONE,
         archived: bool = False,
         created: str | None = None,
+        feed_show_cancelled: bool = True,
+        feed_reminder_minutes: int | None = None,
     ) -> None:
+        # Feeds: a cancelled occurrence stays in the calendar marked "Afgelast" unless
+        # the circle prefers it gone; an optional reminder (VALARM) before each event.
+        self.feed_show_cancelled = feed_show_cancelled
+        self.feed_reminder_minutes = feed_reminder_minutes
         self.id = id
         self.name = name
         self.neighbourhood = neighbourhood
@@ -122,6 +134,11 @@ class Config:
     def base_url(self) -> str:
         """Public address of `voorzorg serve`, used in subscription links."""
         return self.data.get("base_url", DEFAULT_BASE_URL)
+
+    @property
+    def volunteer(self) -> str | None:
+        """Who records consents by default (``volunteer = "Els"``), instead of asking."""
+        return self.data.get("volunteer")
 
     @property
     def default_timezone(self) -> str:
@@ -247,8 +264,18 @@ def _validated(path: Path, text: str, data: dict[str, Any]) -> Config:
             timezone=entry.get("timezone", data.get("timezone", DEFAULT_TIMEZONE)),
             archived=entry.get("archived", False),
             created=entry.get("created"),
+            feed_show_cancelled=entry.get("feed_show_cancelled", True),
+            feed_reminder_minutes=_reminder(path, text, entry, cid),
         )
     return Config(path=path, data=data, circles=circles)
+
+
+def _reminder(path, text, entry, cid) -> int | None:
+    value = entry.get("feed_reminder_minutes")
+    if value is not None and not 1 <= value <= 7 * 24 * 60:
+        _fail(path, text, ("circles", cid, "feed_reminder_minutes"), "config.bad_reminder",
+              value=value)  # fmt: skip
+    return value
 
 
 # The shape of an IANA zone name, r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*",

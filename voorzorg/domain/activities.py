@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from voorzorg.clock import stamp as utc_text
 from voorzorg.dates import (
+    format_day,
     make_local,
     parse_date,
     parse_day_and_time,
@@ -172,7 +173,7 @@ def _check_moment(day: date, hhmm: str, duration_minutes: int | None, timezone: 
         moment.tzinfo
     )
     if ambiguous or end.utcoffset() != moment.utcoffset():
-        raise VoorzorgError("activity.crosses_dst", day=day.isoformat())
+        raise VoorzorgError("activity.crosses_dst", day=format_day(day))
 
 
 def add_activity(
@@ -189,8 +190,13 @@ def add_activity(
     location: str | None = None,
     kind: str | None = None,
     description: str | None = None,
+    allow_duplicate: bool = False,
 ) -> dict:
-    """Add an activity. ``start_time`` is "HH:MM", or None for an all-day activity."""
+    """Add an activity. ``start_time`` is "HH:MM", or None for an all-day activity.
+
+    An activity with the same title, place and first date as one already there is
+    refused as a likely duplicate unless ``allow_duplicate``.
+    """
     rule = rule or Rule()
     record = {
         "title": clean_line(title, field="title", max_length=120, required=True),
@@ -210,6 +216,15 @@ def add_activity(
     validate(rule, start)
     _check_times(start, start_time, rule, timezone, duration_minutes)
     stamp = utc_text(now)
+    if not allow_duplicate:
+        twins = likely_duplicates(db, record["title"], record["location"], start)
+        if twins:
+            raise VoorzorgError(
+                "activity.duplicate",
+                title=record["title"],
+                others=", ".join(str(t) for t in twins),
+                hint="activity.duplicate_hint",
+            )
     with db.atomic():
         cursor = db.execute(
             """INSERT INTO activities (title, kind, location, description, start_date,
@@ -234,6 +249,20 @@ def add_activity(
     activity_id = cursor.lastrowid
     _emit(db, "activity.created", activity_id)
     return get_activity(db, activity_id)
+
+
+def likely_duplicates(db, title: str, location: str | None, start: date) -> list[int]:
+    """Ids of activities with the same title and place (folded) and the same first date."""
+    rows = db.execute(
+        "SELECT id, title, location FROM activities WHERE start_date = ? ORDER BY id",
+        [start.isoformat()],
+    ).fetchall()
+    wanted = (" ".join(fold(title).split()), " ".join(fold(location or "").split()))
+    return [
+        r[0]
+        for r in rows
+        if (" ".join(fold(r[1]).split()), " ".join(fold(r[2] or "").split())) == wanted
+    ]
 
 
 def get_activity(db, activity_id: int) -> dict:
@@ -277,10 +306,10 @@ def resolve_activity(db, text: str) -> int:
         if db.execute("SELECT 1 FROM activities WHERE id = ?", [int(value)]).fetchone() is None:
             raise VoorzorgError("activity.unknown", id=value)
         return int(value)
-    wanted = fold(value)
+    from voorzorg.text import best_name_matches
+
     rows = db.execute("SELECT id, title FROM activities ORDER BY id").fetchall()
-    exact = [r for r in rows if fold(r[1]) == wanted]
-    matches = exact or [r for r in rows if wanted and wanted in fold(r[1])]
+    matches = best_name_matches(value, rows)
     if len(matches) == 1:
         return matches[0][0]
     if not matches:
@@ -391,11 +420,11 @@ def cancel_occurrence(
 ) -> dict:
     activity = get_activity(db, activity_id)
     if not _occurs_on(activity, on):
-        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=on.isoformat())
+        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=format_day(on))
     note = clean_line(note, field="note", max_length=200)
     existing = {e["original_date"]: e for e in activity["exceptions"]}.get(on.isoformat())
     if existing and existing["kind"] == "cancelled":
-        raise VoorzorgError("activity.already_cancelled", day=on.isoformat())
+        raise VoorzorgError("activity.already_cancelled", day=format_day(on))
     stamp = utc_text(now)
     with db.atomic():
         db.execute(
@@ -425,7 +454,7 @@ def move_occurrence(
     """Move the occurrence of ``on`` to another day (and time, for a timed activity)."""
     activity = get_activity(db, activity_id)
     if not _occurs_on(activity, on):
-        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=on.isoformat())
+        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=format_day(on))
     location = clean_line(location, field="location", max_length=150)
     if activity["all_day"]:
         new_start = to_day.isoformat()
@@ -499,7 +528,7 @@ def end_activity(db, activity_id: int, *, after: date, now: datetime) -> dict:
     if not activity["freq"]:
         raise VoorzorgError("activity.not_a_series", title=activity["title"])
     if after < first:
-        raise VoorzorgError("activity.end_before_start", start=first.isoformat())
+        raise VoorzorgError("activity.end_before_start", start=format_day(first))
     last = activity["last_date"]
     if last is not None and last <= after.isoformat():
         raise VoorzorgError("activity.already_ends", last=last)
@@ -537,12 +566,12 @@ def record_count(db, activity_id: int, on: date, count: int, *, today: date, now
     """An anonymous head count for a past (or today's) occurrence."""
     activity = get_activity(db, activity_id)
     if on > today:
-        raise VoorzorgError("activity.count_in_future", day=on.isoformat())
+        raise VoorzorgError("activity.count_in_future", day=format_day(on))
     if not _occurs_on(activity, on):
-        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=on.isoformat())
+        raise VoorzorgError("activity.no_occurrence", title=activity["title"], day=format_day(on))
     exception = {e["original_date"]: e for e in activity["exceptions"]}.get(on.isoformat())
     if exception and exception["kind"] == "cancelled":
-        raise VoorzorgError("activity.count_cancelled", day=on.isoformat())
+        raise VoorzorgError("activity.count_cancelled", day=format_day(on))
     if not 0 <= count <= 10000:
         raise VoorzorgError("activity.bad_count", count=count)
     with db.atomic():

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from voorzorg import clock
+from voorzorg.dates import format_day
 from voorzorg.errors import VoorzorgError
 from voorzorg.text import clean_line
 
@@ -70,10 +71,10 @@ def add_agreement(
     note = clean_line(note, field="note", max_length=200)
     start = valid_from or today
     if valid_until is not None and valid_until < today:
-        raise VoorzorgError("agreement.in_past", until=valid_until.isoformat())
+        raise VoorzorgError("agreement.in_past", until=format_day(valid_until))
     if valid_until is not None and valid_until < start:
         raise VoorzorgError(
-            "agreement.until_before_from", until=valid_until.isoformat(), start=start.isoformat()
+            "agreement.until_before_from", until=format_day(valid_until), start=format_day(start)
         )
     with db.atomic():
         cursor = db.execute(

@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date
 
 from voorzorg import clock
+from voorzorg.dates import format_day
 from voorzorg.errors import VoorzorgError
 
 MAX_CARD_CHARS = 20_000
@@ -124,14 +125,15 @@ def adopt_draft(
     from voorzorg.text import clean_line
 
     if today is not None and on > today:
-        raise VoorzorgError("card.in_future", on=on.isoformat())
+        raise VoorzorgError("card.in_future", on=format_day(on))
     by = clean_line(by, field="recorded-by", max_length=80)
     draft = get_draft(db)
     if draft is None:
         raise VoorzorgError("card.no_draft", hint="card.edit_hint")
     current = current_version(db)
     if on.isoformat() < current["adopted_on"]:
-        raise VoorzorgError("card.adopt_before", on=on.isoformat(), last=current["adopted_on"])
+        raise VoorzorgError("card.adopt_before", on=format_day(on),
+                            last=format_day(date.fromisoformat(current["adopted_on"])))  # fmt: skip
     version = current["version"] + 1
     with db.atomic():
         db.execute(
@@ -143,6 +145,24 @@ def adopt_draft(
     return get_version(db, version)
 
 
+def check_can_acknowledge(db, member_ids: list[int]) -> None:
+    """Refuse, before anything is recorded, when one of ``member_ids`` already saw the
+    current version (so acknowledging several at once is all or nothing)."""
+    current = current_version(db)
+    for member_id in member_ids:
+        row = db.execute(
+            "SELECT acked_on FROM card_acks WHERE member_id = ? AND version = ?",
+            [member_id, current["version"]],
+        ).fetchone()
+        if row:
+            from voorzorg.domain.members import get_member
+
+            raise VoorzorgError(
+                "card.already_acked", name=get_member(db, member_id)["name"],
+                version=current["version"], on=format_day(date.fromisoformat(row[0])),
+            )  # fmt: skip
+
+
 def acknowledge(
     db, member_id: int, *, on: date, at: str | None = None, today: date | None = None
 ) -> dict:
@@ -150,13 +170,14 @@ def acknowledge(
     from voorzorg.domain.members import get_member
 
     if today is not None and on > today:
-        raise VoorzorgError("card.in_future", on=on.isoformat())
+        raise VoorzorgError("card.in_future", on=format_day(on))
     member = get_member(db, member_id)
     if member["left_on"] is not None:
         raise VoorzorgError("member.has_left", name=member["name"], on=member["left_on"])
     current = current_version(db)
     if on.isoformat() < current["adopted_on"]:
-        raise VoorzorgError("card.ack_before", on=on.isoformat(), adopted=current["adopted_on"])
+        adopted = format_day(date.fromisoformat(current["adopted_on"]))
+        raise VoorzorgError("card.ack_before", on=format_day(on), adopted=adopted)
     with db.atomic():
         exists = db.execute(
             "SELECT acked_on FROM card_acks WHERE member_id = ? AND version = ?",
@@ -165,7 +186,7 @@ def acknowledge(
         if exists:
             raise VoorzorgError(
                 "card.already_acked", name=member["name"], version=current["version"],
-                on=exists[0],
+                on=format_day(date.fromisoformat(exists[0])),
             )  # fmt: skip
         db.execute(
             """INSERT INTO card_acks (member_id, version, acked_on, recorded_at)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from voorzorg import clock
+from voorzorg.dates import format_day
 from voorzorg.errors import VoorzorgError
 from voorzorg.text import clean_line
 
@@ -19,6 +20,7 @@ PURPOSES = ("matching", "stats", "wellbeing")
 def parse_purpose(text: str) -> str:
     value = text.strip().lower()
     aliases = {"matchen": "matching", "koppelen": "matching", "statistiek": "stats"}
+    aliases |= {"statistieken": "stats", "welbevinden": "wellbeing", "welzijn": "wellbeing"}
     value = aliases.get(value, value)
     if value not in PURPOSES:
         raise VoorzorgError("consent.unknown_purpose", text=text, choices=", ".join(PURPOSES))
@@ -31,7 +33,7 @@ def given_on(day: date, timezone: str, *, today: date) -> str:
     from voorzorg.dates import zone
 
     if day > today:
-        raise VoorzorgError("consent.in_future", on=day.isoformat())
+        raise VoorzorgError("consent.in_future", on=format_day(day))
     moment = datetime.combine(day, time(0, 0), tzinfo=zone(timezone))
     return clock.stamp(moment)
 

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 
 from voorzorg import clock
 from voorzorg.categories import CATEGORIES
+from voorzorg.dates import format_day
 from voorzorg.domain.changes import log_change
 from voorzorg.domain.consents import get_consent, parse_purpose
 from voorzorg.domain.members import get_member
@@ -34,9 +35,10 @@ def leave_member(
     """Mark a member as having left on ``on`` (not in the future); their history stays."""
     current = get_member(db, member_id)
     if on > today:
-        raise VoorzorgError("member.leave_in_future", on=on.isoformat())
+        raise VoorzorgError("member.leave_in_future", on=format_day(on))
     if current["left_on"] is not None:
-        raise VoorzorgError("member.already_left", name=current["name"], on=current["left_on"])
+        raise VoorzorgError("member.already_left", name=current["name"],
+                            on=format_day(date.fromisoformat(current["left_on"])))  # fmt: skip
     if on.isoformat() < current["joined_on"]:
         raise VoorzorgError("member.left_before_joined", joined=current["joined_on"])
     stamp = at or clock.stamp()

@@ -68,6 +68,7 @@ def suggest_helpers(db, request_id: int, *, now: datetime, limit: int | None = N
         FROM members m
         WHERE m.left_on IS NULL AND m.restricted_at IS NULL AND m.id != ?
           AND m.joined_on <= ?
+          AND (m.away_until IS NULL OR m.away_until < ?)
           AND EXISTS (SELECT 1 FROM consents c WHERE c.member_id = m.id
                       AND c.purpose = 'matching' AND c.withdrawn_at IS NULL)
           AND (m.id IN (SELECT member_id FROM member_offers WHERE category = ?)
@@ -78,6 +79,7 @@ def suggest_helpers(db, request_id: int, *, now: datetime, limit: int | None = N
             since,
             since,
             request["for_id"],
+            today.isoformat(),
             today.isoformat(),
             request["category"],
             *partners,

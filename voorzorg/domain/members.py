@@ -12,6 +12,7 @@ from datetime import date
 
 from voorzorg import clock
 from voorzorg.categories import CATEGORIES
+from voorzorg.dates import format_day
 from voorzorg.errors import VoorzorgError
 from voorzorg.text import clean_line, fold
 
@@ -34,6 +35,7 @@ MEMBER_COLUMNS = (
     "joined_on",
     "left_on",
     "restricted_at",
+    "away_until",
 )
 
 
@@ -77,13 +79,27 @@ def _birth_year(value: int | None, today: date) -> int | None:
 def _contact_via(value: str | None) -> str | None:
     if value is None or value == "":
         return None
-    value = value.strip().lower()
-    aliases = {"telefoon": "phone", "bellen": "phone", "mail": "email", "e-mail": "email"}
-    aliases |= {"persoonlijk": "in-person", "in persoon": "in-person", "langs": "in-person"}
-    value = aliases.get(value, value)
+    typed = value
+    value = " ".join(value.strip().lower().replace("_", " ").split())
+    value = CONTACT_ALIASES.get(value, value)
     if value not in CONTACT_VIA:
-        raise VoorzorgError("member.bad_contact", value=value, choices=", ".join(CONTACT_VIA))
+        from voorzorg.i18n import _
+
+        choices = ", ".join(_("contact." + code) for code in CONTACT_VIA)
+        raise VoorzorgError("member.bad_contact", value=typed, choices=choices)
     return value
+
+
+# What a volunteer may type for a contact preference, in Dutch or English; stored in
+# English (the schema's CHECK), shown in the language of the moment (contact.* keys).
+CONTACT_ALIASES = {
+    "telefoon": "phone", "bellen": "phone", "tel": "phone", "telefonisch": "phone",
+    "mobiel": "phone", "mail": "email", "e-mail": "email", "e mail": "email",
+    "aan de deur": "in-person", "deur": "in-person", "langs": "in-person",
+    "persoonlijk": "in-person", "persoonlijk langs": "in-person", "in persoon": "in-person",
+    "langskomen": "in-person", "in person": "in-person", "app": "whatsapp",
+    "whats app": "whatsapp",
+}  # fmt: skip
 
 
 def _check_categories(codes: list[str]) -> list[str]:
@@ -114,15 +130,17 @@ def add_member(
     text_version: str | None = None,
     joined: date | None = None,
     at: str | None = None,
+    allow_duplicate: bool = False,
 ) -> dict:
     """Add a member; consents given at intake are recorded before needs are.
 
     ``joined`` backdates the membership (an old paper intake form); it defaults to
-    ``today`` and may not lie in the future.
+    ``today`` and may not lie in the future. A likely duplicate (``likely_duplicates``)
+    is refused unless ``allow_duplicate``.
     """
     joined = joined or today
     if joined > today:
-        raise VoorzorgError("member.joined_in_future", on=joined.isoformat())
+        raise VoorzorgError("member.joined_in_future", on=format_day(joined))
     record = {
         "name": clean_line(name, field="name", max_length=LIMITS["name"], required=True),
         "address": clean_line(address, field="address", max_length=LIMITS["address"]),
@@ -141,6 +159,17 @@ def add_member(
     purposes = [consents_mod.parse_purpose(p) for p in consents or []]
     if needs and "matching" not in purposes:
         raise VoorzorgError("member.needs_without_consent", hint="member.needs_consent_hint")
+    if not allow_duplicate:
+        twins = likely_duplicates(
+            db, record["name"], postcode=record["postcode"], birth_year=record["birth_year"]
+        )
+        if twins:
+            raise VoorzorgError(
+                "member.duplicate",
+                name=record["name"],
+                others=", ".join(f"{t['id']} ({t['name']})" for t in twins),
+                hint="member.duplicate_hint",
+            )
     stamp = at or clock.stamp()
     import secrets
 
@@ -212,9 +241,32 @@ def member_details(db, member_id: int) -> dict:
     return item
 
 
-def resolve_member(db, text: str) -> int:
-    """A MEMBER argument: an id, or a name that matches exactly one member."""
-    value = text.strip()
+def match_members(db, text: str, *, include_left: bool = False) -> list[tuple[int, str]]:
+    """Members whose name fits ``text``, best kind of match first: ``[(id, name), ...]``.
+
+    Only the best kind present counts: an exact name, else names holding every typed
+    word as a whole word ("Jan" finds "Jan de Vries", not "Marie Jansen"), else names
+    with a word starting with each typed word ("Jans" finds "Marie Jansen"). Never a
+    match in the middle of a word. Members who left are left out unless
+    ``include_left``.
+    """
+    from voorzorg.text import best_name_matches
+
+    sql = "SELECT id, name FROM members"
+    if not include_left:
+        sql += " WHERE left_on IS NULL"
+    rows = db.execute(sql + " ORDER BY id").fetchall()
+    return [(r[0], r[1]) for r in best_name_matches(text, rows)]
+
+
+def resolve_member(db, text: str, *, include_left: bool = False) -> int:
+    """A MEMBER argument: an id, or a name that matches exactly one member best.
+
+    An id always works (also for a member who left); a name looks among current
+    members first, and among those who left only when no current member fits (or
+    with ``include_left``).
+    """
+    value = text.strip().lstrip("#")
     if value.isdigit():
         row = db.execute("SELECT id FROM members WHERE id = ?", [int(value)]).fetchone()
         if row is None:
@@ -222,16 +274,10 @@ def resolve_member(db, text: str) -> int:
         return row[0]
     if not value:
         raise VoorzorgError("member.unknown", text=text)
-    wanted = fold(value)
-    rows = db.execute("SELECT id, name, left_on FROM members ORDER BY id").fetchall()
-    exact = [r for r in rows if fold(r[1]) == wanted]
-    if len(exact) == 1:
-        return exact[0][0]
-    candidates = exact or [r for r in rows if wanted in fold(r[1])]
-    if len(candidates) > 1:
-        active = [r for r in candidates if r[2] is None]
-        if len(active) == 1 and not exact:
-            return active[0][0]
+    candidates = match_members(db, value, include_left=include_left)
+    if not candidates and not include_left:
+        # No current member fits: someone who left may (a correction to their record).
+        candidates = match_members(db, value, include_left=True)
     if len(candidates) == 1:
         return candidates[0][0]
     if not candidates:
@@ -241,6 +287,80 @@ def resolve_member(db, text: str) -> int:
         text=text,
         choices=", ".join(f"{r[0]} ({r[1]})" for r in candidates[:10]),
     )
+
+
+def resolve_members(db, texts: list[str], *, include_left: bool = False) -> list[int]:
+    """Several MEMBER arguments at once: ids, or names separated by commas.
+
+    ``["3", "5"]``, ``["Jan de Vries,", "Marie"]`` and ``["Jan de Vries, Marie"]`` all
+    work; words without a comma between them are one name ("Jan de Vries"), unless
+    no member has that name and every word on its own names exactly one member
+    (``card ack Henk Marie``).
+    """
+    joined = " ".join(texts)
+    if "," in joined:
+        parts = [p.strip() for p in joined.split(",") if p.strip()]
+    elif all(t.strip().lstrip("#").isdigit() for t in texts):
+        parts = list(texts)
+    else:
+        parts = [joined]
+        words = joined.split()
+        if len(words) > 1 and not match_members(db, joined, include_left=include_left):
+            singles = [match_members(db, w, include_left=include_left) for w in words]
+            if all(len(found) == 1 for found in singles):
+                parts = words
+    found = [resolve_member(db, p, include_left=include_left) for p in parts]
+    return list(dict.fromkeys(found))
+
+
+def likely_duplicates(
+    db, name: str, *, postcode: str | None = None, birth_year: int | None = None
+) -> list[dict]:
+    """Members who are probably the same person: the same name (folded, spaces
+    ignored) and the same postcode or the same birth year. Members who left count too
+    (someone may come back: ``member edit`` them rather than adding them again)."""
+    wanted = "".join(fold(name).split())
+    code = _postcode(postcode) if postcode else None
+    found = []
+    for row in db.execute(
+        "SELECT id, name, postcode, birth_year, left_on FROM members ORDER BY id"
+    ).fetchall():
+        if "".join(fold(row[1]).split()) != wanted:
+            continue
+        same_code = code is not None and row[2] == code
+        same_year = birth_year is not None and row[3] == birth_year
+        if same_code or same_year:
+            found.append(
+                {"id": row[0], "name": row[1], "postcode": row[2], "birth_year": row[3],
+                 "left_on": row[4]}
+            )  # fmt: skip
+    return found
+
+
+def set_away(db, member_id: int, until: date | None, *, today: date) -> dict:
+    """Mark a member away (on holiday, in hospital) up to and including ``until``;
+    ``None`` marks them back. Suggestions, reminders and notifications skip them."""
+    from voorzorg.domain.changes import log_change
+
+    member = get_member(db, member_id)
+    if until is not None:
+        if member["left_on"] is not None:
+            raise VoorzorgError("member.has_left", name=member["name"], on=member["left_on"])
+        if until < today:
+            raise VoorzorgError("member.away_in_past", on=format_day(until))
+    value = until.isoformat() if until else None
+    stamp = clock.stamp()
+    with db.atomic():
+        db.execute(
+            "UPDATE members SET away_until = ?, updated_at = ? WHERE id = ?",
+            [value, stamp, member_id],
+        )
+        log_change(db, member_id, ["away_until"], stamp)
+    return get_member(db, member_id)
+
+
+def is_away(member: dict, today: date) -> bool:
+    return bool(member.get("away_until")) and member["away_until"] >= today.isoformat()
 
 
 def list_members(

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from voorzorg.dates import format_day
 from voorzorg.errors import VoorzorgError
 
 MAX_COUNT = 1000
@@ -136,8 +137,8 @@ def rule_from_options(
         freq = "monthly"
         if weekday != start.weekday():
             expected = nth_weekday(start.year, start.month, week, weekday)
-            raise VoorzorgError("recurrence.start_not_on_rule", start=start.isoformat(),
-                                expected=expected.isoformat())  # fmt: skip
+            raise VoorzorgError("recurrence.start_not_on_rule", start=format_day(start),
+                                expected=format_day(expected))  # fmt: skip
     return Rule(
         freq=freq,
         interval=interval,
@@ -163,8 +164,8 @@ def validate(rule: Rule, start: date) -> None:
     if rule.until is not None:
         if rule.until < start:
             raise VoorzorgError(
-                "recurrence.until_before_start", until=rule.until.isoformat(),
-                start=start.isoformat(),
+                "recurrence.until_before_start", until=format_day(rule.until),
+                start=format_day(start),
             )  # fmt: skip
         if rule.until > start.replace(year=start.year + MAX_YEARS, day=min(start.day, 28)):
             raise VoorzorgError("recurrence.until_too_far", years=MAX_YEARS)
@@ -175,8 +176,8 @@ def validate(rule: Rule, start: date) -> None:
     if rule.freq == "monthly":
         expected = nth_weekday(start.year, start.month, rule.week, start.weekday())
         if expected != start:
-            raise VoorzorgError("recurrence.start_not_on_rule", start=start.isoformat(),
-                                expected=expected.isoformat())  # fmt: skip
+            raise VoorzorgError("recurrence.start_not_on_rule", start=format_day(start),
+                                expected=format_day(expected))  # fmt: skip
 
 
 def dates(rule: Rule, start: date, *, until: date | None = None) -> Iterator[date]:

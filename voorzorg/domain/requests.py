@@ -8,9 +8,10 @@ trained volunteer. Every change fires an event after it is committed.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from voorzorg.clock import stamp as utc_text
+from voorzorg.dates import show_stored
 from voorzorg.errors import VoorzorgError
 from voorzorg.storage.store import circle_meta
 from voorzorg.text import clean_line, fold
@@ -114,17 +115,50 @@ def parse_request_id(text: str) -> int:
     return int(value)
 
 
+def wanted_text(wanted_at: datetime | date | None) -> str | None:
+    """The stored form of when help is wanted: "2026-12-03 10:00", or "2026-12-03"
+    for a day whose time is not known yet."""
+    from voorzorg.dates import local_text
+
+    if wanted_at is None:
+        return None
+    if isinstance(wanted_at, datetime):
+        return local_text(wanted_at)
+    return wanted_at.isoformat()
+
+
+def _in_past(db, wanted_at: datetime | date, now: datetime) -> bool:
+    if isinstance(wanted_at, datetime):
+        return wanted_at < now
+    return wanted_at < now.astimezone(_circle_zone(db)).date()
+
+
+def _shown(db, instant: str) -> str:
+    """A stored instant as people read it in the circle's zone: "ma 30 nov 2026, 09:15"."""
+    from voorzorg.clock import DEFAULT_TIMEZONE
+    from voorzorg.dates import show_instant
+
+    return show_instant(instant, circle_meta(db, "timezone", DEFAULT_TIMEZONE))
+
+
+def _circle_zone(db):
+    from voorzorg.clock import DEFAULT_TIMEZONE, zone
+
+    return zone(circle_meta(db, "timezone", DEFAULT_TIMEZONE))
+
+
 def add_request(
     db,
     *,
     for_id: int,
     category: str,
     now: datetime,
-    wanted_at: datetime | None = None,
+    wanted_at: datetime | date | None = None,
     note: str | None = None,
 ) -> dict:
-    """Take in a request; ``wanted_at`` is an aware local time and may not be in the past."""
-    from voorzorg.dates import local_text
+    """Take in a request. ``wanted_at`` is an aware local time, or a date when the
+    time is not known yet; it may not be in the past (see ``log_done`` for help
+    that already happened)."""
     from voorzorg.domain.consents import active_purposes
     from voorzorg.domain.members import get_member
 
@@ -135,17 +169,98 @@ def add_request(
             "request.needs_consent", name=member["name"], hint="member.needs_consent_hint"
         )
     note = clean_line(note, field="note", max_length=NOTE_MAX)
-    if wanted_at is not None and wanted_at < now:
-        raise VoorzorgError("request.in_past", when=local_text(wanted_at))
+    if wanted_at is not None and _in_past(db, wanted_at, now):
+        raise VoorzorgError(
+            "request.in_past", when=show_stored(wanted_text(wanted_at)), hint="request.in_past_hint"
+        )
     with db.atomic():
         cursor = db.execute(
             """INSERT INTO requests (for_id, category, wanted_at, note, status, created_at)
                VALUES (?, ?, ?, ?, 'open', ?)""",
-            [for_id, category, local_text(wanted_at) if wanted_at else None, note, utc_text(now)],
+            [for_id, category, wanted_text(wanted_at), note, utc_text(now)],
         )
     request = get_request(db, cursor.lastrowid)
     _emit(db, "request.created", request)
     return request
+
+
+def log_done(
+    db,
+    *,
+    for_id: int,
+    helper_id: int,
+    category: str,
+    when: datetime | date,
+    now: datetime,
+    note: str | None = None,
+) -> dict:
+    """Record help that already happened: a request that was asked, accepted and done.
+
+    ``when`` is the moment (or the day) it happened and may not lie in the future.
+    The ask, the yes and the closing are dated to that moment (noon on the day when
+    the time is not known), so "given and received" counts it in the right period.
+    Needs ``matching`` consent of both, as the ordinary flow does.
+    """
+    from datetime import UTC, time
+
+    from voorzorg.domain.consents import active_purposes
+    from voorzorg.domain.members import get_member
+
+    requester = get_member(db, for_id)
+    helper = get_member(db, helper_id)
+    if for_id == helper_id:
+        raise VoorzorgError("request.ask_requester", name=helper["name"])
+    checks = ((requester, "request.needs_consent"), (helper, "request.helper_needs_consent"))
+    for person, key in checks:
+        if person["restricted"]:
+            raise VoorzorgError("member.restricted", name=person["name"])
+        if "matching" not in active_purposes(db, person["id"]):
+            raise VoorzorgError(key, name=person["name"], hint="member.needs_consent_hint")
+    tz = _circle_zone(db)
+    if isinstance(when, datetime):
+        future = when > now
+        moment = when
+    else:
+        future = when > now.astimezone(tz).date()
+        moment = datetime.combine(when, time(12, 0), tzinfo=tz)
+    if future:
+        raise VoorzorgError("request.done_in_future", when=show_stored(wanted_text(when)))
+    # Today without a time, before noon: the help is dated now, never in the future.
+    moment = min(moment.astimezone(UTC), now.astimezone(UTC))
+    note = clean_line(note, field="note", max_length=NOTE_MAX)
+    stamp = utc_text(moment)
+    with db.atomic():
+        cursor = db.execute(
+            """INSERT INTO requests (for_id, category, wanted_at, note, status, helper_id,
+                                     created_at, accepted_at, closed_at)
+               VALUES (?, ?, ?, ?, 'done', ?, ?, ?, ?)""",
+            [for_id, category, wanted_text(when), note, helper_id, stamp, stamp, stamp],
+        )
+        request_id = cursor.lastrowid
+        db.execute(
+            """INSERT INTO request_asks (request_id, member_id, asked_at, answer, answered_at)
+               VALUES (?, ?, ?, 'yes', ?)""",
+            [request_id, helper_id, stamp, stamp],
+        )
+    request = get_request(db, request_id)
+    _emit(db, "request.done", request)
+    return request
+
+
+def set_wanted(db, request_id: int, wanted_at: datetime | date, *, now: datetime) -> dict:
+    """Set or change when an open or accepted request is wanted (the time became known)."""
+    request = get_request(db, request_id)
+    _require_state(request, OPEN_STATES, "reschedule")
+    if _in_past(db, wanted_at, now):
+        raise VoorzorgError("request.in_past", when=show_stored(wanted_text(wanted_at)))
+    with db.atomic():
+        db.execute(
+            "UPDATE requests SET wanted_at = ?, changed_at = ? WHERE id = ?",
+            [wanted_text(wanted_at), utc_text(now), request_id],
+        )
+    updated = get_request(db, request_id)
+    _emit(db, "request.changed", updated)
+    return updated
 
 
 def _check_can_take_part(member: dict) -> None:
@@ -219,7 +334,7 @@ def ask(db, request_id: int, member_id: int, *, now: datetime) -> dict:
             key = (
                 "request.already_said_no" if previous["answer"] == "no" else "request.already_asked"
             )
-            raise VoorzorgError(key, name=member["name"], at=previous["asked_at"][:10])
+            raise VoorzorgError(key, name=member["name"], at=_shown(db, previous["asked_at"]))
     with db.atomic():
         db.execute(
             "INSERT INTO request_asks (request_id, member_id, asked_at) VALUES (?, ?, ?)",
@@ -249,7 +364,7 @@ def answer(db, request_id: int, member_id: int, yes: bool, *, now: datetime) -> 
             raise VoorzorgError("request.accepted_by_other", name=request["helper_name"])
         if asked["answer"] == "no":
             raise VoorzorgError("request.already_said_no", name=member["name"],
-                                at=asked["answered_at"][:10])  # fmt: skip
+                                at=_shown(db, asked["answered_at"]))  # fmt: skip
     stamp = utc_text(now)
     with db.atomic():
         db.execute(

@@ -101,9 +101,9 @@ def parse_option(option: Option, text: str):
             raise VoorzorgError("integration.bad_number", option=option.name, text=text) from None
     if option.type == "boolean":
         value = text.strip().lower()
-        if value in ("1", "true", "ja", "yes", "aan", "on"):
+        if value in ("1", "true", "ja", "j", "yes", "y", "aan", "on"):
             return True
-        if value in ("0", "false", "nee", "no", "uit", "off"):
+        if value in ("0", "false", "nee", "n", "no", "uit", "off"):
             return False
         raise VoorzorgError("integration.bad_boolean", option=option.name, text=text)
     return text

@@ -84,7 +84,10 @@ MESSAGES = {
         "you alone: run 'chmod 600 {path}'."
     ),
     # Dates
-    "date.format": "'{text}' is not a date. Write, for example, 3-12-2026 or 2026-12-03.",
+    "date.format": (
+        "'{text}' is not a date. Write, for example, 3-12-2026, 3 December, Thu 3 Dec, "
+        "tomorrow, next week Tuesday or in 2 weeks."
+    ),
     "date.invalid": "'{text}' does not exist in the calendar.",
     # Init
     "init.exists": "{path} already exists; nothing was overwritten.",
@@ -308,7 +311,8 @@ MESSAGES = {
         "Warning: {handler} could not process '{event}' ({error}). The change has been saved."
     ),
     "datetime.format": (
-        "'{text}' is not a date with a time. Write, for example, \"5-12-2026 09:30\"."
+        "'{text}' is not a date with a time. Write, for example, "
+        '"Thu 3 Dec 10:00" or "5-12-2026 09:30".'
     ),
     "datetime.invalid_time": "'{text}' is not a valid time.",
     "datetime.gap": (
@@ -434,14 +438,24 @@ MESSAGES = {
     "help.activity.show": "Show one activity with its cancelled and moved occurrences.",
     "help.feed": "Calendar subscriptions (iCal) for members.",
     "help.feed.build": "Write an .ics file for every active circle (safely, all at once).",
-    "help.feed.show": "Show the calendar of a circle (or of one member) as iCal text.",
+    "help.feed.show": (
+        "Show the calendar of a circle (or of one member) as a readable agenda; --ics for "
+        "the raw iCal text, --link for a subscription link with a QR code."
+    ),
     "help.feed.token": "Make, view and revoke subscription links.",
-    "help.feed.token.add": "Make a subscription link (one per subscriber); shown only once.",
+    "help.feed.token.add": (
+        "Make a subscription link (one per subscriber) with a QR code; shown only once."
+    ),
     "help.feed.token.list": "Show the subscriptions (never the links themselves).",
     "help.feed.token.revoke": "Revoke a subscription; its link stops working.",
     "opt.activity_end": "End time (for example 12:00); with --all-day the last day.",
-    "opt.activity_note": "Short note, for example the reason.",
-    "opt.activity_start": 'Start, for example "3-12-2026 10:00" (only a date with --all-day).',
+    "opt.activity_note": (
+        "Short reason, for example 'hall taken'. When cancelling it shows in members' "
+        "calendars: no names or personal matters."
+    ),
+    "opt.activity_start": (
+        'Start, for example "Thu 3 Dec 10:00" or "3-12-2026 10:00" (only a date with --all-day).'
+    ),
     "opt.all_day": "All day (no times).",
     "opt.count": "Number of occurrences.",
     "opt.description": "Short description.",
@@ -881,7 +895,10 @@ MESSAGES = {
     "opt.agreement_all": "Also ended and expired agreements.",
     "opt.end_on": "Date of ending (default today).",
     "opt.request_for": "Who is asking for help (number or name).",
-    "opt.when": 'When, for example "5-12-2026 09:30" (circle time).',
+    "opt.when": (
+        'When, for example "Thu 3 Dec 10:00", "tomorrow 9:30", or just "Thu 3 Dec" '
+        "when the time is not known yet."
+    ),
     "opt.request_note": "Short note: what is needed, no medical details.",
     "opt.limit": "Show at most N helpers.",
     "opt.closing_note": "Short note when closing.",
@@ -1256,7 +1273,7 @@ MESSAGES = {
     "privacy.export.stem": "data",
     "privacy.export.title": "Data of {name}",
     "privacy.export.intro": (
-        "Everything care circle {circle} holds about you, made on {at} (UTC). The same is in "
+        "Everything care circle {circle} holds about you, made on {at}. The same is in "
         "the JSON file beside this one, to take along (GDPR Art. 15 and 20)."
     ),
     "privacy.export.section.person": "Personal data",
@@ -1455,4 +1472,151 @@ MESSAGES = {
     "check.fix.purge": (
         "Run voorzorg purge: it erases them again (make sure the integrations work first)."
     ),
+    # Dutch days, answers, mistakes and what members see (dates, duplicates, away, feeds)
+    "date.weekday_mismatch": (
+        "'{text}': that date is not a {weekday} but {actual}. Check the day or the date."
+    ),
+    "date.examples": (
+        "Examples: 3-12-2026, 3 December, Thu 3 Dec, tomorrow, next week Tuesday, in 2 weeks."
+    ),
+    "word.yes_no_default_yes": "Y/n",
+    "member.duplicate": "{name} is probably already there: {others}. Nothing was added.",
+    "member.duplicate_hint": (
+        "Look with 'voorzorg member show NUMBER'. If it really is someone else, add with --force."
+    ),
+    "activity.duplicate": (
+        "'{title}' at that place and start date already exists (number {others}). "
+        "Nothing was added."
+    ),
+    "activity.duplicate_hint": (
+        "Look with 'voorzorg activity show NUMBER'. If it really is a second one, add with --force."
+    ),
+    "member.away_in_past": "{on} is already in the past; choose a date still to come.",
+    "request.in_past_hint": (
+        "Has the help already been given? Record it with --done HELPER, for example: "
+        'voorzorg request add --for NAME --category transport --when "yesterday 10:00" '
+        "--done HELPER"
+    ),
+    "request.done_in_future": (
+        "{when} has not happened yet. Record help still to come without --done."
+    ),
+    "request.done_needs_when": "With --done, also say when the help was, e.g. --when yesterday.",
+    "request.cannot_reschedule": "Request {id} is '{status}'; its time can no longer change.",
+    "consent.recorded_by_prompt": "Who is recording this (your name)?",
+    "config.bad_reminder": (
+        "{path}, line {line}: feed_reminder_minutes = {value} must be between 1 and 10080 (a week)."
+    ),
+    "opt.force_duplicate": "Add anyway, even if it looks like a duplicate.",
+    "member.joined_on_echo": "Member since {day}.",
+    "member.away_mark": "{name} (away until {until})",
+    "opt.member_all_names": "Also search members who left.",
+    "col.member_needs": "needs",
+    "col.away_until": "away until",
+    "member.open_requests": "Open requests: {requests}",
+    "help.member.away": (
+        "Someone is away for a while (holiday, hospital): not suggested, no reminders, "
+        "up to and including DATE."
+    ),
+    "opt.away_until": "Up to and including which day, for example '15 January'.",
+    "member.away_set": ("{name} is away up to and including {until}: not suggested, no messages."),
+    "help.member.back": "Someone is back (after 'member away').",
+    "member.back_msg": "{name} is back and can be asked again.",
+    "opt.request_done_by": (
+        "The help was already given, by this HELPER: record it as done (a past date is fine)."
+    ),
+    "request.when_open": "no day agreed yet",
+    "request.logged_done": "Request {id} recorded as done: {helper} helped {name} on {when}.",
+    "request.added_when": "Request {id} recorded for {name}, {when}.",
+    "request.time_unknown_hint": (
+        'The time is not known yet. Set it later with: voorzorg request when {id} "10:00"'
+    ),
+    "help.request.when": "Set or change when the help is needed (e.g. once the time is known).",
+    "request.when_set": "Request {id}: now {when}.",
+    "request.helper_is_away": "Note: {name} is away up to and including {until}.",
+    "activity.added_when": "First time: {first}; {repeats}.",
+    "activity.line_reason": "  reason: {note}",
+    "activity.cancelled_feed": ("Calendars now show that time as 'Cancelled', with the reason."),
+    "activity.cancelled_feed_hidden": "That time disappears from the calendars.",
+    "feed.cancelled_summary": "Cancelled: {title}",
+    "feed.cancelled_description": "This time does not take place.",
+    "feed.cancelled_reason": "This time does not take place: {note}",
+    "feed.time_unknown": "time to follow",
+    "feed.alarm": "Reminder: {title}",
+    "feed.agenda_header": "Calendar of {name}, {first} up to and including {last}:",
+    "feed.agenda_empty": "Nothing in the calendar from {first} up to and including {last}.",
+    "feed.agenda_cancelled": "CANCELLED",
+    "feed.agenda_moved": "moved, was {original}",
+    "feed.agenda_all_day": "all day",
+    "feed.agenda_reason": "reason: {note}",
+    "feed.ics_hint": "The raw calendar (iCalendar) is shown with --ics.",
+    "opt.feed_ics": "Show the raw calendar (iCalendar) instead of a readable list.",
+    "opt.feed_link": (
+        "Show the subscription link with a QR code (for a new subscription: feed token add)."
+    ),
+    "opt.feed_qr": "Also write the QR code to a file (.png or .svg), for example for a flyer.",
+    "opt.feed_days": "How many days ahead (default 28).",
+    "feed.qr_scan": "Scan this code with the phone's camera to subscribe to the calendar:",
+    "feed.qr_written": "QR code written to {path}.",
+    "feed.qr_bad_suffix": "A QR code can go to a .png or .svg file; not to {path}.",
+    "feed.link_needs_token": (
+        "A subscription link holds a secret key that is shown only when it is made. "
+        "Make a new one with: voorzorg feed token add --label TEXT"
+    ),
+    "feed.link_token_hint": "Give the key: voorzorg feed show --link --token KEY",
+    "opt.feed_token": "The key of a subscription (from 'feed token add'), for --link.",
+    "feed.link_unknown_token": "This key belongs to no valid subscription of this circle.",
+    "integration.source.bundled": "bundled",
+    "integration.source.package": "installed package",
+    "integration.source.custom": "own folder",
+    "click.required": "required",
+    "click.invalid_input": "Error: invalid input",
+    "click.continue": "Do you want to continue?",
+    "click.confirm_option": "Confirm the action without prompting.",
+    "click.missing_named": "Missing parameter: {param_name}",
+    "click.cannot_open": "Could not open file {filename!r}: {message}",
+    "click.is_directory": "{name} {filename!r} is a directory.",
+    "click.is_file": "{name} {filename!r} is a file.",
+    "click.not_readable": "{name} {filename!r} is not readable.",
+    "click.not_writable": "{name} {filename!r} is not writable.",
+    "click.word_file": "File",
+    "click.word_directory": "Directory",
+    "click.word_path": "Path",
+    "click.requires_args": "Option {name!r} requires {nargs} arguments.",
+    "click.takes_values": "Argument {name!r} takes {nargs} values.",
+    "click.positional": "Positional arguments",
+    "click.unknown_error": "unknown error",
+    "opt.feed_no_qr": "Do not show a QR code (only the links).",
+    "metavar.MEMBER": "MEMBER",
+    "metavar.REQUEST": "REQUEST",
+    "metavar.ACTIVITY": "ACTIVITY",
+    "metavar.DATE": "DATE",
+    "metavar.TIME": "TIME",
+    "metavar.TEXT": "TEXT",
+    "metavar.NAME": "NAME",
+    "metavar.FILE": "FILE",
+    "metavar.DIR": "DIR",
+    "metavar.CAT": "CAT",
+    "metavar.KIND": "KIND",
+    "metavar.KEY": "KEY",
+    "metavar.VALUE": "VALUE",
+    "metavar.YEAR": "YEAR",
+    "metavar.USER": "USER",
+    "metavar.ORGANISATION": "ORGANISATION",
+    "metavar.HOW": "HOW",
+    "metavar.AGREEMENT": "AGREEMENT",
+    "metavar.RELEASE": "RELEASE",
+    "metavar.PURPOSE": "PURPOSE",
+    "metavar.HELPER": "HELPER",
+    "metavar.PATH": "PATH",
+    "metavar.ZONE": "ZONE",
+    "metavar.ARGS": "ARGS",
+    "metavar.COMMAND": "COMMAND",
+    "metavar.DOMAIN": "DOMAIN",
+    "metavar.CIRCLE": "CIRCLE",
+    "metavar.ARCHIVE": "ARCHIVE",
+    "metavar.YES": "YES",
+    "metavar.NO": "NO",
+    "echo.period": "Valid: {period}.",
+    "echo.date": "Date: {day}.",
+    "date.other_year_note": "Note: without a year that is {day}, not this year.",
 }

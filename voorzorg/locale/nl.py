@@ -84,7 +84,10 @@ MESSAGES = {
         "leesbaar te zijn: voer 'chmod 600 {path}' uit."
     ),
     # Dates
-    "date.format": ("'{text}' is geen datum. Schrijf bijvoorbeeld 3-12-2026 of 2026-12-03."),
+    "date.format": (
+        "'{text}' is geen datum. Schrijf bijvoorbeeld 3-12-2026, 3 december, do 3 dec, "
+        "morgen, volgende week dinsdag of over 2 weken."
+    ),
     "date.invalid": "'{text}' bestaat niet in de kalender.",
     # Init
     "init.exists": "{path} bestaat al; er is niets overschreven.",
@@ -173,7 +176,7 @@ MESSAGES = {
         "voor koppelen (matching)."
     ),
     "member.needs_consent_hint": (
-        "Leg eerst de toestemming vast: 'voorzorg consent give LID matching', "
+        "Leg eerst de toestemming vast: 'voorzorg consent give DEELNEMER matching', "
         "of bij aanmelding met --consent matching."
     ),
     "member.unknown_id": "Er is geen deelnemer met nummer {id}.",
@@ -191,7 +194,7 @@ MESSAGES = {
     "contact.email": "e-mail",
     "contact.signal": "Signal",
     "contact.whatsapp": "WhatsApp",
-    "contact.in-person": "persoonlijk langs",
+    "contact.in-person": "aan de deur",
     # Agreements card
     "card.control": "De tekst bevat onzichtbare stuurtekens; sla hem op als gewone tekst.",
     "card.empty": "De afsprakenkaart mag niet leeg zijn.",
@@ -225,7 +228,7 @@ MESSAGES = {
     ),
     "card.adopted": "Versie {version} van de afsprakenkaart is vastgesteld op {on}.",
     "card.ack_reminder": (
-        "Laat iedereen de nieuwe versie zien en leg dat vast met 'voorzorg card ack LID'."
+        "Laat iedereen de nieuwe versie zien en leg dat vast met 'voorzorg card ack DEELNEMER'."
     ),
     "card.acked": "Vastgelegd: {name} heeft versie {version} van de afsprakenkaart gezien.",
     "card.status_header": "Huidige versie: {version}",
@@ -317,7 +320,8 @@ MESSAGES = {
         "wijziging is wel opgeslagen."
     ),
     "datetime.format": (
-        "'{text}' is geen datum met tijd. Schrijf bijvoorbeeld \"5-12-2026 09:30\"."
+        "'{text}' is geen datum met tijd. Schrijf bijvoorbeeld "
+        '"do 3 dec 10:00" of "5-12-2026 09:30".'
     ),
     "datetime.invalid_time": "'{text}' is geen geldige tijd.",
     "datetime.gap": (
@@ -376,8 +380,8 @@ MESSAGES = {
     "help.categories_epilog": (
         "Soorten hulp: vervoer, gezelschap, boodschappen, klusjes, tuin, samen eten, "
         "administratie, digitale hulp, huisdier, even langs, anders (of de Engelse codes). "
-        "Toestemmingen: matching, stats, wellbeing. Contact via: phone, email, signal, whatsapp, "
-        "in-person."
+        "Toestemmingen: koppelen (matching), statistiek (stats), welbevinden (wellbeing). "
+        "Contact via: telefoon, e-mail, signal, whatsapp, aan de deur."
     ),
     "activity.added": "Activiteit {id} toegevoegd: {title}.",
     "activity.all_day_with_time": (
@@ -455,15 +459,24 @@ MESSAGES = {
     "help.activity.show": "Toon één activiteit met afgelaste en verplaatste keren.",
     "help.feed": "Agenda-abonnementen (iCal) voor deelnemers.",
     "help.feed.build": "Schrijf voor elke actieve cirkel een .ics-bestand (veilig in één keer).",
-    "help.feed.show": "Toon de agenda van een cirkel (of van één deelnemer) als iCal-tekst.",
+    "help.feed.show": (
+        "Toon de agenda van een cirkel (of van één deelnemer) als leesbare lijst; --ics voor "
+        "de ruwe iCal-tekst, --link voor een abonneerlink met QR-code."
+    ),
     "help.feed.token": "Abonnementslinks maken, bekijken en intrekken.",
-    "help.feed.token.add": "Maak een abonnementslink (één per abonnee); wordt één keer getoond.",
+    "help.feed.token.add": (
+        "Maak een abonnementslink (één per abonnee) met QR-code; wordt één keer getoond."
+    ),
     "help.feed.token.list": "Toon de abonnementen (nooit de links zelf).",
     "help.feed.token.revoke": "Trek een abonnement in; de link werkt daarna niet meer.",
     "opt.activity_end": "Eindtijd (bijvoorbeeld 12:00); bij --all-day de laatste dag.",
-    "opt.activity_note": "Korte notitie, bijvoorbeeld de reden.",
+    "opt.activity_note": (
+        "Korte reden, bijvoorbeeld 'zaal bezet'. Bij afgelasten staat die in de agenda's "
+        "van de deelnemers: geen namen of persoonlijke zaken."
+    ),
     "opt.activity_start": (
-        'Begin, bijvoorbeeld "3-12-2026 10:00" (alleen een datum bij --all-day).'
+        'Begin, bijvoorbeeld "do 3 dec 10:00" of "3-12-2026 10:00" (alleen een datum bij '
+        "--all-day)."
     ),
     "opt.all_day": "De hele dag (zonder tijden).",
     "opt.count": "Aantal keren.",
@@ -479,10 +492,10 @@ MESSAGES = {
     "opt.location": "Plaats, bijvoorbeeld De BinnenHaven.",
     "opt.monthly": 'Maandelijks, bijvoorbeeld "eerste dinsdag" of "last friday".',
     "opt.move_location": "Andere plaats voor deze keer.",
-    "opt.move_to": 'Nieuwe dag en tijd, bijvoorbeeld "11-12-2026 14:00".',
+    "opt.move_to": 'Nieuwe dag en tijd, bijvoorbeeld "vr 11 dec 14:00".',
     "opt.new_time": "Nieuwe begintijd voor alle keren.",
     "opt.new_title": "Nieuwe naam.",
-    "opt.occurrence_on": "De datum van die keer.",
+    "opt.occurrence_on": "De datum van die keer, bijvoorbeeld '29 december' of 'di 29 dec'.",
     "opt.only_activity": "Alleen deze activiteit.",
     "opt.token_all": "Ook ingetrokken abonnementen tonen.",
     "opt.token_label": "Voor wie of waarvoor, bijvoorbeeld 'telefoon van Marie'.",
@@ -772,7 +785,7 @@ MESSAGES = {
     "col.contact_via": "contact via",
     "col.connector": "verbinder",
     "col.offers": "biedt",
-    "col.needs": "hulpvragen",
+    "col.needs": "behoeften",
     "col.consents": "toestemming",
     "col.joined_on": "lid sinds",
     "col.left_on": "vertrokken op",
@@ -837,7 +850,7 @@ MESSAGES = {
     "help.member.add": "Meld een deelnemer aan.",
     "help.member.list": "Toon de deelnemers van een cirkel.",
     "help.member.search": "Zoek deelnemers op naam, adres, postcode, telefoon of e-mail.",
-    "help.member.show": "Toon alles over één deelnemer (MEMBER: nummer of naam).",
+    "help.member.show": "Toon alles over één deelnemer (DEELNEMER: nummer of naam).",
     "help.member.edit": 'Wijzig gegevens van een deelnemer; een lege tekst ("") wist een veld.',
     "help.member.leave": "Meld een deelnemer af; de geschiedenis blijft bewaard.",
     "help.consent": "Toestemmingen vastleggen en intrekken, met volledige geschiedenis.",
@@ -914,7 +927,10 @@ MESSAGES = {
     "opt.agreement_all": "Ook beëindigde en verlopen afspraken.",
     "opt.end_on": "Datum van beëindiging (standaard vandaag).",
     "opt.request_for": "Wie de hulp vraagt (nummer of naam).",
-    "opt.when": 'Wanneer, bijvoorbeeld "5-12-2026 09:30" (tijd van de cirkel).',
+    "opt.when": (
+        'Wanneer, bijvoorbeeld "do 3 dec 10:00", "morgen 9:30" of alleen "do 3 dec" '
+        "als de tijd nog niet bekend is."
+    ),
     "opt.request_note": "Korte notitie: wat er nodig is, geen medische details.",
     "opt.limit": "Toon hoogstens N helpers.",
     "opt.closing_note": "Korte notitie bij het afsluiten.",
@@ -1335,7 +1351,7 @@ MESSAGES = {
     "privacy.export.stem": "gegevens",
     "privacy.export.title": "Gegevens van {name}",
     "privacy.export.intro": (
-        "Alles wat voorzorgcirkel {circle} over u bewaart, opgemaakt op {at} (UTC). Hetzelfde "
+        "Alles wat voorzorgcirkel {circle} over u bewaart, opgemaakt op {at}. Hetzelfde "
         "staat als JSON in het bestand ernaast, om mee te nemen (AVG art. 15 en 20)."
     ),
     "privacy.export.section.person": "Persoonsgegevens",
@@ -1403,8 +1419,9 @@ MESSAGES = {
     "privacy.export.no_integrations": "Deze cirkel gebruikt geen koppelingen.",
     "privacy.export.rights": (
         "U kunt uw gegevens laten verbeteren (voorzorg member edit), de verwerking laten "
-        "beperken (member restrict), een toestemming intrekken (consent withdraw) of alles "
-        "laten wissen (member erase). Vraag het aan een verbinder van de cirkel."
+        "beperken (voorzorg member restrict), een toestemming intrekken (voorzorg consent "
+        "withdraw) of alles laten wissen (voorzorg member erase). Vraag het aan een "
+        "verbinder van de cirkel."
     ),
     "privacy.register.title": "Register van verwerkingen (AVG artikel 30)",
     "privacy.register.intro": (
@@ -1522,9 +1539,10 @@ MESSAGES = {
     ),
     "privacy.register.rights": "Rechten van betrokkenen",
     "privacy.register.rights_text": (
-        "Inzage en overdraagbaarheid: voorzorg member export. Rectificatie: member edit "
-        "(met wie wat wijzigde). Wissen: member erase. Beperking: member restrict. Intrekken "
-        "van toestemming: consent withdraw. Verantwoording: voorzorg user log."
+        "Inzage en overdraagbaarheid: voorzorg member export. Rectificatie: voorzorg member "
+        "edit (met wie wat wijzigde). Wissen: voorzorg member erase. Beperking: voorzorg "
+        "member restrict. Intrekken van toestemming: voorzorg consent withdraw. "
+        "Verantwoording: voorzorg user log."
     ),
     "privacy.register.written": "Register geschreven naar {path}.",
     "check.erasure_pending": (
@@ -1538,4 +1556,166 @@ MESSAGES = {
     "check.fix.purge": (
         "Voer voorzorg purge uit: die wist hen opnieuw (zorg eerst dat de koppelingen werken)."
     ),
+    # Dutch days, answers, mistakes and what members see (dates, duplicates, away, feeds)
+    "date.weekday_mismatch": (
+        "'{text}': die datum is geen {weekday}, maar {actual}. Controleer de dag of de datum."
+    ),
+    "date.examples": (
+        "Voorbeelden: 3-12-2026, 3 december, do 3 dec, morgen, volgende week dinsdag, over 2 weken."
+    ),
+    "word.yes_no_default_yes": "J/n",
+    "member.duplicate": ("{name} staat er waarschijnlijk al in: {others}. Er is niets toegevoegd."),
+    "member.duplicate_hint": (
+        "Kijk met 'voorzorg member show NUMMER'. Is het "
+        "echt iemand anders, voeg dan toe met --toch."
+    ),
+    "activity.duplicate": (
+        "'{title}' op die plaats en begindatum staat er al (nummer {others}). "
+        "Er is niets toegevoegd."
+    ),
+    "activity.duplicate_hint": (
+        "Kijk met 'voorzorg activity show NUMMER'. Is het echt een tweede, voeg toe met --toch."
+    ),
+    "member.away_in_past": "{on} ligt al in het verleden; kies een datum die nog komt.",
+    "request.in_past_hint": (
+        "Is de hulp al gegeven? Leg die vast met --done HELPER, bijvoorbeeld: "
+        'voorzorg request add --for NAAM --category vervoer --when "gisteren 10:00" --done HELPER'
+    ),
+    "request.done_in_future": (
+        "{when} is nog niet geweest. Hulp die nog komt, leg je vast zonder --done."
+    ),
+    "request.done_needs_when": (
+        "Geef bij --done ook aan wanneer de hulp was, bijvoorbeeld --when gisteren."
+    ),
+    "request.cannot_reschedule": (
+        "Hulpvraag {id} staat op '{status}'; het moment kan niet meer veranderen."
+    ),
+    "consent.recorded_by_prompt": "Wie legt dit vast (uw naam)?",
+    "config.bad_reminder": (
+        "{path}, regel {line}: feed_reminder_minutes = {value} moet tussen 1 en 10080 "
+        "(een week) liggen."
+    ),
+    "opt.force_duplicate": "Toch toevoegen, ook als het op een dubbele invoer lijkt.",
+    "member.joined_on_echo": "Deelnemer sinds {day}.",
+    "member.away_mark": "{name} (weg tot {until})",
+    "opt.member_all_names": "Ook zoeken onder deelnemers die vertrokken zijn.",
+    "col.member_needs": "behoeften",
+    "col.away_until": "weg tot en met",
+    "member.open_requests": "Open hulpvragen: {requests}",
+    "help.member.away": (
+        "Iemand is even weg (vakantie, ziekenhuis): niet voorstellen en geen herinneringen "
+        "tot en met DATUM."
+    ),
+    "opt.away_until": "Tot en met welke dag, bijvoorbeeld '15 januari'.",
+    "member.away_set": (
+        "{name} is weg tot en met {until}: wordt niet voorgesteld en krijgt geen berichten."
+    ),
+    "help.member.back": "Iemand is weer terug (na 'member away').",
+    "member.back_msg": "{name} is weer terug en kan weer gevraagd worden.",
+    "opt.request_done_by": (
+        "De hulp is al gegeven, door deze HELPER: leg vast als gedaan (een datum in het "
+        "verleden mag)."
+    ),
+    "request.when_open": "nog geen dag afgesproken",
+    "request.logged_done": "Hulpvraag {id} vastgelegd als gedaan: {helper} hielp {name} op {when}.",
+    "request.added_when": "Hulpvraag {id} vastgelegd voor {name}, {when}.",
+    "request.time_unknown_hint": (
+        'De tijd is nog niet bekend. Zet die later met: voorzorg request when {id} "10:00"'
+    ),
+    "help.request.when": (
+        "Zet of verander wanneer de hulp nodig is (bijvoorbeeld als de tijd bekend wordt)."
+    ),
+    "request.when_set": "Hulpvraag {id}: nu {when}.",
+    "request.helper_is_away": "Let op: {name} is weg tot en met {until}.",
+    "activity.added_when": "Eerste keer: {first}; {repeats}.",
+    "activity.line_reason": "  reden: {note}",
+    "activity.cancelled_feed": (
+        "In de agenda's staat die keer nu als 'Afgelast', met de reden erbij."
+    ),
+    "activity.cancelled_feed_hidden": "Die keer verdwijnt uit de agenda's.",
+    "feed.cancelled_summary": "Afgelast: {title}",
+    "feed.cancelled_description": "Deze keer gaat niet door.",
+    "feed.cancelled_reason": "Deze keer gaat niet door: {note}",
+    "feed.time_unknown": "tijd volgt",
+    "feed.alarm": "Herinnering: {title}",
+    "feed.agenda_header": "Agenda van {name}, {first} tot en met {last}:",
+    "feed.agenda_empty": "Niets in de agenda van {first} tot en met {last}.",
+    "feed.agenda_cancelled": "AFGELAST",
+    "feed.agenda_moved": "verplaatst, was {original}",
+    "feed.agenda_all_day": "hele dag",
+    "feed.agenda_reason": "reden: {note}",
+    "feed.ics_hint": "De ruwe agenda (iCalendar) ziet u met --ics.",
+    "opt.feed_ics": "Toon de ruwe agenda (iCalendar) in plaats van een leesbare lijst.",
+    "opt.feed_link": (
+        "Toon de abonneerlink met een QR-code "
+        "(voor een nieuw abonnement: 'voorzorg feed token add')."
+    ),
+    "opt.feed_qr": (
+        "Schrijf de QR-code ook naar een bestand (.png of .svg), bijvoorbeeld voor een flyer."
+    ),
+    "opt.feed_days": "Hoeveel dagen vooruit (standaard 28).",
+    "feed.qr_scan": "Scan deze code met de camera van de telefoon om de agenda te abonneren:",
+    "feed.qr_written": "QR-code geschreven naar {path}.",
+    "feed.qr_bad_suffix": "Een QR-code kan naar een .png- of .svg-bestand; niet naar {path}.",
+    "feed.link_needs_token": (
+        "Een abonneerlink bevat een geheime sleutel die alleen bij het aanmaken getoond wordt. "
+        "Maak een nieuwe met: voorzorg feed token add --label TEKST"
+    ),
+    "feed.link_token_hint": "Geef de sleutel mee: voorzorg feed show --link --token SLEUTEL",
+    "opt.feed_token": "De sleutel van een abonnement (uit 'feed token add'), voor --link.",
+    "feed.link_unknown_token": "Deze sleutel hoort bij geen geldig abonnement van deze cirkel.",
+    "integration.source.bundled": "meegeleverd",
+    "integration.source.package": "geïnstalleerd pakket",
+    "integration.source.custom": "eigen map",
+    "click.required": "verplicht",
+    "click.invalid_input": "Fout: dat antwoord is niet geldig.",
+    "click.continue": "Wilt u doorgaan?",
+    "click.confirm_option": "Bevestig zonder te vragen.",
+    "click.missing_named": "Ontbrekend gegeven: {param_name}",
+    "click.cannot_open": "Kan bestand {filename!r} niet openen: {message}",
+    "click.is_directory": "{name} {filename!r} is een map.",
+    "click.is_file": "{name} {filename!r} is een bestand.",
+    "click.not_readable": "{name} {filename!r} kan niet gelezen worden.",
+    "click.not_writable": "{name} {filename!r} kan niet beschreven worden.",
+    "click.word_file": "Bestand",
+    "click.word_directory": "Map",
+    "click.word_path": "Pad",
+    "click.requires_args": "Optie {name!r} heeft {nargs} waarden nodig.",
+    "click.takes_values": "{name!r} heeft {nargs} waarden nodig.",
+    "click.positional": "Argumenten",
+    "click.unknown_error": "onbekende fout",
+    "opt.feed_no_qr": "Geen QR-code tonen (alleen de links).",
+    "metavar.MEMBER": "DEELNEMER",
+    "metavar.REQUEST": "HULPVRAAG",
+    "metavar.ACTIVITY": "ACTIVITEIT",
+    "metavar.DATE": "DATUM",
+    "metavar.TIME": "TIJD",
+    "metavar.TEXT": "TEKST",
+    "metavar.NAME": "NAAM",
+    "metavar.FILE": "BESTAND",
+    "metavar.DIR": "MAP",
+    "metavar.CAT": "SOORT",
+    "metavar.KIND": "SOORT",
+    "metavar.KEY": "SLEUTEL",
+    "metavar.VALUE": "WAARDE",
+    "metavar.YEAR": "JAAR",
+    "metavar.USER": "GEBRUIKER",
+    "metavar.ORGANISATION": "ORGANISATIE",
+    "metavar.HOW": "HOE",
+    "metavar.AGREEMENT": "AFSPRAAK",
+    "metavar.RELEASE": "UITGAVE",
+    "metavar.PURPOSE": "DOEL",
+    "metavar.HELPER": "HELPER",
+    "metavar.PATH": "PAD",
+    "metavar.ZONE": "TIJDZONE",
+    "metavar.ARGS": "ARGUMENTEN",
+    "metavar.COMMAND": "OPDRACHT",
+    "metavar.DOMAIN": "KOPPELING",
+    "metavar.CIRCLE": "CIRKEL",
+    "metavar.ARCHIVE": "ARCHIEF",
+    "metavar.YES": "JA",
+    "metavar.NO": "NEE",
+    "echo.period": "Geldig: {period}.",
+    "echo.date": "Datum: {day}.",
+    "date.other_year_note": "Let op: zonder jaartal is dat {day}, niet dit jaar.",
 }

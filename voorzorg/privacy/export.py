@@ -49,7 +49,8 @@ def export_member(config, circle, db, member_id: int) -> dict:
     one = lambda sql: _rows(db, sql, [member_id] * sql.count("?"))  # noqa: E731
     member = one(
         """SELECT id, name, address, postcode, phone, email, birth_year, contact_via,
-                  is_connector, joined_on, left_on, restricted_at, created_at, updated_at
+                  is_connector, joined_on, left_on, restricted_at, away_until, created_at,
+                  updated_at
            FROM members WHERE id = ?"""
     )[0]
     member["is_connector"] = bool(member["is_connector"])
@@ -81,7 +82,7 @@ def export_member(config, circle, db, member_id: int) -> dict:
         "version": VERSION,
         "voorzorg_version": __version__,
         "exported_at": clock.stamp(),
-        "circle": {"id": circle.id, "name": circle.name},
+        "circle": {"id": circle.id, "name": circle.name, "timezone": circle.timezone},
         "member": member,
         "offers": [
             r["category"]
@@ -169,16 +170,34 @@ def _table(headers: list[str], rows: list[list]) -> list[str]:
     return [*lines, ""]
 
 
-def readable(document: dict) -> str:
-    """The export as a Markdown document, in the user's language."""
-    from voorzorg.categories import label
+def _when(value, timezone: str):
+    """A stored day, wall time or UTC instant as people read it ("do 3 dec 2026, 10:00")."""
+    from voorzorg.dates import show_instant, show_stored
 
+    if not isinstance(value, str) or len(value) < 10 or value[4:5] != "-":
+        return value
+    if "T" in value:
+        return show_instant(value, timezone)
+    return show_stored(value, short=True)
+
+
+def readable(document: dict) -> str:
+    """The export as a Markdown document, in the user's language; dates with weekday."""
+    from voorzorg.categories import label
+    from voorzorg.clock import DEFAULT_TIMEZONE
+
+    tz = document["circle"].get("timezone") or DEFAULT_TIMEZONE
+    when = lambda value: _when(value, tz)  # noqa: E731
     m = document["member"]
     status = lambda code: _("state." + code) if code else None  # noqa: E731
     out = [
         "# " + _("privacy.export.title", name=m["name"]),
         "",
-        _("privacy.export.intro", circle=document["circle"]["name"], at=document["exported_at"]),
+        _(
+            "privacy.export.intro",
+            circle=document["circle"]["name"],
+            at=when(document["exported_at"]),
+        ),
         "",
     ]
 
@@ -191,10 +210,11 @@ def readable(document: dict) -> str:
         ("col.postcode", m["postcode"]), ("col.phone", m["phone"]),
         ("col.email", m["email"]), ("col.birth_year", m["birth_year"]),
         ("col.contact_via", _("contact." + m["contact_via"]) if m["contact_via"] else None),
-        ("col.connector", m["is_connector"]), ("col.joined_on", m["joined_on"]),
-        ("col.left_on", m["left_on"]), ("col.restricted", m["restricted_at"]),
-        ("privacy.export.created_at", m["created_at"]),
-        ("privacy.export.updated_at", m["updated_at"]),
+        ("col.connector", m["is_connector"]), ("col.joined_on", when(m["joined_on"])),
+        ("col.left_on", when(m["left_on"])), ("col.restricted", when(m["restricted_at"])),
+        ("col.away_until", when(m.get("away_until"))),
+        ("privacy.export.created_at", when(m["created_at"])),
+        ("privacy.export.updated_at", when(m["updated_at"])),
     ]  # fmt: skip
     out += _table([_("privacy.export.field"), _("privacy.export.value")],
                   [[_(k), v] for k, v in fields])  # fmt: skip
@@ -209,13 +229,14 @@ def readable(document: dict) -> str:
         [_("privacy.export.purpose"), _("privacy.export.given_at"),
          _("privacy.export.text_version"), _("privacy.export.recorded_by"),
          _("privacy.export.withdrawn_at"), _("privacy.export.withdrawn_by")],
-        [[_("purpose." + c["purpose"]), c["given_at"], c["text_version"], c["recorded_by"],
-          c["withdrawn_at"], c["withdrawn_by"]] for c in document["consents"]],
+        [[_("purpose." + c["purpose"]), when(c["given_at"]), c["text_version"],
+          c["recorded_by"], when(c["withdrawn_at"]), c["withdrawn_by"]]
+         for c in document["consents"]],
     )  # fmt: skip
     section("changes")
     out += _table(
         [_("privacy.export.when"), _("privacy.export.fields"), _("privacy.export.by")],
-        [[c["changed_at"], ", ".join(c["fields"]), c["changed_by"]]
+        [[when(c["changed_at"]), ", ".join(c["fields"]), c["changed_by"]]
          for c in document["changes"]],
     )  # fmt: skip
     section("requests_for")
@@ -224,8 +245,8 @@ def readable(document: dict) -> str:
          _("privacy.export.status"), _("privacy.export.note"), _("privacy.export.referred_to"),
          _("privacy.export.closing_note"), _("privacy.export.created_at"),
          _("privacy.export.closed_at")],
-        [[r["id"], label(r["category"]), r["wanted_at"], status(r["status"]), r["note"],
-          r["referred_to"], r["closing_note"], r["created_at"], r["closed_at"]]
+        [[r["id"], label(r["category"]), when(r["wanted_at"]), status(r["status"]), r["note"],
+          r["referred_to"], r["closing_note"], when(r["created_at"]), when(r["closed_at"])]
          for r in document["requests_for"]],
     )  # fmt: skip
     section("requests_helped")
@@ -233,15 +254,15 @@ def readable(document: dict) -> str:
         [_("col.id"), _("privacy.export.kind"), _("privacy.export.wanted"),
          _("privacy.export.status"), _("privacy.export.accepted_at"),
          _("privacy.export.closed_at")],
-        [[r["id"], label(r["category"]), r["wanted_at"], status(r["status"]),
-          r["accepted_at"], r["closed_at"]] for r in document["requests_helped"]],
+        [[r["id"], label(r["category"]), when(r["wanted_at"]), status(r["status"]),
+          when(r["accepted_at"]), when(r["closed_at"])] for r in document["requests_helped"]],
     )  # fmt: skip
     section("asks")
     out += _table(
         [_("privacy.export.request"), _("privacy.export.asked_at"),
          _("privacy.export.answer"), _("privacy.export.answered_at")],
-        [[a["request_id"], a["asked_at"], a["answer"] and _("answer." + a["answer"]),
-          a["answered_at"]] for a in document["asks"]],
+        [[a["request_id"], when(a["asked_at"]), a["answer"] and _("answer." + a["answer"]),
+          when(a["answered_at"])] for a in document["asks"]],
     )  # fmt: skip
     section("agreements")
     out += _table(
@@ -249,19 +270,20 @@ def readable(document: dict) -> str:
          _("privacy.export.note"), _("privacy.export.from"), _("privacy.export.until"),
          _("privacy.export.ended")],
         [[a["id"], _("privacy.export.role." + a["role"]), label(a["category"]), a["note"],
-          a["valid_from"], a["valid_until"], a["ended_on"]] for a in document["agreements"]],
+          when(a["valid_from"]), when(a["valid_until"]), when(a["ended_on"])]
+         for a in document["agreements"]],
     )  # fmt: skip
     section("card")
     out += _table(
         [_("privacy.export.card_version"), _("privacy.export.acked_on")],
-        [[c["version"], c["acked_on"]] for c in document["card_acks"]],
+        [[c["version"], when(c["acked_on"])] for c in document["card_acks"]],
     )  # fmt: skip
     section("feeds")
     out += [_("privacy.export.feeds_statement"), ""]
     out += _table(
         [_("col.id"), _("privacy.export.label"), _("privacy.export.created_at"),
          _("privacy.export.revoked_at")],
-        [[t["id"], t["label"], t["created_at"], t["revoked_at"]]
+        [[t["id"], t["label"], when(t["created_at"]), when(t["revoked_at"])]
          for t in document["feed_tokens"]],
     )  # fmt: skip
     section("statistics")

@@ -21,7 +21,7 @@ DATA: dict[str, dict[str, str]] = {
         "phone": "contact", "email": "contact", "birth_year": "identity",
         "contact_via": "contact", "is_connector": "role", "joined_on": "membership",
         "left_on": "membership", "restricted_at": "rights", "created_at": "meta",
-        "updated_at": "meta", "ref": "rights",
+        "updated_at": "meta", "ref": "rights", "away_until": "membership",
     },
     "member_offers": {"member_id": "id", "category": "offers"},
     "member_needs": {"member_id": "id", "category": "health"},
@@ -52,7 +52,7 @@ DATA: dict[str, dict[str, str]] = {
         "id": "id", "for_id": "id", "category": "health", "wanted_at": "help",
         "note": "free_text", "status": "help", "helper_id": "id", "referred_to": "health",
         "closing_note": "free_text", "created_at": "help", "accepted_at": "help",
-        "closed_at": "help", "helper_erased": "rights",
+        "closed_at": "help", "helper_erased": "rights", "changed_at": "help",
     },
     "request_asks": {
         "id": "id", "request_id": "id", "member_id": "id", "asked_at": "help",

@@ -266,6 +266,21 @@ def m008_privacy_erased_parties(db) -> None:
     _run(db, _M008_REBUILD)
 
 
+def m009_member_away(db) -> None:
+    """A member can be away (on holiday, in hospital) until a date, inclusive.
+
+    Suggestions, reminders and notifications leave a member out while they are away;
+    nothing else changes (they stay a member, their agreements stay).
+    """
+    db.execute("ALTER TABLE members ADD COLUMN away_until TEXT")
+
+
+def m010_request_changed_at(db) -> None:
+    """When a request's day or time was last changed (``request when``), so a personal
+    feed's LAST-MODIFIED moves forward with it."""
+    db.execute("ALTER TABLE requests ADD COLUMN changed_at TEXT")
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):
@@ -282,6 +297,8 @@ STEPS = (
     m006_stats_record_keys,
     m007_privacy_member_refs,
     m008_privacy_erased_parties,
+    m009_member_away,
+    m010_request_changed_at,
 )
 
 

@@ -39,7 +39,7 @@ CONTACT = {
     "email": "e-mail",
     "signal": "Signal",
     "whatsapp": "WhatsApp",
-    "in-person": "persoonlijk langs",
+    "in-person": "aan de deur",
 }
 
 

@@ -74,7 +74,7 @@ async def find(state, circle_id: str, token: str):
         return None
 
     def work(conn):
-        from voorzorg.calendar.feeds import render_circle_feed, render_member_feed
+        from voorzorg.calendar.feeds import options_of, render_circle_feed, render_member_feed
         from voorzorg.clock import today
 
         db = _Db(conn)
@@ -87,11 +87,12 @@ async def find(state, circle_id: str, token: str):
         def render():
             if row["member_id"] is None:
                 return render_circle_feed(
-                    db, circle_id=entry.id, name=entry.name, timezone=entry.timezone, today=day
-                )
+                    db, circle_id=entry.id, name=entry.name, timezone=entry.timezone, today=day,
+                    options=options_of(entry),
+                )  # fmt: skip
             return render_member_feed(
                 db, row["member_id"], circle_id=entry.id, name=entry.name,
-                timezone=entry.timezone, today=day,
+                timezone=entry.timezone, today=day, options=options_of(entry),
             )  # fmt: skip
 
         return state.cache.get(db, key, render)

@@ -52,7 +52,8 @@ SELECT
   a.title AS activiteit,
   coalesce(e.new_location, a.location) AS plaats,
   CASE e.kind WHEN 'cancelled' THEN 'afgelast' WHEN 'moved' THEN 'verplaatst' ELSE '' END
-    AS bijzonderheid
+    AS bijzonderheid,
+  CASE e.kind WHEN 'cancelled' THEN e.note END AS reden
 FROM occ o
 JOIN activities a ON a.id = o.activity_id, bounds
 LEFT JOIN activity_exceptions e ON e.activity_id = o.activity_id AND e.original_date = o.day
@@ -81,12 +82,22 @@ def canned_queries() -> dict[str, dict]:
           AND EXISTS (SELECT 1 FROM consents c WHERE c.member_id = m.id
                       AND c.purpose = 'matching' AND c.withdrawn_at IS NULL)
         GROUP BY m.id ORDER BY max(a.asked_at) IS NOT NULL, max(a.asked_at), m.name"""
+    # Every known way to reach someone, the preferred one first: a member who prefers
+    # e-mail but only gave a phone number is still reachable by phone.
     phone_list = f"""
         SELECT m.name AS naam, {case_sql("m.contact_via", CONTACT)} AS bij_voorkeur,
-               CASE m.contact_via
-                 WHEN 'email' THEN m.email
-                 WHEN 'in-person' THEN m.address
-                 ELSE coalesce(m.phone, m.email, m.address) END AS bereikbaar_via
+               (SELECT group_concat(way, ' · ') FROM (
+                  SELECT m.phone AS way,
+                         CASE WHEN m.contact_via IN ('phone', 'signal', 'whatsapp')
+                              THEN 0 ELSE 1 END AS rank
+                  WHERE m.phone IS NOT NULL AND m.phone != ''
+                  UNION ALL
+                  SELECT m.email, CASE WHEN m.contact_via = 'email' THEN 0 ELSE 2 END
+                  WHERE m.email IS NOT NULL AND m.email != ''
+                  UNION ALL
+                  SELECT m.address, CASE WHEN m.contact_via = 'in-person' THEN 0 ELSE 3 END
+                  WHERE m.address IS NOT NULL AND m.address != ''
+                  ORDER BY rank)) AS bereikbaar_via
         FROM members m WHERE m.left_on IS NULL AND m.restricted_at IS NULL
         ORDER BY m.name COLLATE NOCASE"""
     head_counts = """
