@@ -9,6 +9,7 @@ made before the erasure.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from datetime import date
@@ -404,6 +405,9 @@ def test_access_log_records_who_saw_what_without_queries(history, cli, tmp_path)
     instance = (deployment / "data" / "instance.db").read_bytes()
     assert b"_search" not in instance and b"Zoekbaar" not in instance
     assert _ok(cli("user", "log", "-c", "anders", "--json")).json == []
+    shown = _ok(cli("user", "log", "--account", "coord")).out
+    assert "coördinator" in shown and "coordinator" not in shown  # the role in Dutch
+    assert re.search(r"\b(ma|di|wo|do|vr|za|zo) \d{1,2} [a-z]{3} \d{4}, \d\d:\d\d", shown)
     config.write_text(config.read_text() + "\n[privacy]\naccess_log_months = 1\n")
     assert _ok(cli("purge", "--json")).json["access_log"] == 0  # all of it is recent
 

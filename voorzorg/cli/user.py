@@ -136,6 +136,12 @@ def log(app, account, circle_id, since, until, limit, as_json) -> None:
     if as_json:
         echo_json(rows)
         return
+    from voorzorg.dates import show_instant
+
+    zone = app.config.default_timezone
+    shown = [{**row, "at": show_instant(row["at"], zone),
+              "role": _("role." + row["role"]) if row.get("role") else None}
+             for row in rows]  # fmt: skip
     columns = [("at", "col.at"), ("account", "col.name"), ("role", "col.role"),
                ("circle", "col.circle"), ("page", "col.page")]  # fmt: skip
-    echo_table(rows, columns, empty="user.log_empty")
+    echo_table(shown, columns, empty="user.log_empty")
