@@ -1164,4 +1164,56 @@ MESSAGES = {
     "restore.wrong_key": "The key does not fit {path}. Nothing was changed.",
     "check.mode_blocked": "{path} cannot be read or written by its owner.",
     "check.fix.chmod_user": "Fix with: chmod u+rw {path}",
+    # serve under abuse: limits, login throttling, logging, headers, Dutch pages
+    "web.limit_time": (
+        "This query took longer than {seconds} seconds and was stopped. "
+        "Make it smaller or simpler."
+    ),
+    "web.limit_memory": (
+        "This query asked for too much memory and was stopped. Make it smaller or simpler."
+    ),
+    "web.limit_length": "This query makes a text or value that is too large and was refused.",
+    "web.limit_result": (
+        "The answer to this query is too large and was stopped. Ask for fewer rows or columns."
+    ),
+    "web.limit_denied": "This query uses something that is not allowed here.",
+    "web.limit_busy": (
+        "You have too many queries running at once. Wait until they finish, then try again."
+    ),
+    "web.limit_busy_all": "The server is too busy with queries. Try again shortly.",
+    "web.login_title": "Log in",
+    "web.login_intro": (
+        "Welcome to the overview of the care circles. Log in with the name and password "
+        "your administrator gave you."
+    ),
+    "web.login_name": "Name",
+    "web.login_password": "Password",
+    "web.login_submit": "Log in",
+    "web.login_wrong": "Name or password is wrong. Please try again.",
+    "web.login_throttled": (
+        "Too many failed attempts to log in. Wait a quarter of an hour and try again, "
+        "or ask your administrator for help."
+    ),
+    "web.logout": "Log out",
+    "web.logged_in_as": "You are logged in as {name}.",
+    "web.title_400": "Bad request",
+    "web.title_403": "Forbidden",
+    "web.title_404": "Not found",
+    "web.title_500": "Something went wrong",
+    "web.error_400": "This request is not valid and cannot be answered.",
+    "web.error_400_detail": "This request is not valid and cannot be answered ({detail}).",
+    "web.error_403": "You do not have access to this page.",
+    "web.error_404": "This page does not exist.",
+    "web.error_500": (
+        "Something went wrong while making this page. Try again later; if it keeps "
+        "failing, tell your administrator."
+    ),
+    "web.error_paging": (
+        "This sort order or page position (_sort, _next or _size in the address) is not "
+        "valid. Go back to the table and choose again."
+    ),
+    "web.html_lang": "en",
+    "web.menu": "Menu",
+    "web.footer_made_with": "Powered by",
+    "web.footer_query_ms": "queries took {ms} ms",
 }

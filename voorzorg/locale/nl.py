@@ -1236,4 +1236,62 @@ MESSAGES = {
     "restore.wrong_key": "De sleutel past niet bij {path}. Er is niets veranderd.",
     "check.mode_blocked": "{path} kan door zijn eigenaar niet gelezen of geschreven worden.",
     "check.fix.chmod_user": "Herstel met: chmod u+rw {path}",
+    # serve under abuse: limits, login throttling, logging, headers, Dutch pages
+    "web.limit_time": (
+        "Deze zoekvraag duurde langer dan {seconds} seconden en is afgebroken. "
+        "Maak de vraag kleiner of eenvoudiger."
+    ),
+    "web.limit_memory": (
+        "Deze zoekvraag vroeg te veel geheugen en is afgebroken. "
+        "Maak de vraag kleiner of eenvoudiger."
+    ),
+    "web.limit_length": (
+        "Deze zoekvraag maakt een tekst of waarde die te groot is en is geweigerd. "
+        "Maak de vraag kleiner."
+    ),
+    "web.limit_result": (
+        "Het antwoord op deze zoekvraag is te groot en is afgebroken. "
+        "Vraag minder rijen of kolommen op."
+    ),
+    "web.limit_denied": "Deze zoekvraag gebruikt iets wat hier niet is toegestaan.",
+    "web.limit_busy": (
+        "U hebt al te veel zoekvragen tegelijk lopen. Wacht tot die klaar zijn en "
+        "probeer het dan opnieuw."
+    ),
+    "web.limit_busy_all": "De server is even te druk met zoekvragen. Probeer het zo opnieuw.",
+    "web.login_title": "Inloggen",
+    "web.login_intro": (
+        "Welkom bij het overzicht van de voorzorgcirkels. Log in met de naam en het "
+        "wachtwoord die u van de beheerder hebt gekregen."
+    ),
+    "web.login_name": "Naam",
+    "web.login_password": "Wachtwoord",
+    "web.login_submit": "Inloggen",
+    "web.login_wrong": "Naam of wachtwoord klopt niet. Probeer het opnieuw.",
+    "web.login_throttled": (
+        "Te veel mislukte pogingen om in te loggen. Wacht een kwartier en probeer het "
+        "dan opnieuw, of vraag de beheerder om hulp."
+    ),
+    "web.logout": "Uitloggen",
+    "web.logged_in_as": "U bent ingelogd als {name}.",
+    "web.title_400": "Ongeldige vraag",
+    "web.title_403": "Geen toegang",
+    "web.title_404": "Niet gevonden",
+    "web.title_500": "Er ging iets mis",
+    "web.error_400": "Deze vraag klopt niet en kan niet worden beantwoord.",
+    "web.error_400_detail": "Deze vraag klopt niet en kan niet worden beantwoord ({detail}).",
+    "web.error_403": "U hebt geen toegang tot deze pagina.",
+    "web.error_404": "Deze pagina bestaat niet.",
+    "web.error_500": (
+        "Er ging iets mis bij het maken van deze pagina. Probeer het later opnieuw; "
+        "blijft het misgaan, meld het dan aan de beheerder."
+    ),
+    "web.error_paging": (
+        "Deze sortering of dit bladerpunt (_sort, _next of _size in het adres) klopt niet. "
+        "Ga terug naar de tabel en kies opnieuw."
+    ),
+    "web.html_lang": "nl",
+    "web.menu": "Menu",
+    "web.footer_made_with": "Gemaakt met",
+    "web.footer_query_ms": "zoekvragen duurden {ms} ms",
 }
