@@ -88,9 +88,7 @@ def _add_throttle_address(conn) -> None:
     columns = {r[1] for r in conn.execute("PRAGMA table_info(failed_logins)")}
     if "address" not in columns:
         conn.execute("ALTER TABLE failed_logins ADD COLUMN address TEXT NOT NULL DEFAULT ''")
-    conn.execute(
-        "CREATE INDEX IF NOT EXISTS failed_logins_address ON failed_logins(address, at)"
-    )
+    conn.execute("CREATE INDEX IF NOT EXISTS failed_logins_address ON failed_logins(address, at)")
     conn.execute("CREATE INDEX IF NOT EXISTS failed_logins_at ON failed_logins(at)")
 
 

@@ -1166,8 +1166,7 @@ MESSAGES = {
     "check.fix.chmod_user": "Fix with: chmod u+rw {path}",
     # serve under abuse: limits, login throttling, logging, headers, Dutch pages
     "web.limit_time": (
-        "This query took longer than {seconds} seconds and was stopped. "
-        "Make it smaller or simpler."
+        "This query took longer than {seconds} seconds and was stopped. Make it smaller or simpler."
     ),
     "web.limit_memory": (
         "This query asked for too much memory and was stopped. Make it smaller or simpler."
