@@ -14,9 +14,10 @@ never take SQL). Everything that runs there is bounded:
   blob, the longest statement, expression depth ...), a small page cache, read-only,
   and an authorizer that refuses the ``pragma_*`` table-valued functions (which
   tell, for one, the file's path on disk).
-- **Per query.** The time limit (``sql_time_limit_ms``), SQLite's heap (checked from
-  the progress handler, so a query that grows it past ``MEMORY_BYTES`` is stopped)
-  and the size of the answer (``RESULT_BYTES``), read row by row and never all at once.
+- **Per query.** The time limit (``sql_time_limit_ms``) and SQLite's heap (a query
+  running while it grows past ``MEMORY_BYTES`` is stopped), both enforced by a
+  ``Watchdog`` thread, and the size of the answer (``RESULT_BYTES``), read row by row
+  and never all at once.
 
 A limit that is hit is a ``LimitReached`` with a Dutch message: Datasette shows it as
 a query error (400); an interrupted query is also Datasette's ``QueryInterrupted``,
@@ -44,7 +45,7 @@ PER_ACCOUNT_WAITING = 12  # the dashboards fetch up to a dozen charts at once
 TOTAL_WAITING = 48
 RESULT_BYTES = 8 * 1024 * 1024
 MEMORY_BYTES = 64 * 1024 * 1024  # SQLite's heap while a statistics query runs
-PROGRESS_STEPS = 1000  # SQLite instructions between two checks (about 0.1 ms)
+WATCH_SECONDS = 0.02  # how often the watchdog looks at running statistics queries
 SQLITE_LIMITS = {
     "SQLITE_LIMIT_LENGTH": 1_000_000,  # no cell of the statistics comes near
     "SQLITE_LIMIT_SQL_LENGTH": 100_000,
@@ -117,23 +118,67 @@ def _limit_error_class():
 
 
 class _Watch:
-    """The progress handler of one query: time, then SQLite's heap."""
+    """One running query, as the watchdog sees it: when it must end, and why it was
+    stopped (None while it may go on)."""
 
-    def __init__(self, time_limit_ms: float) -> None:
+    def __init__(self, conn, time_limit_ms: float) -> None:
+        self.conn = conn
         self.limit_ms = time_limit_ms
-        self.deadline = time.perf_counter() + time_limit_ms / 1000
+        self.deadline = time.monotonic() + time_limit_ms / 1000
         self.reason: str | None = None
-        self.calls = 0
 
-    def __call__(self) -> int:
-        if time.perf_counter() >= self.deadline:
-            self.reason = "time"
-            return 1
-        self.calls += 1
-        if memory_used is not None and self.calls % 8 == 0 and memory_used() > MEMORY_BYTES:
-            self.reason = "memory"
-            return 1
-        return 0
+    def stop(self, reason: str) -> None:
+        if self.reason is None:
+            self.reason = reason
+            self.conn.interrupt()
+
+
+class Watchdog:
+    """Stops statistics queries over their time or SQLite's heap over ``MEMORY_BYTES``,
+    from a thread of its own with ``Connection.interrupt``.
+
+    A progress handler would call into Python every few thousand SQLite instructions
+    and so take the interpreter lock from the threads serving everyone else
+    thousands of times a second while a hostile query loops; the watchdog looks
+    every ``WATCH_SECONDS`` and leaves a running query alone otherwise.
+    """
+
+    def __init__(self) -> None:
+        self._running: set[_Watch] = set()
+        self._lock = threading.Lock()
+        self._wake = threading.Condition(self._lock)
+        self._thread: threading.Thread | None = None
+
+    def watch(self, conn, time_limit_ms: float) -> _Watch:
+        watch = _Watch(conn, time_limit_ms)
+        with self._lock:
+            self._running.add(watch)
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._loop, name="voorzorg-stats-watchdog", daemon=True
+                )
+                self._thread.start()
+            self._wake.notify()
+        return watch
+
+    def done(self, watch: _Watch) -> None:
+        with self._lock:
+            self._running.discard(watch)
+
+    def _loop(self) -> None:
+        while True:
+            with self._lock:
+                while not self._running:
+                    self._wake.wait()
+                running = list(self._running)
+            now = time.monotonic()
+            heavy = memory_used is not None and memory_used() > MEMORY_BYTES
+            for watch in running:
+                if heavy:
+                    watch.stop("memory")
+                elif now >= watch.deadline:
+                    watch.stop("time")
+            time.sleep(WATCH_SECONDS)
 
 
 def _row_bytes(row) -> int:
@@ -178,6 +223,12 @@ def stats_database_class(base):
                 executor = self.ds._voorzorg_stats_executor = stats_executor()
             return executor
 
+        def _watchdog(self):
+            watchdog = getattr(self.ds, "_voorzorg_stats_watchdog", None)
+            if watchdog is None:
+                watchdog = self.ds._voorzorg_stats_watchdog = Watchdog()
+            return watchdog
+
         async def execute_fn(self, fn):
             if self.ds.executor is None:
                 return await super().execute_fn(fn)
@@ -198,10 +249,9 @@ def stats_database_class(base):
                 time_limit_ms = custom_time_limit
 
             def run(conn):
-                watch = _Watch(time_limit_ms)
-                conn.set_progress_handler(watch, 1 if time_limit_ms <= 20 else PROGRESS_STEPS)
+                watch = self._watchdog().watch(conn, time_limit_ms)
+                cursor = conn.cursor()
                 try:
-                    cursor = conn.cursor()
                     cursor.execute(sql, params if params is not None else {})
                     max_rows = self.ds.max_returned_rows
                     if max_rows == page_size:
@@ -225,7 +275,8 @@ def stats_database_class(base):
                 except sqlite3.Error as exc:
                     raise self._limit_or(exc, watch, sql, params, log_sql_errors) from None
                 finally:
-                    conn.set_progress_handler(None, PROGRESS_STEPS)
+                    cursor.close()  # no statement left pending for a late interrupt
+                    self._watchdog().done(watch)
 
             return await self.execute_fn(run)
 
