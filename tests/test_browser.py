@@ -142,7 +142,7 @@ def test_welfare_dashboard_draws_its_charts(tmp_path, browser):
             for entry in browser.get_log("browser")
             if entry["level"] == "SEVERE" and "favicon" not in entry["message"]
         ]
-        assert errors == []
+        assert errors == [], errors
         ARTIFACTS.mkdir(exist_ok=True)
         browser.set_window_size(1280, 2600)
         assert browser.save_screenshot(str(ARTIFACTS / "welzijn-dashboard.png"))

@@ -106,3 +106,48 @@ def hides_existence(datasette, request) -> bool:
 
 
 __all__ = ["Forbidden", "NotFound", "forbidden", "handle", "page"]
+
+
+# Datasette's filter names and its description of a filtered table, in Dutch: both
+# come from Python code, not templates, so the templates pass them through these.
+LOOKUPS_NL = {
+    "contains": "bevat",
+    "ends with": "eindigt op",
+    "starts with": "begint met",
+    "like": "lijkt op (like)",
+    "not like": "lijkt niet op (not like)",
+    "in": "is een van",
+    "not in": "is geen van",
+    "array contains": "lijst bevat",
+    "array does not contain": "lijst bevat niet",
+    "date": "datum",
+    "is null": "is leeg (null)",
+    "is not null": "is niet leeg (niet null)",
+    "is blank": "is leeg",
+    "is not blank": "is niet leeg",
+}
+DESCRIPTION_NL = (
+    ("where ", "waar "),
+    (" and ", " en "),
+    ("sorted by ", "gesorteerd op "),
+    (" descending", " aflopend"),
+    ("search matches ", "zoekt naar "),
+    *((f" {english} ", f" {dutch} ") for english, dutch in LOOKUPS_NL.items()),
+)
+
+
+def lookup_text(display: str) -> str:
+    """A filter's name as the filter form shows it."""
+    if _("web.html_lang") != "nl":
+        return display
+    return LOOKUPS_NL.get(display, display)
+
+
+def describe(description: str) -> str:
+    """Datasette's English description of a filtered table ("where naam contains "x"
+    sorted by naam descending"), in the user's language."""
+    if _("web.html_lang") != "nl":
+        return description
+    for english, dutch in DESCRIPTION_NL:
+        description = description.replace(english, dutch)
+    return description

@@ -309,8 +309,10 @@ def build(config: Config):
         template_dir=str(TEMPLATES),
     )
     from voorzorg.i18n import _
+    from voorzorg.web.pages import describe, lookup_text
 
-    datasette.jinja_env.globals["t"] = _  # the templates' texts, in the user's language
+    # The templates' texts, in the user's language (templates/ overrides Datasette's).
+    datasette.jinja_env.globals.update(t=_, t_lookup=lookup_text, t_description=describe)
     state = State(config)
     state.datasette = datasette
     datasette._voorzorg = state
