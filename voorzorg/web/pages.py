@@ -50,8 +50,11 @@ async def handle(datasette, request, exception):
         message = _(f"web.error_{status}") if status != 400 else _("web.error_400")
     if status == 404 and hides_existence(datasette, request):
         return await forbidden(datasette, request)
-    if status == 500 and any(name in request.args for name in PAGING):
-        status, message = 400, _("web.error_paging")
+    if status in (400, 500) and any(name in request.args for name in PAGING):
+        detail = str(getattr(exception, "message", "")).lower()
+        if status == 500 or any(word in detail for word in ("sort", "_next", "_size")):
+            status, message = 400, _("web.error_paging")
+            return await page(datasette, request, status, message)
     if status == 500:
         frame = traceback.extract_tb(exception.__traceback__)[-1:]
         where = f"{frame[0].filename.rsplit('/', 1)[-1]}:{frame[0].lineno}" if frame else "?"
