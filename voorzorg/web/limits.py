@@ -296,7 +296,7 @@ def stats_database_class(base):
                 return QueryInterrupted(exc, sql, params)
             if log_sql_errors:
                 # For the operator, without the parameters (they may name a person).
-                from voorzorg.web.middleware import escape
+                from voorzorg.text import escape_control as escape
 
                 operator_log.warning("sql error on %s: %s", self.name, escape(str(exc)[:200]))
             return exc

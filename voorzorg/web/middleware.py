@@ -26,6 +26,7 @@ import time
 from datasette.utils.asgi import Request, Response
 
 from voorzorg.i18n import _
+from voorzorg.text import escape_control as escape
 from voorzorg.web import limits, permissions, session
 from voorzorg.web.state import state_of
 
@@ -49,7 +50,6 @@ CSP = (
 )
 CSP_OTHER = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 SCRIPT_TAG = re.compile(rb"<script(?![^>]*\bnonce=)(?=[\s>])", re.IGNORECASE)
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def redact(path: str) -> str:
@@ -58,12 +58,6 @@ def redact(path: str) -> str:
     every control character (a decoded newline, say) escaped as \\xNN."""
     path = re.sub(r"[A-Za-z0-9_\-]{24,}", "…", path)
     return escape(path[:300])
-
-
-def escape(text: str) -> str:
-    """``text`` with every control character shown as ``\\xNN`` (or ``\\uNNNN``)."""
-    return CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 256 else
-                       f"\\u{ord(m[0]):04x}", text)  # fmt: skip
 
 
 def is_https(datasette, scope) -> bool:

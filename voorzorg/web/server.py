@@ -205,7 +205,7 @@ def _served_database_class():
 
     from datasette import database as ds_database
 
-    from voorzorg.web.middleware import escape
+    from voorzorg.text import escape_control as escape
 
     serials = itertools.count(1)
 
