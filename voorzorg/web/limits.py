@@ -31,6 +31,7 @@ import contextlib
 import ctypes
 import logging
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -98,6 +99,19 @@ def authorize(action, arg1, arg2, database, trigger):
     if action == sqlite3.SQLITE_READ and (arg1 or "").lower().startswith("pragma_"):
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK
+
+
+def sql_error_text(exc: Exception) -> str:
+    """A failed query's error for the operator's log, without anything the query named:
+    SQLite's kind of error, quoted parts and the name after "no such ...:" replaced by
+    "…" (a table or value typed into a query could be a person's name), escaped."""
+    from voorzorg.text import escape_control
+
+    text = str(exc)[:200]
+    text = re.sub(r'"[^"]*"|\'[^\']*\'|\[[^\]]*\]|`[^`]*`', "…", text)
+    text = re.sub(r"^(no such [a-z]+|[a-z ]+ has no column named): .*", r"\1: …", text)
+    name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
+    return escape_control(f"{name}: {text}")
 
 
 def _limit_error_class():
@@ -296,9 +310,7 @@ def stats_database_class(base):
                 return QueryInterrupted(exc, sql, params)
             if log_sql_errors:
                 # For the operator, without the parameters (they may name a person).
-                from voorzorg.text import escape_control as escape
-
-                operator_log.warning("sql error on %s: %s", self.name, escape(str(exc)[:200]))
+                operator_log.warning("sql error on %s: %s", self.name, sql_error_text(exc))
             return exc
 
     return StatsDatabase

@@ -205,7 +205,7 @@ def _served_database_class():
 
     from datasette import database as ds_database
 
-    from voorzorg.text import escape_control as escape
+    from voorzorg.web.limits import sql_error_text
 
     serials = itertools.count(1)
 
@@ -221,7 +221,7 @@ def _served_database_class():
                 return await super().execute(sql, params, *args, log_sql_errors=False, **kwargs)
             except sqlite3.Error as exc:
                 if log_sql_errors:
-                    sql_log.warning("sql error on %s: %s", self.name, escape(str(exc)[:200]))
+                    sql_log.warning("sql error on %s: %s", self.name, sql_error_text(exc))
                 raise
 
         async def execute_fn(self, fn):
