@@ -97,9 +97,11 @@ class Hostile:
             time.sleep(0.5)  # their queries are running when the timing starts
 
     def pause(self) -> None:
-        self.on.clear()
-        while any(self.busy):
-            time.sleep(0.02)
+        if self.on.is_set():
+            self.on.clear()
+            while any(self.busy):
+                time.sleep(0.02)
+            time.sleep(0.5)  # settled, as long as start() lets the load settle
 
     def stop(self) -> None:
         self.stopping = True

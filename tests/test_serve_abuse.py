@@ -412,3 +412,23 @@ def test_english_is_kept_for_lang_en(served, tmp_path, monkeypatch):
         assert "Forbidden" in client.get("/bestaat-niet").text
     finally:
         english.stop()
+
+
+def test_the_watchdog_stops_a_query_whose_memory_grows(monkeypatch):
+    import sqlite3
+
+    from voorzorg.web import limits
+
+    heap = iter(range(0, 10**12, 16 * 1024 * 1024))  # SQLite's heap, growing fast
+    monkeypatch.setattr(limits, "memory_used", lambda: next(heap))
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    limits.limit_connection(conn)
+    watchdog = limits.Watchdog()
+    watch = watchdog.watch(conn, 60_000)
+    started = time.monotonic()
+    with pytest.raises(sqlite3.OperationalError):
+        conn.execute(ENDLESS).fetchall()
+    watchdog.done(watch)
+    assert watch.reason == "memory"
+    assert time.monotonic() - started < 2
+    assert conn.execute("select 1").fetchone() == (1,)  # the connection goes on

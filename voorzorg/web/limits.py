@@ -15,7 +15,7 @@ never take SQL). Everything that runs there is bounded:
   and an authorizer that refuses the ``pragma_*`` table-valued functions (which
   tell, for one, the file's path on disk).
 - **Per query.** The time limit (``sql_time_limit_ms``) and SQLite's heap (a query
-  running while it grows past ``MEMORY_BYTES`` is stopped), both enforced by a
+  running while it grows by more than ``MEMORY_BYTES`` is stopped), both enforced by a
   ``Watchdog`` thread, and the size of the answer (``RESULT_BYTES``), read row by row
   and never all at once.
 
@@ -45,7 +45,7 @@ PER_ACCOUNT_RUNNING = 1
 PER_ACCOUNT_WAITING = 8  # the dashboards fetch their eight charts at once
 TOTAL_WAITING = 48
 RESULT_BYTES = 8 * 1024 * 1024
-MEMORY_BYTES = 64 * 1024 * 1024  # SQLite's heap while a statistics query runs
+MEMORY_BYTES = 64 * 1024 * 1024  # how much SQLite's heap may grow while a query runs
 WATCH_SECONDS = 0.02  # how often the watchdog looks at running statistics queries
 SQLITE_LIMITS = {
     "SQLITE_LIMIT_LENGTH": 1_000_000,  # no cell of the statistics comes near
@@ -140,6 +140,9 @@ class _Watch:
         self.limit_ms = time_limit_ms
         self.deadline = time.monotonic() + time_limit_ms / 1000
         self.reason: str | None = None
+        # SQLite's heap is the whole process's (every circle's page cache too): what
+        # counts is how much it grew while this query ran.
+        self.memory_at_start = memory_used() if memory_used is not None else 0
 
     def stop(self, reason: str) -> None:
         if self.reason is None:
@@ -186,9 +189,9 @@ class Watchdog:
                     self._wake.wait()
                 running = list(self._running)
             now = time.monotonic()
-            heavy = memory_used is not None and memory_used() > MEMORY_BYTES
+            memory = memory_used() if memory_used is not None else 0
             for watch in running:
-                if heavy:
+                if memory_used is not None and memory - watch.memory_at_start > MEMORY_BYTES:
                     watch.stop("memory")
                 elif now >= watch.deadline:
                     watch.stop("time")

@@ -89,7 +89,7 @@ def wrapper(datasette):
             async def send_with_headers(message):
                 if message["type"] == "http.response.start":
                     status_holder["status"] = message["status"]
-                    headers = [h for h in message.get("headers", [])]
+                    headers = list(message.get("headers", []))
                     names = {h[0].lower() for h in headers}
                     for name, value in SECURITY_HEADERS:
                         if name not in names:
