@@ -432,3 +432,45 @@ def test_the_watchdog_stops_a_query_whose_memory_grows(monkeypatch):
     assert watch.reason == "memory"
     assert time.monotonic() - started < 2
     assert conn.execute("select 1").fetchone() == (1,)  # the connection goes on
+
+
+def test_a_browser_that_logged_in_before_gets_in_when_everyone_is_throttled(served):
+    import sqlite3
+
+    from voorzorg import clock
+
+    server, _token, directory = served
+    rightful, response = login_from(server, "coord-b", "10.5.0.1")
+    assert response.status_code == 302 and rightful.cookies.get("vz_device")
+    for _ in range(5):  # a stranger on the same network guesses the same name
+        _client, response = login_from(server, "coord-b", "10.5.0.1", "fout-wachtwoord")
+        assert response.status_code == 401
+    instance = sqlite3.connect(directory / "data" / "instance.db")
+    stamp = clock.now().isoformat(timespec="seconds")
+    with instance:  # a flood of wrong guesses from everywhere: the global budget is gone
+        instance.executemany(
+            "INSERT INTO failed_logins (name, address, at) VALUES (?, ?, ?)",
+            [(f"flood-{n}", f"10.6.{n // 250}.{n % 250}", stamp) for n in range(200)],
+        )
+    try:
+        _client, response = login_from(server, "coord-b", "10.5.0.9")
+        assert response.status_code == 429  # a browser never seen before waits
+        page = rightful.get("/-/login")
+        token = re.search(r'name="csrftoken" value="([^"]+)"', page.text)[1]
+        again = rightful.post(
+            "/-/login", data={"name": "coord-b", "password": PASSWORD, "csrftoken": token}
+        )
+        assert again.status_code == 302  # the rightful user's own browser gets in
+        forged = server.client()
+        forged.cookies.set("vz_device", rightful.cookies["vz_device"][:-3] + "AAA", path="/-/login")
+        forged.headers["X-Forwarded-For"] = "10.5.0.9"
+        page = forged.get("/-/login")
+        token = re.search(r'name="csrftoken" value="([^"]+)"', page.text)[1]
+        response = forged.post(
+            "/-/login", data={"name": "coord-b", "password": PASSWORD, "csrftoken": token}
+        )
+        assert response.status_code == 429  # a tampered device cookie counts for nothing
+    finally:
+        with instance:
+            instance.execute("DELETE FROM failed_logins WHERE name LIKE 'flood-%'")
+        instance.close()

@@ -234,10 +234,16 @@ def end_sessions(conn, account_id: int) -> None:
     conn.execute("UPDATE accounts SET session_epoch = session_epoch + 1 WHERE id = ?", [account_id])
 
 
-def claim_attempt(conn, name: str, address: str) -> int | None:
+def claim_attempt(conn, name: str, address: str, *, known_device: bool = False) -> int | None:
     """Count a login attempt as a failure before anything is checked: the id of the
     failure it was counted as (``settle_attempt`` clears it on success), or None when a
-    limit is reached and the attempt must be refused at once."""
+    limit is reached and the attempt must be refused at once.
+
+    ``known_device``: the attempt comes from a browser that logged in to this name
+    before (its signed device cookie; ``address`` is then that device's key). Only the
+    limit for the name from that device applies to it, so neither strangers guessing
+    from the same network nor a flood of guesses from everywhere (the global budget)
+    lock its rightful user out."""
     name = (name or "").strip()[:60]
     now = clock.now()
     since = (now - THROTTLE_WINDOW).isoformat(timespec="seconds")
@@ -250,10 +256,8 @@ def claim_attempt(conn, name: str, address: str) -> int | None:
                  (SELECT count(*) FROM failed_logins WHERE at >= ?)""",
             [name, address, since, address, since, since],
         ).fetchone()
-        if (
-            pair >= THROTTLE_PER_NAME_ADDRESS
-            or from_address >= THROTTLE_PER_ADDRESS
-            or total >= THROTTLE_GLOBAL
+        if pair >= THROTTLE_PER_NAME_ADDRESS or (
+            not known_device and (from_address >= THROTTLE_PER_ADDRESS or total >= THROTTLE_GLOBAL)
         ):
             conn.execute("COMMIT")
             return None

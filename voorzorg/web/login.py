@@ -5,7 +5,8 @@
   CSRF token matching its signed cookie. A cross-site Origin is refused either way.
 - Attempts are throttled by ``accounts.claim_attempt`` (per name and address, per
   address, for everyone): counted before the password is checked, and refused at
-  once (429) over a limit, never made to wait.
+  once (429) over a limit, never made to wait. A browser that logged in to a name
+  before (``session.known_device``) is throttled per device instead.
 - Logging out is a POST with the CSRF token (a link from another site cannot end a
   session); GET ``/-/logout`` shows the button.
 - The page you are sent to afterwards is always on this site.
@@ -41,10 +42,15 @@ async def login(request, datasette):
     name = (form.get("name") or "").strip()[:60]
     password = form.get("password") or ""
     next_path = form.get("next") or "/"
-    outcome, account = await state.authenticate(name, password, client_address(request))
+    device = session.known_device(datasette, request.cookies, name)
+    where = f"device:{device}" if device else client_address(request)
+    outcome, account = await state.authenticate(name, password, where, known_device=bool(device))
     if outcome == "ok":
         response = Response.redirect(safe_target(next_path))
-        session.begin(response, datasette, account, secure=request.scheme == "https")
+        secure = request.scheme == "https"
+        session.begin(response, datasette, account, secure=secure)
+        if not device:
+            session.remember_device(response, datasette, account["name"], secure=secure)
         return response
     if outcome == "refused":
         response = await _login_page(

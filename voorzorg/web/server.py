@@ -9,6 +9,7 @@ see what is decided in ``permissions`` alone.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import threading
 from pathlib import Path
@@ -65,7 +66,9 @@ class State:
         # (The slow password hash never holds this lock.)
         return self._with_instance(accounts.get_account, account_id)
 
-    async def authenticate(self, name: str, password: str, address: str):
+    async def authenticate(
+        self, name: str, password: str, address: str, *, known_device: bool = False
+    ):
         """("ok", account), ("wrong", None), or ("refused", None) when a limit of
         ``accounts.claim_attempt`` is reached (nothing is checked then).
 
@@ -74,7 +77,12 @@ class State:
         logins never stalls the account lookups of every other request; at most 2
         hashes at a time.
         """
-        claim = await asyncio.to_thread(self._with_instance, accounts.claim_attempt, name, address)
+        claim = await asyncio.to_thread(
+            self._with_instance,
+            functools.partial(accounts.claim_attempt, known_device=known_device),
+            name,
+            address,
+        )
         if claim is None:
             return "refused", None
         row, stored = await asyncio.to_thread(self._with_instance, accounts.stored_hash, name)
