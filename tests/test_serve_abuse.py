@@ -391,6 +391,8 @@ def test_the_pages_users_see_are_dutch(served):
         (welfare, "/stats?sql=select+1"): "Eigen SQL-zoekvraag",
         (welfare, "/-/dashboards"): "Dashboards",
         (welfare, "/-/dashboards/welzijn?release=2026-H1"): "Volledig scherm",
+        (welfare, "/-/dashboards/welzijn/leeftijd?release=2026-H1"): "SQL bekijken",
+        (welfare, "/stats/leeftijd/1"): "Deze gegevens als",
         (welfare, "/stats/bestaat-niet"): "Niet gevonden",
     }
     for (client, path), dutch in pages.items():
@@ -474,3 +476,16 @@ def test_a_browser_that_logged_in_before_gets_in_when_everyone_is_throttled(serv
         with instance:
             instance.execute("DELETE FROM failed_logins WHERE name LIKE 'flood-%'")
         instance.close()
+
+
+def test_hsts_follows_https_from_the_request_or_the_base_url():
+    from types import SimpleNamespace
+
+    from voorzorg.web.middleware import is_https
+
+    def datasette(base_url):
+        return SimpleNamespace(_voorzorg=SimpleNamespace(config=SimpleNamespace(base_url=base_url)))
+
+    assert is_https(datasette("http://127.0.0.1:8001"), {"scheme": "https"})
+    assert is_https(datasette("https://zorg.example.nl"), {"scheme": "http"})
+    assert not is_https(datasette("http://127.0.0.1:8001"), {"scheme": "http"})
