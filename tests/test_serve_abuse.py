@@ -136,8 +136,8 @@ def test_one_account_gets_a_few_requests_at_a_time_and_a_dutch_429_beyond(served
     def ask(_n):
         return welfare.get("/stats.json", params={"sql": slow})
 
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        responses = list(pool.map(ask, range(16)))
+    with ThreadPoolExecutor(max_workers=24) as pool:
+        responses = list(pool.map(ask, range(24)))
     statuses = [r.status_code for r in responses]
     assert statuses.count(200) >= 1 and statuses.count(429) >= 1, statuses
     assert set(statuses) <= {200, 429}
@@ -489,3 +489,15 @@ def test_hsts_follows_https_from_the_request_or_the_base_url():
     assert is_https(datasette("http://127.0.0.1:8001"), {"scheme": "https"})
     assert is_https(datasette("https://zorg.example.nl"), {"scheme": "http"})
     assert not is_https(datasette("http://127.0.0.1:8001"), {"scheme": "http"})
+
+
+def test_every_text_the_templates_ask_for_is_in_both_catalogues():
+    from voorzorg.locale import en, nl
+    from voorzorg.web.server import TEMPLATES
+
+    keys = set()
+    for template in TEMPLATES.glob("*.html"):
+        keys |= set(re.findall(r"""\bt\(\s*["']([a-z_.0-9]+)["']""", template.read_text()))
+    assert len(keys) > 60
+    assert keys - set(nl.MESSAGES) == set()
+    assert keys - set(en.MESSAGES) == set()

@@ -42,7 +42,7 @@ from voorzorg.i18n import _
 STATS_THREADS = 1  # a Pi has 4 cores: the circles' pages and the feeds keep the rest
 STATS_NICE = 10  # the statistics' threads yield the CPU to everything else
 PER_ACCOUNT_RUNNING = 1
-PER_ACCOUNT_WAITING = 8  # the dashboards fetch their eight charts at once
+PER_ACCOUNT_WAITING = 16  # the dashboards fetch eight charts at once, maybe in two tabs
 TOTAL_WAITING = 48
 RESULT_BYTES = 8 * 1024 * 1024
 MEMORY_BYTES = 64 * 1024 * 1024  # how much SQLite's heap may grow while a query runs
