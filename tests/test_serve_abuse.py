@@ -344,6 +344,13 @@ def test_unknown_paths_answer_like_protected_ones(served):
         assert response.status_code == 302, path
         assert response.headers["location"].startswith("/-/login?next=/")
     welfare = server.login("welzijn-1")
+    for client in (anonymous, welfare):
+        export = client.get("/zorgsaam/deelnemers.csv")
+        assert export.status_code == 403
+        for path in ("/bestaat-niet/deelnemers.csv", "/bestaat-niet.csv?sql=select+1",
+                     "/bestaat-niet/tabel.json?_stream=on"):  # fmt: skip
+            response = client.get(path)
+            assert (response.status_code, response.text) == (403, export.text), path
     protected = welfare.get("/zorgsaam")
     assert protected.status_code == 403
     for path in ("/bestaat-niet", "/samenspel", "/bestaat-niet/tabel", "/stats/_verborgen"):

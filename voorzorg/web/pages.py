@@ -5,8 +5,9 @@ Datasette's ``handle_exception`` and ``forbidden`` hooks end here:
 - **No enumeration.** A 404 for something the asker could not see if it existed (a
   circle that is not theirs, a raw table, anything at all when not logged in) is
   answered exactly as a protected page is: the login page for anyone not logged in,
-  the one 403 page for an account. So a stranger cannot tell which circles or tables
-  exist. Names that are never served to anyone (``instance``) and Datasette's own
+  the one 403 page for an account, and a CSV export or stream the plain 403 that a
+  circle's export gets from the middleware. So a stranger cannot tell which circles or
+  tables exist. Names that are never served to anyone (``instance``) and Datasette's own
   ``/-/`` pages keep their 404: they tell nothing about a deployment.
 - **Bad parameters are 400s.** An error raised while reading a table with ``_sort``,
   ``_next`` or ``_size`` in the query (Datasette answers a bad ``_next`` with a 500)
@@ -22,7 +23,7 @@ from __future__ import annotations
 import logging
 import traceback
 
-from datasette.utils.asgi import Base400, Forbidden, NotFound, Response
+from datasette.utils.asgi import Base400, Response
 
 from voorzorg.i18n import _
 from voorzorg.web import permissions
@@ -49,6 +50,8 @@ async def handle(datasette, request, exception):
         status = exception.status if exception.status in (400, 403, 404) else 500
         message = _(f"web.error_{status}") if status != 400 else _("web.error_400")
     if status == 404 and hides_existence(datasette, request):
+        if looks_like_export(request):  # as the middleware refuses a circle's export
+            return Response.text(_("web.forbidden"), status=403)
         return await forbidden(datasette, request)
     if status in (400, 500) and any(name in request.args for name in PAGING):
         detail = str(getattr(exception, "message", "")).lower()
@@ -87,6 +90,14 @@ async def page(datasette, request, status: int, message: str):
     return Response.html(html, status=status)
 
 
+def looks_like_export(request) -> bool:
+    """Whether the request would be a refused CSV export or stream if its first path
+    segment named a circle (``permissions.is_circle_export``)."""
+    first = request.path.lstrip("/").split("/", 1)[0]
+    name = permissions.tilde_decode(first.rsplit(".", 1)[0] if "." in first else first)
+    return permissions.is_circle_export(request.path, request.query_string, {name})
+
+
 def hides_existence(datasette, request) -> bool:
     """Whether a 404 must look like a protected page: the asker could not see the
     database (or table) named in the path if it existed."""
@@ -106,9 +117,6 @@ def hides_existence(datasette, request) -> bool:
         queries = (datasette.metadata("queries", database=database) or {}) if database else {}
         return not (permissions.can_see_table(actor, database, table) or table in queries)
     return False
-
-
-__all__ = ["Forbidden", "NotFound", "forbidden", "handle", "page"]
 
 
 # Datasette's filter names and its description of a filtered table, in Dutch: both
