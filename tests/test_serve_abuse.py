@@ -508,3 +508,21 @@ def test_every_text_the_templates_ask_for_is_in_both_catalogues():
     assert len(keys) > 60
     assert keys - set(nl.MESSAGES) == set()
     assert keys - set(en.MESSAGES) == set()
+
+
+def test_what_a_library_prints_while_serving_becomes_a_scrubbed_log_line(caplog):
+    import io
+    import logging
+
+    from voorzorg.web.server import StrayOutput
+
+    real = io.StringIO()
+    stray = StrayOutput(real)
+    with caplog.at_level(logging.WARNING, logger="voorzorg.stderr"):
+        stray.write("ERROR: conn=<c>, sql = 'select * from deelnemers where naam = :p0', ")
+        stray.write("params = {'p0': 'Jansen-Geheim'}: malformed JSON\nCaught this error: ")
+        stray.write("no such column: Jansen-Geheim\n\n")
+    logged = [record.getMessage() for record in caplog.records]
+    assert len(logged) == 2
+    assert "Jansen-Geheim" not in "".join(logged) and "deelnemers where" not in logged[0]
+    assert real.getvalue() == ""  # nothing reaches the stream but through the log

@@ -33,6 +33,7 @@ SETTINGS = {
 TEMPLATES = Path(__file__).with_name("templates")
 log = logging.getLogger("voorzorg.serve")
 sql_log = logging.getLogger("voorzorg.sql")
+stray_log = logging.getLogger("voorzorg.stderr")
 
 
 class State:
@@ -328,10 +329,61 @@ def build(config: Config):
     return datasette
 
 
+class StrayOutput:
+    """``sys.stderr`` while serving: whatever a library prints there itself (Datasette
+    prints some errors with their SQL and parameters, uvicorn its warnings) becomes
+    one line per line on ``voorzorg.stderr``, escaped, without quoted parts and cut
+    before any parameters. So every line of serve's output is one of the log's own."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+        self._pending = ""
+        self._writing = False
+
+    def write(self, text: str) -> int:
+        if self._writing:  # logging reporting its own trouble: straight through
+            return self.real.write(text)
+        self._pending += text
+        while "\n" in self._pending:
+            line, self._pending = self._pending.split("\n", 1)
+            if line.strip():
+                self._writing = True
+                try:
+                    stray_log.warning("%s", scrub(line))
+                finally:
+                    self._writing = False
+        return len(text)
+
+    def flush(self) -> None:
+        self.real.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self.real.fileno()
+
+
+def scrub(line: str) -> str:
+    """A stray line as logged: cut before any parameters, quoted parts as "…",
+    control characters escaped, at most 300 characters."""
+    import re
+
+    from voorzorg.text import escape_control
+
+    line = re.split(r"(?i)\bparams\b", line, maxsplit=1)[0]
+    line = re.sub(r'"[^"]*"|\'[^\']*\'', "…", line)
+    line = re.sub(r"(no such [a-z]+|has no column named): \S+", r"\1: …", line)
+    return escape_control(line[:300])
+
+
 def serve(config: Config, host: str, port: int) -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    import sys
+
+    sys.stderr = StrayOutput(sys.stderr)  # the log handler above keeps the real stream
     datasette = build(config)
     uvicorn.run(
         datasette.app(),
