@@ -187,7 +187,7 @@ def test_wrong_password_is_refused_and_then_throttled(served):
         if response.status_code == 401:
             assert "klopt niet" in response.text
         else:
-            assert time.perf_counter() - started < 1.0  # refused at once, not slept
+            assert time.perf_counter() - started < 2.0  # refused at once, not slept
     assert statuses == [401] * 5 + [429] * 2  # later attempts are refused
 
 
