@@ -453,3 +453,45 @@ def integrations_load(workdir: Path) -> Scenario:
 BENCHMARKS.append(
     Benchmark("integrations load", "Loading every integration (incl. apprise).", integrations_load)
 )
+
+
+# Serving under abuse ----------------------------------------------------------
+
+
+def _abused(workdir: Path) -> Path:
+    from abuse import abuse_deployment
+    from serving import hundred_circles
+
+    demo = build_demo(workdir)
+    return abuse_deployment(hundred_circles(workdir, demo), demo)
+
+
+def serve_abuse_members(workdir: Path) -> Scenario:
+    from abuse import response_commands
+
+    abused, idle = response_commands(_abused(workdir), "members")
+    return Scenario(candidate=abused, anchors=(Anchor(idle, goal=2.0),))
+
+
+def serve_abuse_feed(workdir: Path) -> Scenario:
+    from abuse import response_commands
+
+    abused, idle = response_commands(_abused(workdir), "feed")
+    return Scenario(candidate=abused, anchors=(Anchor(idle, goal=2.0),))
+
+
+def serve_abuse_memory(workdir: Path) -> Scenario:
+    from abuse import memory_commands
+
+    abused, idle = memory_commands(_abused(workdir))
+    return Scenario(candidate=abused, anchors=(Anchor(idle, goal=1.5),))
+
+
+BENCHMARKS += [
+    Benchmark("serve abuse members", "A coordinator's members page under 4 hostile welfare "
+              "sessions, against the idle server.", serve_abuse_members, 15),
+    Benchmark("serve abuse feed", "A feed under 4 hostile welfare sessions, against the idle "
+              "server.", serve_abuse_feed, 15),
+    Benchmark("serve abuse memory", "Server RSS under 4 hostile welfare sessions, against an "
+              "idle server.", serve_abuse_memory, 4),
+]  # fmt: skip

@@ -25,6 +25,20 @@ _CONTROL = frozenset(
 )
 
 
+def escape_control(text: str) -> str:
+    """``text`` with every character of ``_CONTROL`` written as ``\\xNN`` or ``\\uNNNN``:
+    for log lines, so a decoded newline (or a bidi override) in a path or message can
+    neither start a line of its own nor disguise one."""
+    if not any(char in _CONTROL for char in text):
+        return text
+    return "".join(
+        (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+        if char in _CONTROL
+        else char
+        for char in text
+    )
+
+
 def clean_line(value: str | None, *, field: str, max_length: int, required: bool = False):
     """Return ``value`` as clean one-line text, or None when empty and optional."""
     label = _(f"field.{field}")

@@ -2,8 +2,15 @@
 
 An account is a coordinator of one or more circles, a welfare account (sees only
 the anonymised statistics) or an operator (sees the server's introspection pages,
-no data). Passwords are stored with scrypt, a slow salted hash. Failed logins are
-recorded per account name so repeated guessing is slowed down.
+no data). Passwords are stored with scrypt, a slow salted hash.
+
+Login attempts are throttled (``claim_attempt``): every attempt is counted as a failure
+*before* its password is checked, so attempts sent in parallel see each other, and an
+attempt over a limit is refused at once, without checking anything. The limits count
+failures in the last ``THROTTLE_WINDOW`` per (name, address), per address, and for
+everyone together; only the first is about one name, and it is tied to the address,
+so a stranger guessing a name never locks its rightful user out elsewhere. A success
+clears the failures of that name from that address.
 """
 
 from __future__ import annotations
@@ -28,7 +35,10 @@ MIN_PASSWORD = 10
 # scrypt: 16 MiB and ~50 ms per check on a small machine.
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 THROTTLE_WINDOW = timedelta(minutes=15)
-THROTTLE_FREE = 5
+THROTTLE_PER_NAME_ADDRESS = 5  # wrong passwords for one name from one address
+THROTTLE_PER_ADDRESS = 20  # wrong passwords from one address, any names
+THROTTLE_GLOBAL = 200  # wrong passwords from everyone together
+THROTTLE_KEEP = timedelta(days=1)
 
 
 def instance_path(data_dir: Path) -> Path:
@@ -66,8 +76,20 @@ def _connect(path: Path) -> sqlite3.Connection:
     columns = {r[1] for r in conn.execute("PRAGMA table_info(accounts)")}
     if "session_epoch" not in columns:
         conn.execute("ALTER TABLE accounts ADD COLUMN session_epoch INTEGER NOT NULL DEFAULT 0")
+    _add_throttle_address(conn)
     os.chmod(path, 0o600)
     return conn
+
+
+def _add_throttle_address(conn) -> None:
+    """Instance database step "throttle by address": failed logins record the address
+    they came from (older rows keep an empty address), indexed for the per-address and
+    global counts."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(failed_logins)")}
+    if "address" not in columns:
+        conn.execute("ALTER TABLE failed_logins ADD COLUMN address TEXT NOT NULL DEFAULT ''")
+    conn.execute("CREATE INDEX IF NOT EXISTS failed_logins_address ON failed_logins(address, at)")
+    conn.execute("CREATE INDEX IF NOT EXISTS failed_logins_at ON failed_logins(at)")
 
 
 def open_instance(data_dir: Path) -> sqlite3.Connection:
@@ -212,18 +234,46 @@ def end_sessions(conn, account_id: int) -> None:
     conn.execute("UPDATE accounts SET session_epoch = session_epoch + 1 WHERE id = ?", [account_id])
 
 
-def failures_recently(conn, name: str) -> int:
-    since = (clock.now() - THROTTLE_WINDOW).isoformat(timespec="seconds")
-    return conn.execute(
-        "SELECT count(*) FROM failed_logins WHERE name = ? AND at >= ?", [name, since]
-    ).fetchone()[0]
+def claim_attempt(conn, name: str, address: str, *, known_device: bool = False) -> int | None:
+    """Count a login attempt as a failure before anything is checked: the id of the
+    failure it was counted as (``settle_attempt`` clears it on success), or None when a
+    limit is reached and the attempt must be refused at once.
 
-
-def login_delay(failures: int) -> float:
-    """Seconds to wait before answering, growing after a few free attempts."""
-    if failures < THROTTLE_FREE:
-        return 0.0
-    return min(30.0, 0.5 * 2 ** (failures - THROTTLE_FREE))
+    ``known_device``: the attempt comes from a browser that logged in to this name
+    before (its signed device cookie; ``address`` is then that device's key). Only the
+    limit for the name from that device applies to it, so neither strangers guessing
+    from the same network nor a flood of guesses from everywhere (the global budget)
+    lock its rightful user out."""
+    name = (name or "").strip()[:60]
+    now = clock.now()
+    since = (now - THROTTLE_WINDOW).isoformat(timespec="seconds")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        pair, from_address, total = conn.execute(
+            """SELECT
+                 (SELECT count(*) FROM failed_logins WHERE name = ? AND address = ? AND at >= ?),
+                 (SELECT count(*) FROM failed_logins WHERE address = ? AND at >= ?),
+                 (SELECT count(*) FROM failed_logins WHERE at >= ?)""",
+            [name, address, since, address, since, since],
+        ).fetchone()
+        if pair >= THROTTLE_PER_NAME_ADDRESS or (
+            not known_device and (from_address >= THROTTLE_PER_ADDRESS or total >= THROTTLE_GLOBAL)
+        ):
+            conn.execute("COMMIT")
+            return None
+        cursor = conn.execute(
+            "INSERT INTO failed_logins (name, address, at) VALUES (?, ?, ?)",
+            [name, address, now.isoformat(timespec="seconds")],
+        )
+        conn.execute(
+            "DELETE FROM failed_logins WHERE at < ?",
+            [(now - THROTTLE_KEEP).isoformat(timespec="seconds")],
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return cursor.lastrowid
 
 
 def stored_hash(conn, name: str):
@@ -237,16 +287,16 @@ def stored_hash(conn, name: str):
     return (row, row[6]) if row else (None, _dummy_hash())
 
 
-def record_login(conn, name: str, row, ok: bool) -> dict | None:
-    name = (name or "").strip()[:60]
+def settle_attempt(conn, claim: int, name: str, address: str, row, ok: bool) -> dict | None:
+    """The account a claimed attempt logs in to, or None. A success clears the failures
+    of this name from this address (the claim among them); a failure stays counted."""
     if row is not None and ok:
-        conn.execute("DELETE FROM failed_logins WHERE name = ?", [name])
+        name = (name or "").strip()[:60]
+        conn.execute(
+            "DELETE FROM failed_logins WHERE (name = ? AND address = ?) OR rowid = ?",
+            [name, address, claim],
+        )
         return _row(row)
-    conn.execute("INSERT INTO failed_logins (name, at) VALUES (?, ?)", [name, _now()])
-    conn.execute(
-        "DELETE FROM failed_logins WHERE at < ?",
-        [(clock.now() - timedelta(days=1)).isoformat(timespec="seconds")],
-    )
     return None
 
 

@@ -1619,4 +1619,115 @@ MESSAGES = {
     "echo.period": "Valid: {period}.",
     "echo.date": "Date: {day}.",
     "date.other_year_note": "Note: without a year that is {day}, not this year.",
+    # serve under abuse: limits, login throttling, logging, headers, Dutch pages
+    "web.limit_time": (
+        "This query took longer than {seconds} seconds and was stopped. Make it smaller or simpler."
+    ),
+    "web.limit_memory": (
+        "This query asked for too much memory and was stopped. Make it smaller or simpler."
+    ),
+    "web.limit_length": "This query makes a text or value that is too large and was refused.",
+    "web.limit_result": (
+        "The answer to this query is too large and was stopped. Ask for fewer rows or columns."
+    ),
+    "web.limit_denied": "This query uses something that is not allowed here.",
+    "web.limit_busy": (
+        "You have too many queries running at once. Wait until they finish, then try again."
+    ),
+    "web.limit_busy_all": "The server is too busy with queries. Try again shortly.",
+    "web.login_title": "Log in",
+    "web.login_intro": (
+        "Welcome to the overview of the care circles. Log in with the name and password "
+        "your administrator gave you."
+    ),
+    "web.login_name": "Name",
+    "web.login_password": "Password",
+    "web.login_submit": "Log in",
+    "web.login_wrong": "Name or password is wrong. Please try again.",
+    "web.login_throttled": (
+        "Too many failed attempts to log in. Wait a quarter of an hour and try again, "
+        "or ask your administrator for help."
+    ),
+    "web.logout": "Log out",
+    "web.logged_in_as": "You are logged in as {name}.",
+    "web.title_400": "Bad request",
+    "web.title_403": "Forbidden",
+    "web.title_404": "Not found",
+    "web.title_500": "Something went wrong",
+    "web.error_400": "This request is not valid and cannot be answered.",
+    "web.error_400_detail": "This request is not valid and cannot be answered ({detail}).",
+    "web.error_403": "You do not have access to this page.",
+    "web.error_404": "This page does not exist.",
+    "web.error_500": (
+        "Something went wrong while making this page. Try again later; if it keeps "
+        "failing, tell your administrator."
+    ),
+    "web.error_paging": (
+        "This sort order or page position (_sort, _next or _size in the address) is not "
+        "valid. Go back to the table and choose again."
+    ),
+    "web.html_lang": "en",
+    "web.menu": "Menu",
+    "web.footer_made_with": "Powered by",
+    "web.footer_query_ms": "queries took {ms} ms",
+    "web.dash_fullscreen": "Fullscreen",
+    "web.dash_too_many_rows": "SQL query returning more than {n} rows",
+    "web.dashboards": "dashboards",
+    "web.dashboards_title": "Dashboards",
+    "web.dashboards_none": "No dashboards found",
+    "web.crumb_home": "home",
+    "web.apply": "Apply",
+    "web.n_rows": {"one": "{n} row", "other": "{n} rows"},
+    "web.n_rows_in": {"one": "{n} row in", "other": "{n} rows in"},
+    "web.n_tables": {"one": "{n} table", "other": "{n} tables"},
+    "web.n_hidden_tables": {"one": "{n} hidden table", "other": "{n} hidden tables"},
+    "web.n_views": {"one": "{n} view", "other": "{n} views"},
+    "web.view": "view",
+    "web.table_actions": "Table actions",
+    "web.database_actions": "Database actions",
+    "web.search": "Search",
+    "web.remove_filter": "remove filter",
+    "web.column": "column",
+    "web.sort": "Sort",
+    "web.sort_by": "Sort by {column}",
+    "web.descending": "descending",
+    "web.extra_wheres": {"one": "{n} extra where clause", "other": "{n} extra where clauses"},
+    "web.remove": "remove",
+    "web.view_edit_sql": "View and edit SQL",
+    "web.this_data_as": "This data as",
+    "web.advanced": "advanced",
+    "web.facets_timed_out": "These facets timed out:",
+    "web.next_page": "Next page",
+    "web.advanced_export": "Advanced export",
+    "web.json_shape": "JSON shape",
+    "web.shape_default": "default",
+    "web.shape_newline": "newline-delimited",
+    "web.csv_options": "CSV options",
+    "web.download_file": "download file",
+    "web.expand_labels": "expand labels",
+    "web.stream_all": "stream all rows",
+    "web.export_csv": "Export CSV",
+    "web.no_rows": "0 records",
+    "web.no_results": "0 results",
+    "web.suggested_facets": "Suggested facets",
+    "web.immutable": "This query cannot be executed because the database is immutable.",
+    "web.custom_sql": "Custom SQL query",
+    "web.more_than": "more than",
+    "web.query_parameters": "Query parameters",
+    "web.format_sql": "Format SQL",
+    "web.run_sql": "Run SQL",
+    "web.edit_sql": "Edit SQL",
+    "web.hide_sql": "hide",
+    "web.show_sql": "show",
+    "web.attached": "The following databases are attached to this connection:",
+    "web.tables_lower": "tables",
+    "web.queries": "Queries",
+    "web.tables": "Tables",
+    "web.hidden": "hidden",
+    "web.many_rows": "Many rows",
+    "web.views": "Views",
+    "web.download_db": "Download SQLite DB",
+    "web.links_from_other_tables": "Links from other tables",
+    "web.from_column_in": "from {column} in {table}",
+    "web.link": "Link",
 }

@@ -1718,4 +1718,122 @@ MESSAGES = {
     "echo.period": "Geldig: {period}.",
     "echo.date": "Datum: {day}.",
     "date.other_year_note": "Let op: zonder jaartal is dat {day}, niet dit jaar.",
+    # serve under abuse: limits, login throttling, logging, headers, Dutch pages
+    "web.limit_time": (
+        "Deze zoekvraag duurde langer dan {seconds} seconden en is afgebroken. "
+        "Maak de vraag kleiner of eenvoudiger."
+    ),
+    "web.limit_memory": (
+        "Deze zoekvraag vroeg te veel geheugen en is afgebroken. "
+        "Maak de vraag kleiner of eenvoudiger."
+    ),
+    "web.limit_length": (
+        "Deze zoekvraag maakt een tekst of waarde die te groot is en is geweigerd. "
+        "Maak de vraag kleiner."
+    ),
+    "web.limit_result": (
+        "Het antwoord op deze zoekvraag is te groot en is afgebroken. "
+        "Vraag minder rijen of kolommen op."
+    ),
+    "web.limit_denied": "Deze zoekvraag gebruikt iets wat hier niet is toegestaan.",
+    "web.limit_busy": (
+        "U hebt al te veel zoekvragen tegelijk lopen. Wacht tot die klaar zijn en "
+        "probeer het dan opnieuw."
+    ),
+    "web.limit_busy_all": "De server is even te druk met zoekvragen. Probeer het zo opnieuw.",
+    "web.login_title": "Inloggen",
+    "web.login_intro": (
+        "Welkom bij het overzicht van de voorzorgcirkels. Log in met de naam en het "
+        "wachtwoord die u van de beheerder hebt gekregen."
+    ),
+    "web.login_name": "Naam",
+    "web.login_password": "Wachtwoord",
+    "web.login_submit": "Inloggen",
+    "web.login_wrong": "Naam of wachtwoord klopt niet. Probeer het opnieuw.",
+    "web.login_throttled": (
+        "Te veel mislukte pogingen om in te loggen. Wacht een kwartier en probeer het "
+        "dan opnieuw, of vraag de beheerder om hulp."
+    ),
+    "web.logout": "Uitloggen",
+    "web.logged_in_as": "U bent ingelogd als {name}.",
+    "web.title_400": "Ongeldige vraag",
+    "web.title_403": "Geen toegang",
+    "web.title_404": "Niet gevonden",
+    "web.title_500": "Er ging iets mis",
+    "web.error_400": "Deze vraag klopt niet en kan niet worden beantwoord.",
+    "web.error_400_detail": "Deze vraag klopt niet en kan niet worden beantwoord ({detail}).",
+    "web.error_403": "U hebt geen toegang tot deze pagina.",
+    "web.error_404": "Deze pagina bestaat niet.",
+    "web.error_500": (
+        "Er ging iets mis bij het maken van deze pagina. Probeer het later opnieuw; "
+        "blijft het misgaan, meld het dan aan de beheerder."
+    ),
+    "web.error_paging": (
+        "Deze sortering of dit bladerpunt ('_sort', '_next' of '_size' in het adres) klopt niet. "
+        "Ga terug naar de tabel en kies opnieuw."
+    ),
+    "web.html_lang": "nl",
+    "web.menu": "Menu",
+    "web.footer_made_with": "Gemaakt met",
+    "web.footer_query_ms": "zoekvragen duurden {ms} ms",
+    "web.dash_fullscreen": "Volledig scherm",
+    "web.dash_too_many_rows": "De zoekvraag geeft meer dan {n} rijen",
+    "web.dashboards": "dashboards",
+    "web.dashboards_title": "Dashboards",
+    "web.dashboards_none": "Er zijn geen dashboards.",
+    "web.crumb_home": "start",
+    "web.apply": "Toepassen",
+    "web.n_rows": {"one": "{n} rij", "other": "{n} rijen"},
+    "web.n_rows_in": {"one": "{n} rij in", "other": "{n} rijen in"},
+    "web.n_tables": {"one": "{n} tabel", "other": "{n} tabellen"},
+    "web.n_hidden_tables": {"one": "{n} verborgen tabel", "other": "{n} verborgen tabellen"},
+    "web.n_views": {"one": "{n} overzicht", "other": "{n} overzichten"},
+    "web.view": "overzicht",
+    "web.table_actions": "Acties voor deze tabel",
+    "web.database_actions": "Acties voor deze database",
+    "web.search": "Zoeken",
+    "web.remove_filter": "filter weghalen",
+    "web.column": "kolom",
+    "web.sort": "Sorteren",
+    "web.sort_by": "Sorteren op {column}",
+    "web.descending": "aflopend",
+    "web.extra_wheres": {"one": "{n} extra voorwaarde", "other": "{n} extra voorwaarden"},
+    "web.remove": "weghalen",
+    "web.view_edit_sql": "SQL bekijken en bewerken",
+    "web.this_data_as": "Deze gegevens als",
+    "web.advanced": "meer keuzes",
+    "web.facets_timed_out": "Deze indelingen duurden te lang:",
+    "web.next_page": "Volgende pagina",
+    "web.advanced_export": "Uitgebreid exporteren",
+    "web.json_shape": "Vorm van de JSON",
+    "web.shape_default": "standaard",
+    "web.shape_newline": "een regel per rij",
+    "web.csv_options": "CSV-opties",
+    "web.download_file": "als bestand downloaden",
+    "web.expand_labels": "namen uitschrijven",
+    "web.stream_all": "alle rijen",
+    "web.export_csv": "CSV exporteren",
+    "web.no_rows": "Geen rijen",
+    "web.no_results": "Geen resultaten",
+    "web.suggested_facets": "Voorgestelde indelingen",
+    "web.immutable": "Deze zoekvraag kan niet worden uitgevoerd: de database is alleen-lezen.",
+    "web.custom_sql": "Eigen SQL-zoekvraag",
+    "web.more_than": "meer dan",
+    "web.query_parameters": "Waarden voor de zoekvraag",
+    "web.format_sql": "SQL netjes opmaken",
+    "web.run_sql": "SQL uitvoeren",
+    "web.edit_sql": "SQL bewerken",
+    "web.hide_sql": "SQL verbergen",
+    "web.show_sql": "SQL tonen",
+    "web.attached": "Deze databases zijn aan deze verbinding gekoppeld:",
+    "web.tables_lower": "tabellen",
+    "web.queries": "Vaste zoekvragen",
+    "web.tables": "Tabellen",
+    "web.hidden": "verborgen",
+    "web.many_rows": "Veel rijen",
+    "web.views": "Overzichten",
+    "web.download_db": "SQLite-database downloaden",
+    "web.links_from_other_tables": "Verwijzingen vanuit andere tabellen",
+    "web.from_column_in": "via {column} in {table}",
+    "web.link": "Link",
 }

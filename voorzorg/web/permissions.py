@@ -131,6 +131,12 @@ def is_circle_export(path: str, query: str, circles: set[str]) -> bool:
     return path.endswith(".csv") or "_format=csv" in query or "_stream=" in query
 
 
+def csv_offered(database: str) -> bool:
+    """Whether a page offers CSV links: only for statistics (circle data is never
+    exported over the web, see ``is_circle_export``)."""
+    return database == STATS
+
+
 def dashboards_refused(actor) -> bool:
     """The dashboards are for welfare and coordinator accounts. Anyone not logged in is
     not refused here: Datasette's view-instance check sends them to the login page."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datasette import hookimpl
 
-from voorzorg.web import feeds, introspection, login, middleware, permissions, session
+from voorzorg.web import feeds, introspection, login, middleware, pages, permissions, session
 from voorzorg.web.state import state_of
 
 
@@ -33,7 +33,18 @@ def permission_allowed(datasette, actor, action, resource):
 
 @hookimpl
 def forbidden(datasette, request, message):
-    return login.to_login(request)
+    async def inner():
+        return await pages.forbidden(datasette, request)
+
+    return inner
+
+
+@hookimpl
+def handle_exception(datasette, request, exception):
+    async def inner():
+        return await pages.handle(datasette, request, exception)
+
+    return inner
 
 
 @hookimpl

@@ -9,6 +9,7 @@ see what is decided in ``permissions`` alone.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import threading
 from pathlib import Path
@@ -31,6 +32,8 @@ SETTINGS = {
 }
 TEMPLATES = Path(__file__).with_name("templates")
 log = logging.getLogger("voorzorg.serve")
+sql_log = logging.getLogger("voorzorg.sql")
+stray_log = logging.getLogger("voorzorg.stderr")
 
 
 class State:
@@ -49,6 +52,9 @@ class State:
         self._instance_identity = file_identity(accounts.instance_path(config.data_dir))
         self._lock = threading.Lock()
         self._hashing = asyncio.Semaphore(2)
+        from voorzorg.web.limits import Gate
+
+        self.gate = Gate()
         self._watcher: asyncio.Task | None = None
 
     # accounts, looked up live on every request
@@ -61,19 +67,32 @@ class State:
         # (The slow password hash never holds this lock.)
         return self._with_instance(accounts.get_account, account_id)
 
-    async def failures(self, name: str) -> int:
-        return await asyncio.to_thread(self._with_instance, accounts.failures_recently, name)
+    async def authenticate(
+        self, name: str, password: str, address: str, *, known_device: bool = False
+    ):
+        """("ok", account), ("wrong", None), or ("refused", None) when a limit of
+        ``accounts.claim_attempt`` is reached (nothing is checked then).
 
-    def login_delay(self, failures: int) -> float:
-        return accounts.login_delay(failures)
-
-    async def authenticate(self, name: str, password: str):
-        # The slow hash runs outside the lock, so a flood of logins never stalls
-        # the account lookups of every other request; at most 2 hashes at a time.
+        The attempt is counted before its password is checked, so parallel attempts
+        count against each other. The slow hash runs outside the lock, so a flood of
+        logins never stalls the account lookups of every other request; at most 2
+        hashes at a time.
+        """
+        claim = await asyncio.to_thread(
+            self._with_instance,
+            functools.partial(accounts.claim_attempt, known_device=known_device),
+            name,
+            address,
+        )
+        if claim is None:
+            return "refused", None
         row, stored = await asyncio.to_thread(self._with_instance, accounts.stored_hash, name)
         async with self._hashing:
             ok = await asyncio.to_thread(accounts.verify_password, password, stored)
-        return await asyncio.to_thread(self._with_instance, accounts.record_login, name, row, ok)
+        account = await asyncio.to_thread(
+            self._with_instance, accounts.settle_attempt, claim, name, address, row, ok
+        )
+        return ("ok" if account is not None else "wrong"), account
 
     async def end_sessions(self, account_id: int) -> None:
         await asyncio.to_thread(self._with_instance, accounts.end_sessions, account_id)
@@ -183,13 +202,19 @@ def _served_database_class():
     Datasette 0.65 keeps each executor thread's connection under the database *name*, so
     a database removed and added again under the same name would go on reading the old
     file through the old connection. Each object here gets its own key.
+
+    Returns (the class for circles, the class for ``stats``): the second runs on an
+    executor of its own, with the limits of ``limits``.
     """
     global _SERVED_DATABASE
     if _SERVED_DATABASE is not None:
         return _SERVED_DATABASE
     import itertools
+    import sqlite3
 
     from datasette import database as ds_database
+
+    from voorzorg.web.limits import sql_error_text
 
     serials = itertools.count(1)
 
@@ -198,10 +223,22 @@ def _served_database_class():
             super().__init__(*args, **kwargs)
             self._local_key = f"voorzorg-{next(serials)}"
 
+        async def execute(self, sql, params=None, *args, log_sql_errors=True, **kwargs):
+            # Datasette prints a failed query with its parameters (a member's name from
+            # a filter, say) to stderr; the operator gets the error without them.
+            try:
+                return await super().execute(sql, params, *args, log_sql_errors=False, **kwargs)
+            except sqlite3.Error as exc:
+                if log_sql_errors:
+                    sql_log.warning("sql error on %s: %s", self.name, sql_error_text(exc))
+                raise
+
         async def execute_fn(self, fn):
             if self.ds.executor is None:
                 return await super().execute_fn(fn)
+            return await self._run_in(self.ds.executor, fn)
 
+        async def _run_in(self, executor, fn):
             def in_thread():
                 conn = getattr(ds_database.connections, self._local_key, None)
                 if not conn:
@@ -210,10 +247,12 @@ def _served_database_class():
                     setattr(ds_database.connections, self._local_key, conn)
                 return fn(conn)
 
-            return await asyncio.get_event_loop().run_in_executor(self.ds.executor, in_thread)
+            return await asyncio.get_running_loop().run_in_executor(executor, in_thread)
 
-    _SERVED_DATABASE = ServedDatabase
-    return ServedDatabase
+    from voorzorg.web.limits import stats_database_class
+
+    _SERVED_DATABASE = ServedDatabase, stats_database_class(ServedDatabase)
+    return _SERVED_DATABASE
 
 
 def sync_databases(datasette, config: Config) -> set[str]:
@@ -225,7 +264,7 @@ def sync_databases(datasette, config: Config) -> set[str]:
     """
     from voorzorg.deploy.circles import db_path
 
-    Database = _served_database_class()
+    Database, StatsDatabase = _served_database_class()
     served = datasette.__dict__.setdefault("_voorzorg_files", {})
     wanted = {entry.id: db_path(config, entry) for entry in config.active_circles()}
     stats = config.data_dir / accounts.STATS_DB
@@ -245,7 +284,8 @@ def sync_databases(datasette, config: Config) -> set[str]:
             replaced.add(name)
             log.info("database %s replaced on disk: serving the new file", name)
         if name not in datasette.databases:
-            datasette.add_database(Database(datasette, path=str(path), is_mutable=True), name=name)
+            kind = StatsDatabase if name == "stats" else Database
+            datasette.add_database(kind(datasette, path=str(path), is_mutable=True), name=name)
             served[name] = identity
     datasette._metadata_local = metadata(config)
     return replaced
@@ -264,6 +304,11 @@ def build(config: Config):
 
     if not pm.is_registered(plugin):
         pm.register(plugin, name="voorzorg")
+    # Datasette's own error handler prints tracebacks (and their values) to stderr;
+    # pages.handle answers every error and logs one line without data instead.
+    default_errors = pm.get_plugin("datasette.handle_exception")
+    if default_errors is not None:
+        pm.unregister(default_errors)
     secret = accounts.session_secret(config.path.parent)
     datasette = Datasette(
         files=[],
@@ -272,6 +317,15 @@ def build(config: Config):
         secret=secret,
         template_dir=str(TEMPLATES),
     )
+    from voorzorg.i18n import _
+    from voorzorg.web.pages import describe, lookup_text
+
+    # The templates' texts, in the user's language (templates/ overrides Datasette's).
+    from voorzorg.web.permissions import csv_offered
+
+    datasette.jinja_env.globals.update(
+        t=_, t_lookup=lookup_text, t_description=describe, csv_offered=csv_offered
+    )
     state = State(config)
     state.datasette = datasette
     datasette._voorzorg = state
@@ -279,10 +333,61 @@ def build(config: Config):
     return datasette
 
 
+class StrayOutput:
+    """``sys.stderr`` while serving: whatever a library prints there itself (Datasette
+    prints some errors with their SQL and parameters, uvicorn its warnings) becomes
+    one line per line on ``voorzorg.stderr``, escaped, without quoted parts and cut
+    before any parameters. So every line of serve's output is one of the log's own."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+        self._pending = ""
+        self._writing = False
+
+    def write(self, text: str) -> int:
+        if self._writing:  # logging reporting its own trouble: straight through
+            return self.real.write(text)
+        self._pending += text
+        while "\n" in self._pending:
+            line, self._pending = self._pending.split("\n", 1)
+            if line.strip():
+                self._writing = True
+                try:
+                    stray_log.warning("%s", scrub(line))
+                finally:
+                    self._writing = False
+        return len(text)
+
+    def flush(self) -> None:
+        self.real.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self.real.fileno()
+
+
+def scrub(line: str) -> str:
+    """A stray line as logged: cut before any parameters, quoted parts as "…",
+    control characters escaped, at most 300 characters."""
+    import re
+
+    from voorzorg.text import escape_control
+
+    line = re.split(r"(?i)\bparams\b", line, maxsplit=1)[0]
+    line = re.sub(r'"[^"]*"|\'[^\']*\'', "…", line)
+    line = re.sub(r"(no such [a-z]+|has no column named): \S+", r"\1: …", line)
+    return escape_control(line[:300])
+
+
 def serve(config: Config, host: str, port: int) -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    import sys
+
+    sys.stderr = StrayOutput(sys.stderr)  # the log handler above keeps the real stream
     datasette = build(config)
     uvicorn.run(
         datasette.app(),

@@ -10,6 +10,12 @@ web secret (Datasette's ``sign``), so it cannot be forged or altered:
 The cookie alone is never trusted: every request looks the account up again, so
 removing an account ends its access on the next request, and logout or a new
 password (both move the epoch) end every session made before.
+
+A successful login also leaves a *device* cookie (``vz_device``, signed, 180 days): the
+account name and a random id for this browser. It grants nothing by itself; a login
+attempt for that name that carries it is throttled per device instead of per address
+and is exempt from the global budget (``accounts.claim_attempt``), so a flood of
+guesses cannot lock out people on browsers they logged in with before.
 """
 
 from __future__ import annotations
@@ -19,6 +25,9 @@ from voorzorg import clock
 COOKIE = "vz_session"
 SIGN_NAMESPACE = "voorzorg-session"
 SESSION_SECONDS = 8 * 3600
+DEVICE_COOKIE = "vz_device"
+DEVICE_NAMESPACE = "voorzorg-device"
+DEVICE_SECONDS = 180 * 24 * 3600
 
 
 def read(datasette, cookies) -> dict | None:
@@ -87,3 +96,46 @@ def begin(response, datasette, account: dict, *, secure: bool) -> None:
 def end(response) -> None:
     """Make ``response`` clear the session cookie."""
     response.set_cookie(COOKIE, "", expires=0, max_age=0)
+
+
+def remember_device(response, datasette, name: str, *, secure: bool) -> None:
+    """Give ``response`` a device cookie for ``name`` (after a successful login)."""
+    import secrets
+
+    signed = datasette.sign(
+        {
+            "n": name.strip().lower(),
+            "d": secrets.token_urlsafe(12),
+            "e": int(clock.timestamp()) + DEVICE_SECONDS,
+        },
+        DEVICE_NAMESPACE,
+    )
+    response.set_cookie(
+        DEVICE_COOKIE,
+        signed,
+        max_age=DEVICE_SECONDS,
+        httponly=True,
+        samesite="lax",
+        secure=secure,
+        path="/-/login",
+    )
+
+
+def known_device(datasette, cookies, name: str) -> str | None:
+    """The id of this browser's device cookie when it is valid and was given for
+    ``name``; None otherwise (none, tampered, expired, another name)."""
+    value = cookies.get(DEVICE_COOKIE)
+    if not value:
+        return None
+    try:
+        device = datasette.unsign(value, DEVICE_NAMESPACE)
+    except Exception:  # tampered or signed with another secret
+        return None
+    if not isinstance(device, dict) or not isinstance(device.get("d"), str):
+        return None
+    expires = device.get("e", 0)
+    if not isinstance(expires, int | float) or expires < clock.timestamp():
+        return None
+    if device.get("n") != name.strip().lower():
+        return None
+    return device["d"]
