@@ -200,7 +200,9 @@ def _cancelled_body(writer: _Writer, activity: dict, exception: dict) -> None:
     """A cancelled occurrence: still there, plainly marked, with the reason; free time."""
     writer.text("SUMMARY", cancelled_summary(activity["title"]))
     writer.text("LOCATION", activity["location"])
-    note = exception.get("note")
+    # Only a note recorded as public (every note since feeds show reasons; older ones
+    # were internal, see storage/schema.py m011).
+    note = exception.get("note") if exception.get("note_public", 1) else None
     reason = _("feed.cancelled_reason", note=note) if note else _("feed.cancelled_description")
     writer.text("DESCRIPTION", reason)
     writer.add("STATUS", "CANCELLED")

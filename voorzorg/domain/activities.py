@@ -274,10 +274,11 @@ def get_activity(db, activity_id: int) -> dict:
     item = dict(zip(_COLUMNS, row, strict=True))
     item["all_day"] = item["start_time"] is None
     item["exceptions"] = [
-        dict(zip(("original_date", "kind", "new_start", "new_location", "note", "updated_at"), r,
-                 strict=True))
+        dict(zip(("original_date", "kind", "new_start", "new_location", "note", "updated_at",
+                  "note_public"), r, strict=True))
         for r in db.execute(
-            """SELECT original_date, kind, new_start, new_location, note, updated_at
+            """SELECT original_date, kind, new_start, new_location, note, updated_at,
+                      note_public
                FROM activity_exceptions WHERE activity_id = ? ORDER BY original_date""",
             [activity_id],
         ).fetchall()
@@ -428,11 +429,12 @@ def cancel_occurrence(
     stamp = utc_text(now)
     with db.atomic():
         db.execute(
-            """INSERT INTO activity_exceptions (activity_id, original_date, kind, note, updated_at)
-               VALUES (?, ?, 'cancelled', ?, ?)
+            """INSERT INTO activity_exceptions
+                 (activity_id, original_date, kind, note, updated_at, note_public)
+               VALUES (?, ?, 'cancelled', ?, ?, 1)
                ON CONFLICT (activity_id, original_date) DO UPDATE SET kind = 'cancelled',
                  new_start = NULL, new_location = NULL, note = excluded.note,
-                 updated_at = excluded.updated_at""",
+                 updated_at = excluded.updated_at, note_public = 1""",
             [activity_id, on.isoformat(), note, stamp],
         )
         _touch(db, activity_id, stamp)

@@ -15,8 +15,12 @@ person:
   card acknowledgements, feed tokens and statistics record key are deleted;
 - a note or closing note of another member's request, or of a standing agreement, that
   names the erased member is cleared, and so is "recorded by", "withdrawn by", "changed
-  by" or "adopted by" where that is their name (they may have been a volunteer too).
-  Free text of activities and the agreements card is not searched.
+  by" or "adopted by" where that is their name (they may have been a volunteer too), a
+  cancellation's note and an activity's description. "Names" (``name_terms``): the
+  full name, or a part of it (first name, surname) that no other member carries; in a
+  request they helped with or were asked for, any part of it. Activity titles,
+  places and the agreements card are not searched (they are the circle's, not a
+  person's).
 
 The bytes leaving the file (secure_delete, checkpoint, VACUUM) are the storage layer's
 ``store.compact``; the erasure register, integrations and restores are above this.
@@ -91,13 +95,42 @@ def involved_requests(db, member_id: int) -> list[dict]:
     return [{"id": r[0], "role": r[1]} for r in rows]
 
 
-def _names_member(text: str | None, name: str) -> bool:
-    """Whether ``text`` holds the member's name as words ("Jan" not in "januari")."""
+# Words of a name that say nothing on their own (Dutch particles, forms of address).
+_PARTICLES = frozenset((
+    "van", "der", "den", "het", "ten", "ter", "von", "des", "dos", "del",
+    "mevr", "mevrouw", "meneer", "heer", "dhr",
+))  # fmt: skip
+
+
+def _words(name: str) -> list[str]:
     import re
 
-    if not text or not name:
+    return [w for w in re.findall(r"\w+", fold(name)) if len(w) >= 3 and w not in _PARTICLES]
+
+
+def name_terms(db, member_id: int, name: str) -> tuple[list[str], list[str]]:
+    """What names the member in free text: (strong, weak). Strong: the full name, and
+    each part of it (first name, surname) that no other member of the circle carries;
+    weak: every part. Notes often say "Marie" or "mevr. Jansen", not the full name."""
+    others = db.execute("SELECT name FROM members WHERE id != ?", [member_id]).fetchall()
+    taken = {w for (other,) in others for w in _words(other)}
+    parts = _words(name)
+    strong = [fold(name), *(w for w in parts if w not in taken)]
+    return strong, parts
+
+
+def _names_member(text: str | None, terms) -> bool:
+    """Whether ``text`` holds any of ``terms`` as words ("Jan" not in "januari")."""
+    import re
+
+    if not text:
         return False
-    return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(text)) is not None
+    if isinstance(terms, str):
+        terms = [fold(terms)]
+    folded = fold(text)
+    return any(
+        term and re.search(rf"(?<!\w){re.escape(term)}(?!\w)", folded) is not None for term in terms
+    )
 
 
 def erase_rows(db, member_id: int, *, now_stamp: str | None = None) -> dict:
@@ -107,8 +140,19 @@ def erase_rows(db, member_id: int, *, now_stamp: str | None = None) -> dict:
     if row is None:
         raise VoorzorgError("member.unknown_id", id=member_id)
     name = row[0]
+    strong, weak = name_terms(db, member_id, name)
     counts = {"requests_deleted": 0, "requests_kept_anonymous": 0, "requests_reopened": 0}
     with db.atomic():
+        # Requests they took part in as helper or asked: any part of their name there
+        # is them; elsewhere only what names them alone (``name_terms``).
+        took_part = {
+            r[0]
+            for r in db.execute(
+                """SELECT id FROM requests WHERE helper_id = ?
+                   UNION SELECT request_id FROM request_asks WHERE member_id = ?""",
+                [member_id, member_id],
+            ).fetchall()
+        }
         own = db.execute("SELECT id, status FROM requests WHERE for_id = ?", [member_id]).fetchall()
         for request_id, status in own:
             others = db.execute(
@@ -150,15 +194,27 @@ def erase_rows(db, member_id: int, *, now_stamp: str | None = None) -> dict:
             "SELECT id, note, closing_note FROM requests WHERE note IS NOT NULL "
             "OR closing_note IS NOT NULL"
         ).fetchall():
-            if _names_member(note, name):
+            terms = weak + strong if request_id in took_part else strong
+            if _names_member(note, terms):
                 db.execute("UPDATE requests SET note = NULL WHERE id = ?", [request_id])
-            if _names_member(closing_note, name):
+            if _names_member(closing_note, terms):
                 db.execute("UPDATE requests SET closing_note = NULL WHERE id = ?", [request_id])
         for agreement_id, note in db.execute(
             "SELECT id, note FROM agreements WHERE note IS NOT NULL"
         ).fetchall():
-            if _names_member(note, name):
+            if _names_member(note, strong):
                 db.execute("UPDATE agreements SET note = NULL WHERE id = ?", [agreement_id])
+        # The circle's own texts: a cancellation's note, an activity's description.
+        for rowid, note in db.execute(
+            "SELECT rowid, note FROM activity_exceptions WHERE note IS NOT NULL"
+        ).fetchall():
+            if _names_member(note, strong):
+                db.execute("UPDATE activity_exceptions SET note = NULL WHERE rowid = ?", [rowid])
+        for activity_id, description in db.execute(
+            "SELECT id, description FROM activities WHERE description IS NOT NULL"
+        ).fetchall():
+            if _names_member(description, strong):
+                db.execute("UPDATE activities SET description = NULL WHERE id = ?", [activity_id])
         # Who recorded or changed something for someone else, where that is their name.
         for table, column in (("consents", "recorded_by"), ("consents", "withdrawn_by"),
                               ("member_changes", "changed_by"),
@@ -166,7 +222,7 @@ def erase_rows(db, member_id: int, *, now_stamp: str | None = None) -> dict:
             for rowid, value in db.execute(
                 f"SELECT rowid, {column} FROM {table} WHERE {column} IS NOT NULL"
             ).fetchall():
-                if _names_member(value, name):
+                if _names_member(value, strong):
                     db.execute(f"UPDATE {table} SET {column} = NULL WHERE rowid = ?", [rowid])
         # Everything else goes with the member row (ON DELETE CASCADE): consents,
         # offers, needs, changes, card acknowledgements, feed tokens, record key.

@@ -67,7 +67,7 @@ DATA: dict[str, dict[str, str]] = {
     "activity_exceptions": {
         column: "none" for column in (
             "activity_id", "original_date", "kind", "new_start", "new_location", "note",
-            "updated_at")
+            "updated_at", "note_public")
     },
     "activity_counts": {
         "activity_id": "none", "original_date": "none", "head_count": "none",

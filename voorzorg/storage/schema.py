@@ -281,6 +281,21 @@ def m010_request_changed_at(db) -> None:
     db.execute("ALTER TABLE requests ADD COLUMN changed_at TEXT")
 
 
+def m011_cancellation_notes_public(db) -> None:
+    """Whether a cancellation's note may be shown to members in the calendar feeds.
+
+    Feeds now show the reason of a cancellation. Notes typed before that were internal
+    (the help said "a short note, for example the reason"; some name a member or a
+    health matter), so every note that exists when this step runs stays internal; notes
+    recorded from now on are public (the help of ``--note`` says so).
+    """
+    db.execute(
+        "ALTER TABLE activity_exceptions ADD COLUMN note_public INTEGER NOT NULL DEFAULT 1"
+        " CHECK (note_public IN (0, 1))"
+    )
+    db.execute("UPDATE activity_exceptions SET note_public = 0 WHERE note IS NOT NULL")
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):
@@ -299,6 +314,7 @@ STEPS = (
     m008_privacy_erased_parties,
     m009_member_away,
     m010_request_changed_at,
+    m011_cancellation_notes_public,
 )
 
 

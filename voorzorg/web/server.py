@@ -284,11 +284,27 @@ def sync_databases(datasette, config: Config) -> set[str]:
             replaced.add(name)
             log.info("database %s replaced on disk: serving the new file", name)
         if name not in datasette.databases:
+            if name != "stats":
+                _bring_up_to_date(name, path)
             kind = StatsDatabase if name == "stats" else Database
             datasette.add_database(kind(datasette, path=str(path), is_mutable=True), name=name)
             served[name] = identity
     datasette._metadata_local = metadata(config)
     return replaced
+
+
+def _bring_up_to_date(name: str, path) -> None:
+    """A circle file is migrated before it is served (after an upgrade, or a restore of
+    an older archive, the pages and feeds read columns that later steps add). A file
+    that cannot be migrated (read-only, damaged) is still served as it is, with a line
+    in the log; `voorzorg check` names the problem."""
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.storage import store
+
+    try:
+        store.open_circle(path, check=False).close()
+    except VoorzorgError as exc:
+        log.warning("circle %s served without migrating: %s", name, exc.key)
 
 
 def build(config: Config):
