@@ -93,3 +93,18 @@ def test_cancellation_notes_from_before_the_upgrade_stay_out_of_the_feed(tmp_pat
     assert "Zaal bezet" in text and "An is ziek" not in text
     assert text.count("STATUS:CANCELLED") == 2  # both still marked as cancelled
     db.close()
+
+
+def test_a_helpers_export_leaves_out_the_note_about_the_other_member(tmp_path):
+    from voorzorg.privacy.export import export_member
+
+    config, db = circle(tmp_path)
+    helper, helped = person(db, "Piet Bakker"), person(db, "Kees de Wit")
+    add_agreement(db, helper_id=helper, for_id=helped, category="transport",
+                  note="Kees moet na de dialyse opgehaald", today=TODAY)  # fmt: skip
+    entry = config.active_circles()[0]
+    as_helper = export_member(config, entry, db, helper)["agreements"]
+    as_helped = export_member(config, entry, db, helped)["agreements"]
+    assert [a["role"] for a in as_helper] == ["helper"] and as_helper[0]["note"] is None
+    assert as_helped[0]["note"] == "Kees moet na de dialyse opgehaald"
+    db.close()

@@ -290,6 +290,10 @@ def test_restricted_member_is_kept_but_not_processed(history, cli):
     items = reminders(config, CIRCLE, {"group_url": "json://127.0.0.1:9/x"}, date(2027, 12, 4))
     assert not [i for i in items if i["key"].startswith("request:")]
     assert query(deployment, "SELECT name FROM members WHERE id = ?", [member_id]) == [(NAME,)]
+    csv_file = deployment / "leden.csv"
+    _ok(cli("member", "export-csv", str(csv_file)))
+    shared = csv_file.read_text(encoding="utf-8-sig")
+    assert NAME not in shared and len(shared.splitlines()) > 2  # others are there
     export = _ok(cli("member", "export", str(member_id), "--out", str(deployment), "--json"))
     assert export.json["member"]["restricted_at"] and not export.json["statistics"][
         "counted_in_new_releases"]  # fmt: skip

@@ -101,3 +101,20 @@ def test_serve_logs_in_the_old_account_and_serves_the_old_feed_link(old, tmp_pat
         assert "BEGIN:VCALENDAR" in feed.text and "Koffieochtend" in feed.text
     finally:
         server.stop()
+
+
+def test_a_view_made_by_hand_does_not_stop_the_upgrade(old):
+    """Rebuilding requests (step 8) must not trip over another view that reads it."""
+    path = old / "data" / "zorgsaam.db"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE VIEW mijn_telling AS SELECT count(*) AS n FROM requests")
+    conn.close()
+    shown = json.loads(run(old, "request", "show", "-c", "zorgsaam", "1", "--json").stdout)
+    assert shown["id"] == 1
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT n FROM mijn_telling").fetchone()[0] >= 1
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        conn.close()

@@ -289,6 +289,12 @@ def test_a_subscription_link_comes_with_a_qr_code(day, cli, tmp_path):
     assert "nieuwe" in fails(cli, "feed", "show", "--link").err
     assert "geen geldig" in fails(cli, "feed", "show", "--link", "--token", "x" * 43).err
     assert ".png" in fails(cli, "feed", "show", "--link", "--token", token, "--qr", "a.jpg").err
+    # A QR file that cannot be written is refused before a token is made.
+    before = ok(cli, "feed", "token", "list", "--json").json
+    assert ".png" in fails(cli, "feed", "token", "add", "--label", "y", "--qr", "y.jpg").err
+    missing = tmp_path / "bestaat-niet" / "y.png"
+    assert "bestaat-niet" in fails(cli, "feed", "token", "add", "--label", "y", "--qr", missing).err
+    assert ok(cli, "feed", "token", "list", "--json").json == before
 
 
 def test_a_personal_feed_shows_a_day_whose_time_is_not_known_yet(day, cli):

@@ -177,8 +177,8 @@ def _headers(*keys: str) -> list[str]:
 
 
 def export_members(db) -> bytes:
-    """Members as CSV; headers and values in the language of the moment (and read back
-    by ``member import`` in either language)."""
+    """Members as CSV, without restricted members; headers and values in the language
+    of the moment (and read back by ``member import`` in either language)."""
     _ = api._
     header = _headers("name", "address", "postcode", "phone", "email", "birth_year",
                       "contact", "offers", "connector", "joined")  # fmt: skip
@@ -188,6 +188,7 @@ def export_members(db) -> bytes:
          ", ".join(api.category_label(c) for c in m["offers"]),
          _("word.yes") if m["connector"] else "", m["joined_on"]]
         for m in api.list_members(db)
+        if not m["restricted"]  # restricted (AVG art. 18): kept, but not passed on
     ]  # fmt: skip
     return write_csv(rows, header)
 

@@ -33,6 +33,23 @@ def render_for(entry, db, member_id=None):
                               timezone=entry.timezone, today=day, options=options)  # fmt: skip
 
 
+def check_qr_file(qr_file: str | None) -> None:
+    """Refuse a QR file that cannot be written, before anything is made (a token)."""
+    if not qr_file:
+        return
+    import os
+    from pathlib import Path
+
+    from voorzorg.errors import VoorzorgError
+
+    path = Path(qr_file)
+    if path.suffix.lower() not in (".png", ".svg"):
+        raise VoorzorgError("feed.qr_bad_suffix", path=qr_file)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise VoorzorgError("feed.qr_folder", path=str(folder))
+
+
 def show_qr(link: str, qr_file: str | None) -> None:
     """The subscription link as a QR code in the terminal, and in ``qr_file`` if given."""
     import io
@@ -209,6 +226,7 @@ def token_add(app, circle_id, label, member_ref, qr_file, no_qr, as_json) -> Non
     from voorzorg.calendar.tokens import add_token, subscription_urls
     from voorzorg.domain.members import resolve_member
 
+    check_qr_file(qr_file)
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, member_ref) if member_ref else None
     item = add_token(db, label=label, member_id=member_id, now=utc_now())

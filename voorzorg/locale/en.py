@@ -1557,6 +1557,7 @@ MESSAGES = {
     "opt.feed_days": "How many days ahead (default 28).",
     "feed.qr_scan": "Scan this code with the phone's camera to subscribe to the calendar:",
     "feed.qr_written": "QR code written to {path}.",
+    "feed.qr_folder": "The folder {path} does not exist or cannot be written; nothing was made.",
     "feed.qr_bad_suffix": "A QR code can go to a .png or .svg file; not to {path}.",
     "feed.link_needs_token": (
         "A subscription link holds a secret key that is shown only when it is made. "

@@ -1656,6 +1656,7 @@ MESSAGES = {
     "opt.feed_days": "Hoeveel dagen vooruit (standaard 28).",
     "feed.qr_scan": "Scan deze code met de camera van de telefoon om de agenda te abonneren:",
     "feed.qr_written": "QR-code geschreven naar {path}.",
+    "feed.qr_folder": "De map {path} bestaat niet of is niet schrijfbaar; er is niets aangemaakt.",
     "feed.qr_bad_suffix": "Een QR-code kan naar een .png- of .svg-bestand; niet naar {path}.",
     "feed.link_needs_token": (
         "Een abonneerlink bevat een geheime sleutel die alleen bij het aanmaken getoond wordt. "

@@ -119,7 +119,8 @@ def export_member(config, circle, db, member_id: int) -> dict:
         ),
         "agreements": one(
             """SELECT id, CASE WHEN helper_id = ? THEN 'helper' ELSE 'for' END AS role,
-                      category, note, valid_from, valid_until, ended_on, created_at
+                      category, CASE WHEN for_id = ? THEN note END AS note,
+                      valid_from, valid_until, ended_on, created_at
                FROM agreements WHERE helper_id = ? OR for_id = ? ORDER BY id"""
         ),
         "card_acks": one(

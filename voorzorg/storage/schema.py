@@ -261,9 +261,30 @@ def m008_privacy_erased_parties(db) -> None:
     kept aside first (dropping ``requests`` would cascade to them) and the views that
     read it are dropped (``views.sync_views`` recreates them after migrating).
     """
-    for name in ("hulpvragen",):
+    import contextlib
+    import re
+    import sqlite3
+
+    # Every view over the two tables goes first (the rename checks them all); the
+    # coordinators' views come back through views.sync_views, any other view (one a
+    # volunteer made by hand) from its own SQL when it still fits.
+    reads = re.compile(r"\brequest(s|_asks)\b", re.IGNORECASE)
+    dropped = [
+        (name, sql)
+        for name, sql in db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'view'"
+        ).fetchall()
+        if sql and reads.search(sql)
+    ]
+    for name, _sql in dropped:
         db.execute(f'DROP VIEW IF EXISTS "{name}"')
     _run(db, _M008_REBUILD)
+    for name, sql in dropped:
+        if name in ("hulpvragen", "deelnemers", "activiteiten", "afspraken", "opkomst"):
+            continue
+        # One that no longer fits the table is left out rather than stopping every command.
+        with contextlib.suppress(sqlite3.Error):
+            db.execute(sql)
 
 
 def m009_member_away(db) -> None:
