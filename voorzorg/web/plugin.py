@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datasette import hookimpl
 
-from voorzorg.web import feeds, introspection, login, middleware, permissions, session
+from voorzorg.web import feeds, introspection, login, middleware, paper, permissions, session
 from voorzorg.web.state import state_of
 
 
@@ -43,6 +43,7 @@ def register_routes():
         (login.LOGOUT, login.logout),
         (feeds.ROUTE, feeds.feed),
         (introspection.ROUTE, introspection.page),
+        (paper.ROUTE, paper.download),
     ]
 
 
