@@ -1719,7 +1719,7 @@ MESSAGES = {
     "paper.card.own_phone": "Phone: {phone}",
     "paper.card.emergency": "In immediate danger: call 112.",
     "paper.card.call": "Call a connector of {circle}:",
-    "paper.card.no_connectors": "The circle has no connector yet.",
+    "paper.card.no_connectors": "No (other) connector in the circle yet; fill in someone below.",
     "paper.card.by_hand": "Fill in yourself",
     "paper.card.field.doctor": "GP",
     "paper.card.field.family": "Family or contact person",
@@ -1735,7 +1735,9 @@ MESSAGES = {
     ),
     "paper.card.nobody": "Nobody gave consent for an emergency card.",
     "paper.card.nobody_web": "Nobody in this circle gave consent for an emergency card.",
-    "paper.card.which": "Name who the emergency card is for (one or more members), or choose --all.",
+    "paper.card.which": (
+        "Name who the emergency card is for (one or more members), or choose --all."
+    ),
     "paper.card.count": {"one": "1 emergency card.", "other": "{n} emergency cards."},
     "paper.bad_suffix": "A PDF file must end in .pdf: {path}",
     "paper.no_folder": "That folder does not exist: {path}",

@@ -1820,7 +1820,9 @@ MESSAGES = {
     "paper.card.own_phone": "Telefoon: {phone}",
     "paper.card.emergency": "Bij direct gevaar: bel 112.",
     "paper.card.call": "Bel een verbinder van {circle}:",
-    "paper.card.no_connectors": "De cirkel heeft nog geen verbinder.",
+    "paper.card.no_connectors": (
+        "Nog geen (andere) verbinder in de cirkel; vul hieronder zelf iemand in."
+    ),
     "paper.card.by_hand": "Zelf invullen",
     "paper.card.field.doctor": "Huisarts",
     "paper.card.field.family": "Familie of contactpersoon",

@@ -20,7 +20,7 @@ import hashlib
 from datetime import date
 
 from voorzorg.categories import CATEGORIES, label
-from voorzorg.dates import MONTHS, WEEKDAYS, format_day
+from voorzorg.dates import MONTHS, SHORT_MONTHS, WEEKDAYS, format_day
 from voorzorg.errors import VoorzorgError
 from voorzorg.i18n import _, language
 from voorzorg.paper import layout
@@ -281,7 +281,7 @@ def poster(
             moved_from = original.date() if hasattr(original, "date") else original
             what += "\n" + _("paper.poster.moved", day=format_day(moved_from, short=True))
         weekday = WEEKDAYS[lang][day.weekday()]
-        rows.append([f"{weekday} {day.day} {MONTHS[lang][day.month - 1][:3]}", when, what])
+        rows.append([f"{weekday} {day.day} {SHORT_MONTHS[lang][day.month - 1]}", when, what])
     layout.table(
         sheet,
         [_("paper.col.day"), _("paper.col.time"), _("paper.col.activity")],
