@@ -214,7 +214,7 @@ def test_poster_expands_recurrences_marks_cancellations_and_has_a_qr_code(circle
     assert "activiteiten in maart 2027" in " ".join(text.split())
     for day in ("donderdag 4 mrt", "donderdag 11 mrt", "donderdag 18 mrt", "donderdag 25 mrt"):
         assert day in text
-    assert text.count("Koffieochtend") == 4 and "AFGELAST: zaal bezet" in text
+    assert text.count("Koffieochtend") == 4 and "Afgelast: zaal bezet" in text
     assert "Café" in text and "vertrouwelijk" not in text
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
     assert len(images.stdout.strip().splitlines()) == 3  # header, rule, the QR code

@@ -273,7 +273,7 @@ def poster(
         if item["location"]:
             what += f" ({item['location']})"
         if item["status"] == "cancelled":
-            what += "\n" + _("paper.poster.cancelled").upper()
+            what += "\n" + _("paper.poster.cancelled")
             if item["note"]:
                 what += ": " + item["note"]
         elif item["status"] == "moved":
