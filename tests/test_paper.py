@@ -188,12 +188,16 @@ def test_member_form_follows_the_form_and_records_the_text_version(circles, cli)
 
 def test_member_form_drops_needs_without_matching_and_stores_nothing_unfinished(circles, cli):
     answers = "Noor Zonder\n\n\n\n\n\n\n\nvervoer\nn\nn\nn\nn\nj\n"
-    result = cli("member", "form", "-c", A, "--json", input=answers)
+    result = cli("member", "add", "-c", A, "--from-form", "--json", input=answers)
     assert result.code == 0, result.err
     assert result.json["needs"] == [] and "koppelen" in result.err
     before = len(cli("member", "list", "-c", A, "--json").json)
     broken = cli("member", "form", "-c", A, input="Half Af\nStraat 1\n")
     assert broken.code == 1 and "niets opgeslagen" in broken.err
+    mixed = cli("member", "add", "-c", A, "--from-form", "Jan", input="")
+    assert mixed.code == 1 and "--from-form" in mixed.err
+    missing = cli("member", "add", "-c", A)
+    assert missing.code == 2 and "Ontbrekend argument 'NAAM...'" in missing.err
     assert len(cli("member", "list", "-c", A, "--json").json) == before
 
 

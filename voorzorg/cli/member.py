@@ -74,9 +74,10 @@ def _contact_options(func):
 
 @member.command("add", help="help.member.add", epilog="help.categories_epilog")
 @circle_option
-@click.argument("name", nargs=-1, required=True)
+@click.argument("name", nargs=-1, metavar="NAME...")
 @_contact_options
 @option("--connector", is_flag=True, help="opt.connector")
+@option("--from-form", "from_form", is_flag=True, help="opt.from_form")
 @option("--joined", metavar="DATE", help="opt.joined")
 @option("--consent", "consents", metavar="PURPOSE,PURPOSE", help="opt.consent_at_intake")
 @option("--recorded-by", metavar="NAME", help="opt.recorded_by")
@@ -85,7 +86,21 @@ def _contact_options(func):
 @json_option
 @pass_app
 def add(app, circle_id, name, offers, needs, consents, joined, recorded_by, force, as_json,
-        **fields):  # fmt: skip
+        from_form, **fields):  # fmt: skip
+    if from_form:
+        given = [name, offers, needs, consents, joined, force, *fields.values()]
+        if any(value not in (None, (), False) for value in given):
+            from voorzorg.errors import VoorzorgError
+
+            raise VoorzorgError("member.form.alone")
+        click.get_current_context().invoke(
+            form, circle_id=circle_id, recorded_by=recorded_by, as_json=as_json
+        )
+        return
+    if not name:
+        ctx = click.get_current_context()
+        param = next(p for p in ctx.command.params if p.name == "name")
+        raise click.MissingParameter(ctx=ctx, param=param)
     from voorzorg.dates import parse_date
     from voorzorg.domain.members import add_member
 

@@ -1796,4 +1796,8 @@ MESSAGES = {
     "paper.col.day": "Day",
     "paper.col.time": "Time",
     "paper.col.activity": "Activity",
+    "opt.from_form": "Enter a paper intake form (as 'voorzorg member form').",
+    "member.form.alone": (
+        "With --from-form voorzorg asks for everything; give no name or other details."
+    ),
 }

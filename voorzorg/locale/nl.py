@@ -1906,4 +1906,8 @@ MESSAGES = {
     "paper.col.day": "Dag",
     "paper.col.time": "Tijd",
     "paper.col.activity": "Activiteit",
+    "opt.from_form": "Een papieren aanmeldformulier overnemen (zoals 'voorzorg member form').",
+    "member.form.alone": (
+        "Met --from-form vraagt voorzorg alles zelf; geef geen naam of andere gegevens mee."
+    ),
 }
