@@ -247,6 +247,7 @@ def test_english_with_lang_en(circles, cli):
         (("phone-list", "--out", "lijst.txt"), ".pdf"),
         (("poster", "--month", "smarch"), "Welke maand"),
         (("poster", "--token", "x" * 43), "sleutel"),
+        (("poster", "--out", "nergens/affiche.pdf"), "bestaat niet"),
         (("emergency-card",), "--all"),
         (("phone-list", "--contact-via", "postduif"), "postduif"),
     ],
@@ -256,6 +257,7 @@ def test_bad_input_gets_a_dutch_message_and_no_file(circles, cli, args, message)
     assert result.code == 1 and message in result.err, result.err
     assert "Traceback" not in result.err
     assert list(circles.iterdir()) == []
+    assert cli("feed", "token", "list", "-c", A, "--json").json == []  # no key made
 
 
 def test_the_consent_purpose_is_in_the_register_and_the_export(circles, cli, deployment):

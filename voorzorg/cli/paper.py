@@ -18,11 +18,9 @@ def print_() -> None:
     pass
 
 
-def write_pdf(content: bytes, out: str | None, default_name: str, *, personal: bool) -> Path:
-    """Write the PDF atomically to ``out`` (a file, or a folder for the default name),
-    else to the default name in the current folder; readable by you only when it holds
-    personal data."""
-    from voorzorg.deploy.config import atomic_write
+def target(out: str | None, default_name: str) -> Path:
+    """Where a PDF goes: ``out`` (a file, or a folder for the default name), else the
+    default name in the current folder; checked before anything is made."""
     from voorzorg.errors import VoorzorgError
 
     path = Path(out) if out else Path.cwd() / default_name
@@ -32,6 +30,15 @@ def write_pdf(content: bytes, out: str | None, default_name: str, *, personal: b
         raise VoorzorgError("paper.bad_suffix", path=str(path))
     if not path.parent.is_dir():
         raise VoorzorgError("paper.no_folder", path=str(path.parent))
+    return path
+
+
+def write_pdf(content: bytes, out: str | None, default_name: str, *, personal: bool) -> Path:
+    """Write the PDF atomically (a crash leaves the old file or the new one, whole);
+    readable by you only when it holds personal data."""
+    from voorzorg.deploy.config import atomic_write
+
+    path = target(out, default_name)
     atomic_write(path, content, mode=0o600 if personal else 0o644)
     key = "paper.written_personal" if personal else "paper.written"
     click.echo(_(key, path=str(path), size=len(content) // 1024 + 1))
@@ -100,6 +107,8 @@ def poster(app, circle_id, month_text, token, no_qr, out) -> None:
     today = circle_today(entry)
     year, month = parse_month(month_text, today)
     month_name = MONTHS["nl"][month - 1]
+    name = _("paper.file.poster", circle=entry.id, month=f"{year}-{month:02d}")
+    target(out, name)  # a bad --out is refused before a calendar key is made
     link = None
     if not no_qr:
         if token:
@@ -117,7 +126,6 @@ def poster(app, circle_id, month_text, token, no_qr, out) -> None:
         link = subscription_urls(app.config.base_url, entry.id, key)["webcal"]
     content = make(db, circle=entry.name, today=today, year=year, month=month,
                    timezone=entry.timezone, link=link)  # fmt: skip
-    name = _("paper.file.poster", circle=entry.id, month=f"{year}-{month:02d}")
     write_pdf(content, out, name, personal=False)
 
 

@@ -1397,8 +1397,9 @@ MESSAGES = {
     "privacy.register.accounts": {"one": "1 account", "other": "{n} accounts"},
     "privacy.register.access.coordinator": (
         "their own circle only, only the Dutch views (without notes, needs, referrals, members "
-        "who left or are restricted), never raw tables or downloads; every view is in the "
-        "access log."
+        "who left or are restricted), never raw tables or table downloads; the printed "
+        "documents of their circle as PDF (phone list, who does what, emergency cards of "
+        "members who consented to them); every view is in the access log."
     ),
     "privacy.register.access.welfare": "only the anonymised statistics (stats.db).",
     "privacy.register.access.operator": "only technical pages of the server, no data.",

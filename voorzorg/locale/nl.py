@@ -1479,7 +1479,9 @@ MESSAGES = {
     "privacy.register.access.coordinator": (
         "alleen hun eigen cirkel, alleen de Nederlandstalige overzichten (zonder notities, "
         "hulpbehoeften, doorverwijzingen, vertrokken of beperkte deelnemers), nooit ruwe "
-        "tabellen of downloads; elke weergave staat in het toegangslog."
+        "tabellen of downloads van tabellen; wel de afdrukken van hun cirkel als PDF "
+        "(telefoonlijst, wie doet wat, noodkaarten van wie daarvoor toestemming gaf); elke "
+        "weergave staat in het toegangslog."
     ),
     "privacy.register.access.welfare": "alleen de geanonimiseerde statistiek (stats.db).",
     "privacy.register.access.operator": "alleen technische pagina's van de server, geen gegevens.",
