@@ -263,7 +263,7 @@ def test_bad_input_gets_a_dutch_message_and_no_file(circles, cli, args, message)
 def test_the_consent_purpose_is_in_the_register_and_the_export(circles, cli, deployment):
     register = cli("register")
     assert register.code == 0 and "noodkaart" in register.out
-    exported = cli("member", "export", "-c", A, "Zoë Ëlberg", "--json")
+    exported = cli("member", "export", "-c", A, "Zoë Ëlberg", "--json", cwd=circles)
     assert exported.code == 0, exported.err
     purposes = {c["purpose"] for c in json.loads(exported.out)["consents"]}
     assert "emergency_card" in purposes
