@@ -495,3 +495,33 @@ BENCHMARKS += [
     Benchmark("serve abuse memory", "Server RSS under 4 hostile welfare sessions, against an "
               "idle server.", serve_abuse_memory, 4),
 ]  # fmt: skip
+
+
+# Printed documents ---------------------------------------------------------------
+
+
+def print_poster_phone_list(workdir: Path) -> Scenario:
+    """The month poster (with its QR code) and the phone list of a 15-member circle,
+    against fpdf2's minimal example writing the same text: with the same embedded TTF
+    font (the goal), and with its core Helvetica (a floor, no font to embed)."""
+    from paper_bench import commands
+
+    ours, same_font, helvetica = commands(workdir)
+    return Scenario(
+        candidate=Command(label="poster + phone list", call=ours),
+        anchors=(
+            # Ours embeds two faces (regular and bold) against the example's one, and rules
+            # its tables cell by cell: up to 3× the example is the goal.
+            Anchor(Command(label="fpdf2 minimal, same TTF", call=same_font), goal=3.0),
+            Anchor(Command(label="fpdf2 minimal, Helvetica", call=helvetica), goal=None),
+        ),
+    )
+
+
+BENCHMARKS += [
+    Benchmark(
+        name="print poster+phone list",
+        description="Month poster and phone list, 15 members, against fpdf2's minimal example.",
+        prepare=print_poster_phone_list,
+    ),
+]

@@ -40,6 +40,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("stats", ("voorzorg.stats",)),
     ("integrations", ("voorzorg.integrations",)),
     ("privacy", ("voorzorg.privacy",)),
+    ("paper", ("voorzorg.paper",)),
     ("web", ("voorzorg.web",)),
     ("demo", ("voorzorg.demo",)),
     ("interface", ("voorzorg.cli", "voorzorg.api", "voorzorg.__main__")),

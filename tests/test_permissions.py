@@ -160,3 +160,12 @@ def test_permissions_can_be_used_without_datasette():
         "sys.exit(any(m.split('.')[0] == 'datasette' for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@given(actor=ACTORS, circle=st.sampled_from(["zorgsaam", "samenspel", "stats", "instance", ""]))
+def test_printed_documents_are_for_a_coordinator_of_that_circle_only(actor, circle):
+    from voorzorg.web.permissions import may_print
+
+    allowed = may_print(actor, circle)
+    coordinator = is_account(actor) and actor["role"] == "coordinator"
+    assert allowed is (coordinator and circle in actor["circles"])

@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-FORBIDDEN = {"datasette", "icalendar", "apprise", "uvicorn", "jinja2", "asgiref", "tomlkit"}
+FORBIDDEN = {"datasette", "icalendar", "apprise", "uvicorn", "jinja2", "asgiref", "tomlkit",
+             "fpdf", "fontTools", "PIL"}  # fmt: skip
 # Reading commands on an up-to-date database: not even sqlite-utils (and its numpy).
 FORBIDDEN_FOR_READING = FORBIDDEN | {"sqlite_utils", "numpy"}
 

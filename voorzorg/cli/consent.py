@@ -15,7 +15,7 @@ def consent() -> None:
 @consent.command("give", help="help.consent.give")
 @circle_option
 @click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
-@click.argument("purpose", metavar="matching|stats|wellbeing")
+@click.argument("purpose", metavar="matching|stats|wellbeing|noodkaart")
 @option("--recorded-by", metavar="NAME", help="opt.recorded_by")
 @option("--text-version", metavar="V", help="opt.text_version")
 @option("--on", "on", metavar="DATE", help="opt.consent_on")
@@ -49,7 +49,7 @@ def give(app, circle_id, member_ref, purpose, recorded_by, text_version, on, as_
 @consent.command("withdraw", help="help.consent.withdraw")
 @circle_option
 @click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
-@click.argument("purpose", metavar="matching|stats|wellbeing")
+@click.argument("purpose", metavar="matching|stats|wellbeing|noodkaart")
 @option("--recorded-by", metavar="NAME", help="opt.recorded_by")
 @json_option
 @pass_app

@@ -12,7 +12,15 @@ from voorzorg.cli.base import (
     pass_app,
     utc_now,
 )
-from voorzorg.cli.output import day_text, echo_fields, echo_json, echo_table, emit, local_time
+from voorzorg.cli.output import (
+    confirm,
+    day_text,
+    echo_fields,
+    echo_json,
+    echo_table,
+    emit,
+    local_time,
+)
 from voorzorg.i18n import _
 
 
@@ -66,9 +74,10 @@ def _contact_options(func):
 
 @member.command("add", help="help.member.add", epilog="help.categories_epilog")
 @circle_option
-@click.argument("name", nargs=-1, required=True)
+@click.argument("name", nargs=-1, metavar="NAME...")
 @_contact_options
 @option("--connector", is_flag=True, help="opt.connector")
+@option("--from-form", "from_form", is_flag=True, help="opt.from_form")
 @option("--joined", metavar="DATE", help="opt.joined")
 @option("--consent", "consents", metavar="PURPOSE,PURPOSE", help="opt.consent_at_intake")
 @option("--recorded-by", metavar="NAME", help="opt.recorded_by")
@@ -77,7 +86,21 @@ def _contact_options(func):
 @json_option
 @pass_app
 def add(app, circle_id, name, offers, needs, consents, joined, recorded_by, force, as_json,
-        **fields):  # fmt: skip
+        from_form, **fields):  # fmt: skip
+    if from_form:
+        given = [name, offers, needs, consents, joined, force, *fields.values()]
+        if any(value not in (None, (), False) for value in given):
+            from voorzorg.errors import VoorzorgError
+
+            raise VoorzorgError("member.form.alone")
+        click.get_current_context().invoke(
+            form, circle_id=circle_id, recorded_by=recorded_by, as_json=as_json
+        )
+        return
+    if not name:
+        ctx = click.get_current_context()
+        param = next(p for p in ctx.command.params if p.name == "name")
+        raise click.MissingParameter(ctx=ctx, param=param)
     from voorzorg.dates import parse_date
     from voorzorg.domain.members import add_member
 
@@ -430,3 +453,89 @@ def unrestrict(app, circle_id, member_ref, changed_by, as_json) -> None:
     member_id = resolve_member(db, " ".join(member_ref))
     info = unrestrict_member(db, member_id, changed_by=recorder(changed_by))
     emit(info, as_json, "privacy.unrestricted", name=info["name"])
+
+
+@member.command("form", help="help.member.form")
+@circle_option
+@option("--recorded-by", metavar="NAME", help="opt.recorded_by")
+@json_option
+@pass_app
+def form(app, circle_id, recorded_by, as_json) -> None:
+    """Enter a paper intake form (``voorzorg print intake-form``) question by question,
+    in the form's order; a bad answer is asked again, nothing is stored before the end."""
+    from voorzorg.domain.consents import PURPOSES
+    from voorzorg.domain.members import add_member, check_field
+    from voorzorg.paper.documents import FORM_FIELDS, form_version
+
+    entry, db = app.open_circle(circle_id)
+    today = circle_today(entry)
+    click.echo(_("member.form.start", circle=entry.name, version=form_version()), err=True)
+    record = {}
+    for field in (*FORM_FIELDS, "contact_via"):
+        record[field] = _ask(
+            _("paper.form.field." + field),
+            lambda text, field=field: check_field(field, _as_year(field, text), today=today),
+            required=field == "name",
+        )
+    offers = _ask(_("member.form.offers"), _categories) or []
+    needs = _ask(_("member.form.needs"), _categories) or []
+    consents = [p for p in PURPOSES if confirm(_("member.form.consent", purpose=_("purpose." + p)))]
+    if needs and "matching" not in consents:
+        click.echo(_("member.form.needs_dropped"), err=True)
+        needs = []
+    click.echo(_("member.form.summary"), err=True)
+    for field in (*FORM_FIELDS, "contact_via"):
+        shown = record[field]
+        if field == "contact_via" and shown:
+            shown = _("contact." + shown)
+        click.echo(f"  {_('paper.form.field.' + field)}: {shown or '—'}", err=True)
+    click.echo(f"  {_('col.offers')}: {', '.join(_labels(offers)) or '—'}", err=True)
+    click.echo(f"  {_('member.form.needs_short')}: {', '.join(_labels(needs)) or '—'}", err=True)
+    shown = ", ".join(_("purpose." + p) for p in consents) or "—"
+    click.echo(f"  {_('member.form.consents_short')}: {shown}", err=True)
+    if not confirm(_("member.form.save"), default=True):
+        from voorzorg.errors import VoorzorgError
+
+        raise VoorzorgError("member.form.not_saved")
+    info = add_member(
+        db,
+        record.pop("name"),
+        today=today,
+        offers=offers,
+        needs=needs,
+        consents=consents,
+        recorded_by=recorder(recorded_by) if consents else None,
+        text_version=form_version() if consents else None,
+        **record,
+    )
+    emit(info, as_json, "member.added", id=info["id"], name=info["name"], circle=entry.name)
+
+
+def _as_year(field, text):
+    if field != "birth_year" or text is None:
+        return text
+    from voorzorg.errors import VoorzorgError
+
+    if not text.strip().isdigit():
+        raise VoorzorgError("member.bad_birth_year", value=text, max="")
+    return int(text.strip())
+
+
+def _ask(question, check, *, required=False):
+    """Ask until ``check`` accepts the answer (Enter alone: nothing, unless required).
+    At the end of the input, stop without storing anything."""
+    from voorzorg.errors import VoorzorgError
+
+    while True:
+        try:
+            answer = click.prompt(question, default="", show_default=False, err=True)
+        except click.Abort:
+            click.echo("", err=True)
+            raise VoorzorgError("member.form.ended") from None
+        answer = answer.strip()
+        if not answer and not required:
+            return None
+        try:
+            return check(answer)
+        except VoorzorgError as error:
+            click.echo(str(error), err=True)

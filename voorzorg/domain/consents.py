@@ -1,4 +1,4 @@
-"""Consents per purpose (matching, stats, wellbeing), with full history.
+"""Consents per purpose (matching, stats, wellbeing, emergency_card), with full history.
 
 Each consent is a row from the moment it was given until it was withdrawn; a
 withdrawal fills in ``withdrawn_at`` and never erases when or by whom it was given.
@@ -14,13 +14,14 @@ from voorzorg.dates import format_day
 from voorzorg.errors import VoorzorgError
 from voorzorg.text import clean_line
 
-PURPOSES = ("matching", "stats", "wellbeing")
+PURPOSES = ("matching", "stats", "wellbeing", "emergency_card")
 
 
 def parse_purpose(text: str) -> str:
     value = text.strip().lower()
     aliases = {"matchen": "matching", "koppelen": "matching", "statistiek": "stats"}
     aliases |= {"statistieken": "stats", "welbevinden": "wellbeing", "welzijn": "wellbeing"}
+    aliases |= {"noodkaart": "emergency_card", "emergency-card": "emergency_card"}
     value = aliases.get(value, value)
     if value not in PURPOSES:
         raise VoorzorgError("consent.unknown_purpose", text=text, choices=", ".join(PURPOSES))

@@ -102,6 +102,21 @@ CONTACT_ALIASES = {
 }  # fmt: skip
 
 
+def check_field(field: str, value, *, today: date):
+    """One field of a member as ``add_member`` would store it (cleaned), or the error it
+    would give: for entry that asks field by field (``member form``)."""
+    checks = {
+        "name": lambda v: clean_line(v, field="name", max_length=LIMITS["name"], required=True),
+        "address": lambda v: clean_line(v, field="address", max_length=LIMITS["address"]),
+        "postcode": _postcode,
+        "phone": _phone,
+        "email": _email,
+        "birth_year": lambda v: _birth_year(v, today),
+        "contact_via": _contact_via,
+    }
+    return checks[field](value)
+
+
 def _check_categories(codes: list[str]) -> list[str]:
     for code in codes:
         if code not in CATEGORIES:

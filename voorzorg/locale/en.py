@@ -1397,8 +1397,9 @@ MESSAGES = {
     "privacy.register.accounts": {"one": "1 account", "other": "{n} accounts"},
     "privacy.register.access.coordinator": (
         "their own circle only, only the Dutch views (without notes, needs, referrals, members "
-        "who left or are restricted), never raw tables or downloads; every view is in the "
-        "access log."
+        "who left or are restricted), never raw tables or table downloads; the printed "
+        "documents of their circle as PDF (phone list, who does what, emergency cards of "
+        "members who consented to them); every view is in the access log."
     ),
     "privacy.register.access.welfare": "only the anonymised statistics (stats.db).",
     "privacy.register.access.operator": "only technical pages of the server, no data.",
@@ -1731,4 +1732,185 @@ MESSAGES = {
     "web.links_from_other_tables": "Links from other tables",
     "web.from_column_in": "from {column} in {table}",
     "web.link": "Link",
+    # Printed documents (voorzorg print, paper/)
+    "purpose.emergency_card": "emergency card",
+    "privacy.register.purpose.emergency_card": (
+        "printing an emergency card with name, address and the circle's connectors (for the "
+        "fridge), only with consent 'emergency card'."
+    ),
+    "paper.confidential": "confidential",
+    "paper.page": "page {page} of {pages}",
+    "paper.col.name": "Name",
+    "paper.col.phone": "Phone",
+    "paper.col.address": "Address",
+    "paper.col.contact_via": "Preferably via",
+    "paper.phone_list.title": "Phone list {circle}",
+    "paper.phone_list.no_smartphone": (
+        "Only members without a smartphone: they prefer a call or a visit at the door and "
+        "gave no e-mail address."
+    ),
+    "paper.phone_list.only": "Only members who prefer contact via: {how}.",
+    "paper.phone_list.count": {
+        "one": "1 member on this list.",
+        "other": "{n} members on this list.",
+    },
+    "paper.phone_list.empty": "Nobody on this list.",
+    "paper.phone_list.connector_mark": "* = connector of the circle.",
+    "paper.who.title": "Who does what – {circle}",
+    "paper.who.intro": (
+        "Per kind of help, the members who offer it and agreed to be asked (matching). For "
+        "the connectors."
+    ),
+    "paper.who.nobody": "Nobody yet.",
+    "paper.consent.matching": (
+        "I agree to be asked when someone needs help I offer, and that what I might need "
+        "help with is recorded."
+    ),
+    "paper.consent.stats": (
+        "I agree that my data is counted in anonymised figures for the welfare "
+        "organisation. Nothing about me as a person ever leaves the circle."
+    ),
+    "paper.consent.wellbeing": (
+        "I agree to be asked short questions now and then about how I am doing."
+    ),
+    "paper.consent.emergency_card": (
+        "I agree that an emergency card is printed for me with my name, address and phone "
+        "number and the circle's connectors, to keep at home."
+    ),
+    "paper.form.title": "Joining {circle}",
+    "paper.form.intro": (
+        "Welcome. Fill in what you like; everything may stay empty. You can always change "
+        "something or withdraw your consent later."
+    ),
+    "paper.form.about_you": "1. About you",
+    "paper.form.field.name": "Name",
+    "paper.form.field.address": "Address",
+    "paper.form.field.postcode": "Postcode",
+    "paper.form.field.phone": "Phone",
+    "paper.form.field.email": "E-mail",
+    "paper.form.field.birth_year": "Year of birth",
+    "paper.form.field.contact_via": "Preferably reached via",
+    "paper.form.reach": "2. How do we best reach you?",
+    "paper.form.offers": "3. What would you like to do for others?",
+    "paper.form.needs": "4. What might you need help with yourself?",
+    "paper.form.needs_note": "We record this only if you agree to matching below.",
+    "paper.form.consents": "5. Consent",
+    "paper.form.consents_intro": (
+        "You choose for each subject. Getting help never depends on a consent."
+    ),
+    "paper.form.yes": "yes",
+    "paper.form.no": "no",
+    "paper.form.version": "Text version: {version}",
+    "paper.form.sign": "6. Signature",
+    "paper.form.date": "Date",
+    "paper.form.signature": "Signature",
+    "paper.form.taken_by": "Filled in with (volunteer)",
+    "paper.form.written_version": (
+        "Text version of the consents on this form: {version}. Enter it with "
+        "'voorzorg member form'."
+    ),
+    "paper.poster.title": "{circle}: activities in {month} {year}",
+    "paper.poster.empty": "No activities on the calendar this month.",
+    "paper.poster.all_day": "all day",
+    "paper.poster.cancelled": "Cancelled",
+    "paper.poster.moved": "Moved; was first on {day}.",
+    "paper.poster.qr": "Put the calendar on your phone: scan this code.",
+    "paper.poster.token_hint": (
+        "Use a key of the circle ('voorzorg feed token list'), or leave out --token: then "
+        "voorzorg makes a new one."
+    ),
+    "paper.poster.personal_token": (
+        "This key belongs to a personal calendar; a poster hangs for everyone. Use a key of "
+        "the circle, or leave out --token."
+    ),
+    "paper.poster.token_label": "poster {month} {year}",
+    "paper.poster.token_made": (
+        "New calendar key {id} ({label}) made for the QR code on the poster. "
+        "Revoke: 'voorzorg feed token revoke {id}'."
+    ),
+    "paper.card.title": "Emergency card",
+    "paper.card.own_phone": "Phone: {phone}",
+    "paper.card.emergency": "In immediate danger: call 112.",
+    "paper.card.call": "Call a connector of {circle}:",
+    "paper.card.no_connectors": "No (other) connector in the circle yet; fill in someone below.",
+    "paper.card.by_hand": "Fill in yourself",
+    "paper.card.field.doctor": "GP",
+    "paper.card.field.family": "Family or contact person",
+    "paper.card.field.notes": "Important to know",
+    "paper.card.not_active": (
+        "No emergency card for {name}: only for members who still take part and are not restricted."
+    ),
+    "paper.card.no_consent": (
+        "No emergency card for {name}: that member gave no consent 'emergency card'."
+    ),
+    "paper.card.no_consent_hint": (
+        "Record it if the member wants it: 'voorzorg consent give {id} emergency_card'."
+    ),
+    "paper.card.nobody": "Nobody gave consent for an emergency card.",
+    "paper.card.nobody_web": "Nobody in this circle gave consent for an emergency card.",
+    "paper.card.which": (
+        "Name who the emergency card is for (one or more members), or choose --all."
+    ),
+    "paper.card.count": {"one": "1 emergency card.", "other": "{n} emergency cards."},
+    "paper.bad_suffix": "A PDF file must end in .pdf: {path}",
+    "paper.no_folder": "That folder does not exist: {path}",
+    "paper.bad_month": (
+        "Which month do you mean by '{text}'? For example: December, 'December 2026' or 2026-12."
+    ),
+    "paper.written": "Written: {path} ({size} kB).",
+    "paper.written_personal": (
+        "Written: {path} ({size} kB). Confidential: readable by you only; shred old print-outs."
+    ),
+    "paper.file.phone_list": "phone-list-{circle}.pdf",
+    "paper.file.who_does_what": "who-does-what-{circle}.pdf",
+    "paper.file.intake_form": "intake-form-{circle}.pdf",
+    "paper.file.poster": "poster-{circle}-{month}.pdf",
+    "paper.file.emergency_card": "emergency-cards-{circle}.pdf",
+    "paper.file.emergency_card_one": "emergency-card-{circle}-{id}.pdf",
+    "help.print": "Print documents (PDF, A4, large type).",
+    "help.print.phone_list": (
+        "The circle's phone list. With --no-smartphone only those who prefer a call or a "
+        "visit at the door and have no e-mail address."
+    ),
+    "help.print.who_does_what": (
+        "Who does what: per kind of help who offers it (with consent matching), for the connectors."
+    ),
+    "help.print.intake_form": (
+        "The intake form for a new member, with the consents and their text version. Enter "
+        "it with 'voorzorg member form'."
+    ),
+    "help.print.poster": (
+        "The poster of a month's activities, with a QR code to follow the calendar. Without "
+        "--token voorzorg makes a new calendar key for it."
+    ),
+    "help.print.emergency_card": (
+        "An emergency card per member (who to call), only with consent 'emergency card'."
+    ),
+    "opt.print_out": "The PDF file to write (default: a Dutch name in this folder).",
+    "opt.print_contact_via": "Only members with this preference (phone, e-mail, ...).",
+    "opt.print_no_smartphone": "Only members without a smartphone (see above).",
+    "opt.print_month": "The month, for example December or 2026-12 (default: this month).",
+    "opt.print_token": "An existing calendar key of the circle for the QR code.",
+    "opt.print_no_qr": "No QR code on the poster.",
+    "opt.print_all_cards": "An emergency card for everyone who gave consent.",
+    "metavar.MONTH": "MONTH",
+    "help.member.form": ("Enter a paper intake form, question by question in the form's order."),
+    "member.form.start": "Intake form for {circle} (text version {version}). Enter = leave empty.",
+    "member.form.offers": "What would the member like to do for others? (e.g. transport, garden)",
+    "member.form.needs": "What might the member need help with?",
+    "member.form.consent": "Consent {purpose} ticked?",
+    "member.form.needs_dropped": "Needs are not recorded: no consent for matching.",
+    "member.form.summary": "Entered:",
+    "member.form.needs_short": "Needs help with",
+    "member.form.consents_short": "Consent",
+    "member.form.save": "Save?",
+    "member.form.not_saved": "Not saved.",
+    "member.form.ended": "The form is not finished; nothing was saved.",
+    "paper.col.day": "Day",
+    "paper.col.time": "Time",
+    "paper.col.activity": "Activity",
+    "opt.from_form": "Enter a paper intake form (as 'voorzorg member form').",
+    "member.form.alone": (
+        "With --from-form voorzorg asks for everything; give no name or other details."
+    ),
 }

@@ -1479,7 +1479,9 @@ MESSAGES = {
     "privacy.register.access.coordinator": (
         "alleen hun eigen cirkel, alleen de Nederlandstalige overzichten (zonder notities, "
         "hulpbehoeften, doorverwijzingen, vertrokken of beperkte deelnemers), nooit ruwe "
-        "tabellen of downloads; elke weergave staat in het toegangslog."
+        "tabellen of downloads van tabellen; wel de afdrukken van hun cirkel als PDF "
+        "(telefoonlijst, wie doet wat, noodkaarten van wie daarvoor toestemming gaf); elke "
+        "weergave staat in het toegangslog."
     ),
     "privacy.register.access.welfare": "alleen de geanonimiseerde statistiek (stats.db).",
     "privacy.register.access.operator": "alleen technische pagina's van de server, geen gegevens.",
@@ -1837,4 +1839,196 @@ MESSAGES = {
     "web.links_from_other_tables": "Verwijzingen vanuit andere tabellen",
     "web.from_column_in": "via {column} in {table}",
     "web.link": "Link",
+    # Printed documents (voorzorg print, paper/)
+    "purpose.emergency_card": "noodkaart",
+    "privacy.register.purpose.emergency_card": (
+        "een noodkaart met naam, adres en de verbinders van de cirkel afdrukken (voor aan de "
+        "koelkast), alleen met toestemming 'noodkaart'."
+    ),
+    "paper.confidential": "vertrouwelijk",
+    "paper.page": "pagina {page} van {pages}",
+    "paper.col.name": "Naam",
+    "paper.col.phone": "Telefoon",
+    "paper.col.address": "Adres",
+    "paper.col.contact_via": "Liefst via",
+    "paper.phone_list.title": "Telefoonlijst {circle}",
+    "paper.phone_list.no_smartphone": (
+        "Alleen deelnemers zonder smartphone: zij willen gebeld worden of bezoek aan de deur, "
+        "en hebben geen e-mailadres opgegeven."
+    ),
+    "paper.phone_list.only": "Alleen deelnemers die het liefst contact hebben via: {how}.",
+    "paper.phone_list.count": {
+        "one": "1 deelnemer op deze lijst.",
+        "other": "{n} deelnemers op deze lijst.",
+    },
+    "paper.phone_list.empty": "Niemand op deze lijst.",
+    "paper.phone_list.connector_mark": "* = verbinder van de cirkel.",
+    "paper.who.title": "Wie doet wat – {circle}",
+    "paper.who.intro": (
+        "Per soort hulp de deelnemers die die hulp aanbieden en toestemming gaven om "
+        "gevraagd te worden (koppelen). Voor de verbinders."
+    ),
+    "paper.who.nobody": "Nog niemand.",
+    "paper.consent.matching": (
+        "Ik geef toestemming om mij te vragen als iemand hulp nodig heeft die ik aanbied, en "
+        "om vast te leggen waarmee ik zelf hulp zou kunnen gebruiken."
+    ),
+    "paper.consent.stats": (
+        "Ik geef toestemming om mijn gegevens mee te tellen in geanonimiseerde cijfers voor de "
+        "welzijnsorganisatie. Er gaat nooit iets over mij als persoon naar buiten."
+    ),
+    "paper.consent.wellbeing": (
+        "Ik geef toestemming om mij af en toe korte vragen te stellen over hoe het met mij gaat."
+    ),
+    "paper.consent.emergency_card": (
+        "Ik geef toestemming om een noodkaart voor mij af te drukken met mijn naam, adres en "
+        "telefoonnummer en de verbinders van de cirkel, voor bij mij thuis."
+    ),
+    "paper.form.title": "Aanmelden bij {circle}",
+    "paper.form.intro": (
+        "Fijn dat u meedoet. Vul in wat u wilt; alles mag leeg blijven. U kunt later altijd "
+        "iets veranderen of uw toestemming intrekken."
+    ),
+    "paper.form.about_you": "1. Over u",
+    "paper.form.field.name": "Naam",
+    "paper.form.field.address": "Adres",
+    "paper.form.field.postcode": "Postcode",
+    "paper.form.field.phone": "Telefoon",
+    "paper.form.field.email": "E-mail",
+    "paper.form.field.birth_year": "Geboortejaar",
+    "paper.form.field.contact_via": "Liefst bereikt via",
+    "paper.form.reach": "2. Hoe bereiken we u het liefst?",
+    "paper.form.offers": "3. Wat zou u voor anderen willen doen?",
+    "paper.form.needs": "4. Waarmee zou u zelf hulp kunnen gebruiken?",
+    "paper.form.needs_note": (
+        "Dit leggen we alleen vast als u hieronder toestemming geeft voor koppelen."
+    ),
+    "paper.form.consents": "5. Toestemming",
+    "paper.form.consents_intro": (
+        "Per onderwerp kiest u zelf. Hulp krijgen hangt nooit af van een toestemming."
+    ),
+    "paper.form.yes": "ja",
+    "paper.form.no": "nee",
+    "paper.form.version": "Tekstversie: {version}",
+    "paper.form.sign": "6. Ondertekening",
+    "paper.form.date": "Datum",
+    "paper.form.signature": "Handtekening",
+    "paper.form.taken_by": "Ingevuld met (vrijwilliger)",
+    "paper.form.written_version": (
+        "Tekstversie van de toestemmingen op dit formulier: {version}. Neem het over met "
+        "'voorzorg member form'."
+    ),
+    "paper.poster.title": "{circle}: activiteiten in {month} {year}",
+    "paper.poster.empty": "Deze maand staan er geen activiteiten op de agenda.",
+    "paper.poster.all_day": "hele dag",
+    "paper.poster.cancelled": "Afgelast",
+    "paper.poster.moved": "Verplaatst; stond eerst op {day}.",
+    "paper.poster.qr": "Zet de agenda in uw telefoon: scan deze code.",
+    "paper.poster.token_hint": (
+        "Gebruik een sleutel van de cirkel ('voorzorg feed token list'), of laat --token weg: "
+        "dan maakt voorzorg een nieuwe."
+    ),
+    "paper.poster.personal_token": (
+        "Deze sleutel hoort bij een persoonlijke agenda; een affiche hangt voor iedereen. "
+        "Gebruik een sleutel van de cirkel, of laat --token weg."
+    ),
+    "paper.poster.token_label": "affiche {month} {year}",
+    "paper.poster.token_made": (
+        "Nieuwe agendasleutel {id} ({label}) gemaakt voor de QR-code op het affiche. "
+        "Intrekken: 'voorzorg feed token revoke {id}'."
+    ),
+    "paper.card.title": "Noodkaart",
+    "paper.card.own_phone": "Telefoon: {phone}",
+    "paper.card.emergency": "Bij direct gevaar: bel 112.",
+    "paper.card.call": "Bel een verbinder van {circle}:",
+    "paper.card.no_connectors": (
+        "Nog geen (andere) verbinder in de cirkel; vul hieronder zelf iemand in."
+    ),
+    "paper.card.by_hand": "Zelf invullen",
+    "paper.card.field.doctor": "Huisarts",
+    "paper.card.field.family": "Familie of contactpersoon",
+    "paper.card.field.notes": "Belangrijk om te weten",
+    "paper.card.not_active": (
+        "Geen noodkaart voor {name}: alleen voor deelnemers die nog meedoen en niet beperkt zijn."
+    ),
+    "paper.card.no_consent": (
+        "Geen noodkaart voor {name}: die deelnemer gaf geen toestemming 'noodkaart'."
+    ),
+    "paper.card.no_consent_hint": (
+        "Vastleggen als de deelnemer dat wil: 'voorzorg consent give {id} noodkaart'."
+    ),
+    "paper.card.nobody": "Niemand gaf toestemming voor een noodkaart.",
+    "paper.card.nobody_web": "Niemand in deze cirkel gaf toestemming voor een noodkaart.",
+    "paper.card.which": "Noem voor wie de noodkaart is (een of meer deelnemers), of kies --all.",
+    "paper.card.count": {"one": "1 noodkaart.", "other": "{n} noodkaarten."},
+    "paper.bad_suffix": "Een PDF-bestand moet op .pdf eindigen: {path}",
+    "paper.no_folder": "Die map bestaat niet: {path}",
+    "paper.bad_month": (
+        "Welke maand bedoelt u met '{text}'? Bijvoorbeeld: december, 'december 2026' of 2026-12."
+    ),
+    "paper.written": "Geschreven: {path} ({size} kB).",
+    "paper.written_personal": (
+        "Geschreven: {path} ({size} kB). Vertrouwelijk: alleen voor u leesbaar; gooi oude "
+        "afdrukken in de papierversnipperaar."
+    ),
+    "paper.file.phone_list": "telefoonlijst-{circle}.pdf",
+    "paper.file.who_does_what": "wie-doet-wat-{circle}.pdf",
+    "paper.file.intake_form": "aanmeldformulier-{circle}.pdf",
+    "paper.file.poster": "affiche-{circle}-{month}.pdf",
+    "paper.file.emergency_card": "noodkaarten-{circle}.pdf",
+    "paper.file.emergency_card_one": "noodkaart-{circle}-{id}.pdf",
+    "help.print": "Documenten afdrukken (PDF, A4, grote letters).",
+    "help.print.phone_list": (
+        "De telefoonlijst van de cirkel. Met --zonder-smartphone alleen wie gebeld wil worden "
+        "of bezoek aan de deur wil en geen e-mailadres heeft."
+    ),
+    "help.print.who_does_what": (
+        "Wie doet wat: per soort hulp wie die aanbiedt (met toestemming koppelen), voor de "
+        "verbinders."
+    ),
+    "help.print.intake_form": (
+        "Het aanmeldformulier voor een nieuwe deelnemer, met de toestemmingen en hun "
+        "tekstversie. Overnemen met 'voorzorg member form'."
+    ),
+    "help.print.poster": (
+        "Het affiche met de activiteiten van een maand, met een QR-code om de agenda te "
+        "volgen. Zonder --token maakt voorzorg daarvoor een nieuwe agendasleutel."
+    ),
+    "help.print.emergency_card": (
+        "Een noodkaart per deelnemer (wie te bellen), alleen met toestemming 'noodkaart'."
+    ),
+    "opt.print_out": "Het PDF-bestand (standaard een Nederlandse naam in deze map).",
+    "opt.print_contact_via": "Alleen deelnemers met deze voorkeur (telefoon, e-mail, ...).",
+    "opt.print_no_smartphone": "Alleen deelnemers zonder smartphone (zie de uitleg hierboven).",
+    "opt.print_month": "De maand, bijvoorbeeld december of 2026-12 (standaard deze maand).",
+    "opt.print_token": "Een bestaande agendasleutel van de cirkel voor de QR-code.",
+    "opt.print_no_qr": "Geen QR-code op het affiche.",
+    "opt.print_all_cards": "Een noodkaart voor iedereen die toestemming gaf.",
+    "metavar.MONTH": "MAAND",
+    "help.member.form": (
+        "Een papieren aanmeldformulier overnemen, vraag voor vraag in de volgorde van het "
+        "formulier."
+    ),
+    "member.form.start": (
+        "Aanmeldformulier voor {circle} (tekstversie {version}). Enter = leeg laten."
+    ),
+    "member.form.offers": "Wat wil de deelnemer voor anderen doen? (bijv. vervoer, tuin)",
+    "member.form.needs": "Waarmee zou de deelnemer hulp kunnen gebruiken?",
+    "member.form.consent": "Toestemming {purpose} aangekruist?",
+    "member.form.needs_dropped": (
+        "Hulpbehoeften worden niet vastgelegd: geen toestemming koppelen."
+    ),
+    "member.form.summary": "Overgenomen:",
+    "member.form.needs_short": "Hulp nodig bij",
+    "member.form.consents_short": "Toestemming",
+    "member.form.save": "Opslaan?",
+    "member.form.not_saved": "Niet opgeslagen.",
+    "member.form.ended": "Het formulier is niet af; er is niets opgeslagen.",
+    "paper.col.day": "Dag",
+    "paper.col.time": "Tijd",
+    "paper.col.activity": "Activiteit",
+    "opt.from_form": "Een papieren aanmeldformulier overnemen (zoals 'voorzorg member form').",
+    "member.form.alone": (
+        "Met --from-form vraagt voorzorg alles zelf; geef geen naam of andere gegevens mee."
+    ),
 }

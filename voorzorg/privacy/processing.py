@@ -81,7 +81,7 @@ DATA: dict[str, dict[str, str]] = {
     "circle_meta": {"key": "none", "value": "none"},
 }  # fmt: skip
 SKIP_TABLES = ("_sqlite_migrations",)
-PURPOSES = ("matching", "stats", "wellbeing")
+PURPOSES = ("matching", "stats", "wellbeing", "emergency_card")
 ROLES = ("coordinator", "welfare", "operator")
 
 

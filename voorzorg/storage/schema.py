@@ -317,6 +317,16 @@ def m011_cancellation_notes_public(db) -> None:
     db.execute("UPDATE activity_exceptions SET note_public = 0 WHERE note IS NOT NULL")
 
 
+def m012_emergency_card_consent(db) -> None:
+    """A fourth consent purpose, ``emergency_card``: the member agrees that an emergency
+    card (noodkaart) with their name, address and the circle's connectors is printed.
+
+    SQLite cannot change a CHECK constraint, so ``consents`` is rebuilt with the same
+    columns, rows and index; nothing references it.
+    """
+    _run(db, _M012_REBUILD)
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):
@@ -336,6 +346,7 @@ STEPS = (
     m009_member_away,
     m010_request_changed_at,
     m011_cancellation_notes_public,
+    m012_emergency_card_consent,
 )
 
 
@@ -541,4 +552,26 @@ Afsprakenkaart van onze voorzorgcirkel
    een ander praten we niet met buitenstaanders.
 7. De verbinders houden het overzicht en zorgen dat niet steeds dezelfde mensen
    gevraagd worden.
+"""
+
+_M012_REBUILD = """
+CREATE TABLE consents_m012 (
+    id INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL
+        CHECK (purpose IN ('matching', 'stats', 'wellbeing', 'emergency_card')),
+    given_at TEXT NOT NULL,
+    recorded_by TEXT,
+    text_version TEXT,
+    withdrawn_at TEXT,
+    withdrawn_by TEXT
+);
+INSERT INTO consents_m012 (id, member_id, purpose, given_at, recorded_by, text_version,
+    withdrawn_at, withdrawn_by)
+    SELECT id, member_id, purpose, given_at, recorded_by, text_version, withdrawn_at,
+           withdrawn_by FROM consents;
+DROP TABLE consents;
+ALTER TABLE consents_m012 RENAME TO consents;
+CREATE UNIQUE INDEX consents_one_active
+    ON consents(member_id, purpose) WHERE withdrawn_at IS NULL
 """

@@ -154,3 +154,10 @@ def tilde_decode(text: str) -> str:
     kept as it stands, as Datasette keeps it. (Datasette's own ``tilde_decode``, without
     its random placeholder for ``%``, so without importing Datasette.)"""
     return "%".join(unquote_plus(part.replace("~", "%")) for part in text.split("%"))
+
+
+def may_print(actor, circle: str) -> bool:
+    """The printed documents of a circle (``web/paper.py``): phone list, "wie doet wat",
+    intake form, poster, emergency cards. Only a coordinator of that very circle; the
+    coordinator accounts are how a circle's connectors work in ``serve``."""
+    return is_account(actor) and actor["role"] == "coordinator" and circle in actor["circles"]

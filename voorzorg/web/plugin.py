@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from datasette import hookimpl
 
-from voorzorg.web import feeds, introspection, login, middleware, pages, permissions, session
+from voorzorg.web import (
+    feeds,
+    introspection,
+    login,
+    middleware,
+    pages,
+    paper,
+    permissions,
+    session,
+)
 from voorzorg.web.state import state_of
 
 
@@ -54,6 +63,7 @@ def register_routes():
         (login.LOGOUT, login.logout),
         (feeds.ROUTE, feeds.feed),
         (introspection.ROUTE, introspection.page),
+        (paper.ROUTE, paper.download),
     ]
 
 
