@@ -108,3 +108,31 @@ def test_a_helpers_export_leaves_out_the_note_about_the_other_member(tmp_path):
     assert [a["role"] for a in as_helper] == ["helper"] and as_helper[0]["note"] is None
     assert as_helped[0]["note"] == "Kees moet na de dialyse opgehaald"
     db.close()
+
+
+def test_an_erasure_held_up_by_a_reader_is_finished_by_the_next_purge(tmp_path):
+    """``serve`` reading at the moment of erasure keeps the WAL; the nightly purge empties
+    it even when it has nothing else to do."""
+    from voorzorg.privacy.erase import erase_member
+    from voorzorg.privacy.purge import purge
+
+    config, db = circle(tmp_path)
+    victim = person(db, "Zwaantje Qwerty")
+    for n in range(30):
+        person(db, f"Buur {n}")
+    path = config.data_dir / "c.db"
+    reader = sqlite3.connect(path)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM members").fetchone()  # a snapshot held open
+    info = erase_member(config, "c", db, victim)
+    assert info["compacted"] is False
+    db.close()
+    reader.rollback()
+    reader.close()
+
+    def found() -> list[str]:
+        files = [path, path.with_name("c.db-wal"), path.with_name("c.db-journal")]
+        return [f.name for f in files if f.exists() and b"Qwerty" in f.read_bytes()]
+
+    purge(config)
+    assert found() == []

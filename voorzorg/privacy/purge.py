@@ -43,7 +43,6 @@ def purge(config, *, dry_run: bool = False) -> dict:
         counts = {"notes_cleared": 0, "members_erased": 0, "notification_log": 0}
         db = open_circle(path)
         try:
-            changed = False
             months = rules["closed_request_notes_months"]
             if months:
                 before = clock.stamp(months_before(now, months))
@@ -60,7 +59,6 @@ def purge(config, *, dry_run: bool = False) -> dict:
                                   referred_to = NULL WHERE {where}""",
                             [before],
                         )
-                    changed = True
             months = rules["left_members_months"]
             if months:
                 today = clock.today(entry.timezone)
@@ -87,8 +85,9 @@ def purge(config, *, dry_run: bool = False) -> dict:
                         "INSERT OR REPLACE INTO circle_meta (key, value) VALUES (?, ?)",
                         [VIEW_MONTHS_KEY, wanted],
                     )
-                if changed or counts["notification_log"]:
-                    compact(db)
+                # Every night, not only after a change: an erasure whose compaction a
+                # reader held up (``serve``) is finished here.
+                compact(db)
         finally:
             db.close()
         report["circles"][entry.id] = counts
