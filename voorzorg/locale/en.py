@@ -1730,4 +1730,9 @@ MESSAGES = {
     "web.links_from_other_tables": "Links from other tables",
     "web.from_column_in": "from {column} in {table}",
     "web.link": "Link",
+    # dotted day.month or time
+    "datetime.ambiguous_dot": (
+        "'{value}' in '{text}' could be a date or a time. Write the month for a date "
+        '("3 Dec 10:00") or put "om" before a time ("om 9.30").'
+    ),
 }

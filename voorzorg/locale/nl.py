@@ -1836,4 +1836,9 @@ MESSAGES = {
     "web.links_from_other_tables": "Verwijzingen vanuit andere tabellen",
     "web.from_column_in": "via {column} in {table}",
     "web.link": "Link",
+    # dotted day.month or time
+    "datetime.ambiguous_dot": (
+        "'{value}' in '{text}' kan een datum of een tijd zijn. Schrijf de maand voluit "
+        'voor een datum ("3 dec 10:00") of zet "om" voor een tijd ("om 9.30").'
+    ),
 }
