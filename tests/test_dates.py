@@ -40,11 +40,14 @@ from datetime import UTC, datetime, timedelta  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402
 
 from voorzorg.dates import (  # noqa: E402
+    SHORT_WEEKDAYS,
     format_day,
     format_moment,
     no_year_given,
     parse_local_datetime,
+    parse_time,
     parse_when,
+    reads_as_time,
 )
 
 AMSTERDAM = "Europe/Amsterdam"
@@ -186,3 +189,92 @@ def test_any_mix_of_date_words_is_a_date_or_a_clear_error(words, past):
             parse()
         except VoorzorgError as exc:
             assert exc.message and "{" not in exc.message
+
+
+# --- a dotted pair: day.month or hour.minute ----------------------------------------------
+
+TUESDAY_3_DEC = date(2024, 11, 25)  # a Monday in a year whose 3 December is a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("di 3.12", TUESDAY_3_DEC, (date(2024, 12, 3), None)),
+        ("dinsdag 3.12", TUESDAY_3_DEC, (date(2024, 12, 3), None)),
+        ("di. 3.12", TUESDAY_3_DEC, (date(2024, 12, 3), None)),
+        ("za 5.12", TODAY, (date(2026, 12, 5), None)),
+        ("3.12", TODAY, (date(2026, 12, 3), None)),
+        ("25.12", TODAY, (date(2026, 12, 25), None)),
+        ("di 3.12 10:00", TUESDAY_3_DEC, (date(2024, 12, 3), "10:00")),
+        ("do 3.12 om 9.30", TODAY, (date(2026, 12, 3), "09:30")),
+        ("3.12 9.05", TODAY, (date(2026, 12, 3), "09:05")),
+        ("Tue 3.12", TUESDAY_3_DEC, (date(2024, 12, 3), None)),
+    ],
+)
+def test_a_dotted_day_month_alone_or_after_a_weekday_is_a_date(text, today, expected):
+    assert parse_when(text, today=today) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("di om 3.12", (date(2026, 12, 1), "03:12")),
+        ("di 3.12 uur", (date(2026, 12, 1), "03:12")),
+        ("di 3:12", (date(2026, 12, 1), "03:12")),
+        ("di 9.30", (date(2026, 12, 1), "09:30")),  # no 30th month: only a time
+        ("morgen 9.30", (date(2026, 12, 1), "09:30")),
+        ("morgen 10.12", (date(2026, 12, 1), "10:12")),  # after a full date: the time
+        ("3 dec 3.12", (date(2026, 12, 3), "03:12")),
+        ("3-12-2026 9.05", (date(2026, 12, 3), "09:05")),
+        ("2026-12-03 9.15", (date(2026, 12, 3), "09:15")),
+        ("morgen om 9.30", (date(2026, 12, 1), "09:30")),
+        ("morgen 9.30 uur", (date(2026, 12, 1), "09:30")),
+    ],
+)
+def test_a_dotted_time_after_a_date_or_marked_with_om_or_uur_is_a_time(text, expected):
+    assert parse_when(text, today=TODAY) == expected
+
+
+def test_a_weekday_that_contradicts_a_dotted_date_is_refused_not_read_as_a_time():
+    # 3 December 2026 is a Thursday: "di 3.12" was once read as Tuesday at 03:12.
+    for text in ("di 3.12", "di 3.12 10:00"):
+        with pytest.raises(VoorzorgError) as info:
+            parse_when(text, today=TODAY)
+        assert info.value.key == "date.weekday_mismatch"
+        assert "do 3 december 2026" in info.value.message
+
+
+@pytest.mark.parametrize("text", ["om 9.30", "9.30 uur", "om 3.12", "3.12 uur"])
+def test_a_marked_time_alone_is_a_time_without_a_date(text):
+    with pytest.raises(VoorzorgError) as info:
+        parse_when(text, today=TODAY)
+    assert info.value.key == "datetime.format"  # a time, but the date is missing
+
+
+@pytest.mark.parametrize("text", ["volgende dinsdag 3.12", "vorige week zaterdag 5.12"])
+def test_a_dotted_pair_after_a_relative_weekday_is_refused_as_ambiguous(text):
+    with pytest.raises(VoorzorgError) as info:
+        parse_when(text, today=TODAY)
+    assert info.value.key == "datetime.ambiguous_dot"
+    assert '"3 dec 10:00"' in info.value.message and '"om 9.30"' in info.value.message
+
+
+def test_where_only_a_time_is_expected_a_dotted_pair_is_a_time():
+    assert parse_time("9.30") == (9, 30)
+    assert parse_time("3.12") == (3, 12)
+    assert reads_as_time("9.30") and reads_as_time("9.15") and reads_as_time("10:00")
+    assert reads_as_time("om 3.12") and reads_as_time("3.12 uur")
+    assert not reads_as_time("3.12") and not reads_as_time("za 5.12")
+
+
+@given(st.integers(1, 31), st.integers(1, 12), DAYS)
+def test_a_dotted_day_month_that_exists_is_never_read_as_a_time(day, month, today):
+    try:
+        date(2000, month, day)
+    except ValueError:
+        return  # no such day in any year (30.02, 31.04): not a date
+    found, time = parse_when(f"{day}.{month:02d}", today=today)
+    assert time is None and (found.month, found.day) == (month, day)
+    named = SHORT_WEEKDAYS["nl"][found.weekday()]
+    assert parse_when(f"{named} {day}.{month:02d} om 9.30", today=today) == (found, "09:30")
+    assert found >= today

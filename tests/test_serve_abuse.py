@@ -491,6 +491,102 @@ def test_a_browser_that_logged_in_before_gets_in_when_everyone_is_throttled(serv
         instance.close()
 
 
+def attempt_with(client: httpx.Client, name: str, password: str):
+    """A login attempt from an existing browser (its cookies, its address header)."""
+    page = client.get("/-/login")
+    token = re.search(r'name="csrftoken" value="([^"]+)"', page.text)[1]
+    return client.post(
+        "/-/login", data={"name": name, "password": password, "csrftoken": token, "next": "/"}
+    )
+
+
+def fill_address(directory: Path, address: str, count: int = 20) -> None:
+    """Use up the per-address budget of ``address`` (wrong guesses for other names)."""
+    import sqlite3
+
+    from voorzorg import clock
+
+    stamp = clock.now().isoformat(timespec="seconds")
+    instance = sqlite3.connect(directory / "data" / "instance.db")
+    with instance:
+        instance.executemany(
+            "INSERT INTO failed_logins (name, address, at) VALUES (?, ?, ?)",
+            [(f"fill-{n}", address, stamp) for n in range(count)],
+        )
+    instance.close()
+
+
+def test_a_device_cookie_no_longer_exempts_after_a_new_password_or_a_logout(served):
+    server, _token, directory = served
+    config = directory / "config.toml"
+    added = voorzorg(
+        config, "user", "add", "apparaat-1", "--welfare", "--password-stdin", input=PASSWORD + "\n"
+    )
+    assert added.returncode == 0, added.stderr
+    fill_address(directory, "10.7.0.2")  # a busy address: strangers get a 429 there
+    old, response = login_from(server, "apparaat-1", "10.7.0.1")
+    assert response.status_code == 302 and old.cookies.get("vz_device")
+    old.headers["X-Forwarded-For"] = "10.7.0.2"
+    assert attempt_with(old, "apparaat-1", PASSWORD).status_code == 302  # exempt: known device
+    stale_cookie = old.cookies["vz_device"]
+
+    new_password = "een-heel-nieuw-wachtwoord"
+    changed = voorzorg(
+        config, "user", "passwd", "apparaat-1", "--password-stdin", input=new_password + "\n"
+    )
+    assert changed.returncode == 0, changed.stderr
+    stale = server.client()
+    stale.cookies.set("vz_device", stale_cookie, path="/-/login")
+    stale.headers["X-Forwarded-For"] = "10.7.0.2"
+    response = attempt_with(stale, "apparaat-1", new_password)
+    assert response.status_code == 429  # the old device cookie counts as none: address limit
+
+    # The rightful user on a fresh browser, from an address not over its limit, gets in
+    # and is given a device cookie bound to the new password.
+    fresh, response = login_from(server, "apparaat-1", "10.7.0.3", new_password)
+    assert response.status_code == 302 and fresh.cookies.get("vz_device")
+    assert fresh.cookies["vz_device"] != stale_cookie
+    fresh.headers["X-Forwarded-For"] = "10.7.0.2"
+    assert attempt_with(fresh, "apparaat-1", new_password).status_code == 302
+
+    # Logging out ends every session and so every device cookie given before.
+    page = fresh.get("/-/logout")
+    token = re.search(r'name="csrftoken" value="([^"]+)"', page.text)[1]
+    assert fresh.post("/-/logout", data={"csrftoken": token}).status_code == 302
+    assert attempt_with(fresh, "apparaat-1", new_password).status_code == 429
+
+
+def test_many_device_cookies_together_stay_within_the_budget_of_the_name(served):
+    from voorzorg.deploy import accounts
+
+    server, _token, directory = served
+    config = directory / "config.toml"
+    added = voorzorg(
+        config, "user", "add", "apparaat-2", "--welfare", "--password-stdin", input=PASSWORD + "\n"
+    )
+    assert added.returncode == 0, added.stderr
+    devices = []
+    for n in range(accounts.THROTTLE_PER_NAME_DEVICES + 2):  # someone collects devices
+        client, response = login_from(server, "apparaat-2", f"10.8.{n}.1")
+        assert response.status_code == 302 and client.cookies.get("vz_device")
+        client.cookies.delete("vz_session")
+        devices.append(client)
+    wrong = [
+        attempt_with(device, "apparaat-2", "fout-wachtwoord").status_code
+        for device in devices
+        for _ in range(2)
+    ]
+    assert wrong.count(401) == accounts.THROTTLE_PER_NAME_DEVICES  # not 2 x 12 guesses
+    assert set(wrong) == {401, 429}
+    # every device is refused now, even one that guessed nothing yet, right password or not
+    unused, response = login_from(server, "apparaat-2", "10.8.99.1")
+    assert response.status_code == 302
+    assert attempt_with(unused, "apparaat-2", PASSWORD).status_code == 429
+    # the name is not locked out: a fresh browser at an address under its limit gets in
+    _client, response = login_from(server, "apparaat-2", "10.8.100.1")
+    assert response.status_code == 302
+
+
 def test_hsts_follows_https_from_the_request_or_the_base_url():
     from types import SimpleNamespace
 

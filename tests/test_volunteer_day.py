@@ -157,6 +157,27 @@ def test_a_typo_in_a_command_gets_a_suggestion(day, cli):
     assert "Bedoelde u 'list'?" in cli("member", "lsit").err
 
 
+def test_a_dotted_day_month_is_a_date_and_om_makes_it_a_time(day, cli):
+    people(cli)
+    added = ok(cli, "request", "add", "--for", "Marie", "--category", "vervoer",
+               "--when", "za 5.12").out  # fmt: skip
+    assert "za 5 december 2026" in added and "05:12" not in added
+    wrong = fails(cli, "request", "add", "--for", "Marie", "--category", "vervoer",
+                  "--when", "di 3.12")  # fmt: skip
+    assert "geen dinsdag" in wrong.err and "do 3 december 2026" in wrong.err
+    timed = ok(cli, "request", "add", "--for", "Marie", "--category", "vervoer",
+               "--when", "do 3.12 10:00").out  # fmt: skip
+    assert "do 3 december 2026, 10:00" in timed
+    # On a request whose day is agreed: a marked time keeps the day, "3.12" is a date.
+    assert "za 5 december 2026, 09:30" in ok(cli, "request", "when", "1", "om 9.30").out
+    assert "za 5 december 2026, 10:15" in ok(cli, "request", "when", "1", "10.15 uur").out
+    assert "za 5 december 2026, 09:15" in ok(cli, "request", "when", "1", "9.15").out
+    moved = ok(cli, "request", "when", "1", "3.12").out
+    assert "do 3 december 2026" in moved and "03:12" not in moved
+    unclear = fails(cli, "request", "when", "1", "volgende dinsdag 3.12")
+    assert "kan een datum of een tijd zijn" in unclear.err and "om 9.30" in unclear.err
+
+
 # --- help that already happened, and being away ---------------------------------------
 
 

@@ -3,7 +3,7 @@
 One parser for every option that takes a date or a time:
 
 - absolute: ISO (2026-12-03), numeric Dutch (3-12-2026, 03/12/2026, 3.12.2026, and
-  without a year 3-12 or 3/12), written out with Dutch (or English) month names and
+  without a year 3-12, 3/12 or 3.12), written out with Dutch (or English) month names and
   abbreviations ("3 december 2026", "3 dec", "29 december"), optionally preceded by a
   weekday ("do 3 dec", "dinsdag 29 december 2026") that must agree with the date;
 - relative: vandaag, morgen, overmorgen, gisteren, eergisteren, a weekday ("dinsdag":
@@ -17,6 +17,14 @@ One parser for every option that takes a date or a time:
 
 Times as 09:30, 9.30, "10 uur" or "om 10:00"; durations as 2h, 90m, 1h30, 1:30,
 2 uur or 45 min.
+
+A dotted pair such as "3.12" is both a day.month and an hour.minute. After a full date
+("3 dec 9.30", "morgen 9.30", "3-12-2026 9.30") it is the time. On its own or after a
+bare weekday ("di 3.12", "za 5.12") it is the date when it is a day.month that exists
+(the weekday must then agree), else the time ("di 9.30"); "om 3.12", "3.12 uur" and
+"3:12" are always the time. After a relative weekday ("volgende dinsdag 3.12") it is
+refused as ambiguous, with a hint to write the month or "om". Where only a time can be
+meant (``parse_time``) "9.30" is a time.
 
 Dates are shown as "do 3 december 2026" (``format_day``) and, with a time, as
 "do 3 december 2026, 10:00" (``format_moment``); tables use the short month ("do 3 dec
@@ -36,7 +44,7 @@ from voorzorg.errors import VoorzorgError
 # Patterns as strings: compiled on first use (re caches them), not at start-up.
 _ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})"
 _DUTCH = r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})"
-_NO_YEAR = r"(\d{1,2})[-/](\d{1,2})"
+_NO_YEAR = r"(\d{1,2})[-/.](\d{1,2})"
 
 MONTHS = {
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -259,21 +267,65 @@ def _absolute(words: list[str], text: str, today: date, past: bool) -> date:
 
 _TIME = r"(\d{1,2})[:.](\d{2})"
 _TIME_WORD = r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:uur|u|h)"
+_DOTTED = r"(\d{1,2})\.(\d{2})"
+
+
+def could_be_day_month(text: str) -> bool:
+    """ "3.12" (a day.month that exists in some year): also readable as a date."""
+    match = re.fullmatch(_DOTTED, text.strip())
+    if not match:
+        return False
+    try:
+        date(2000, int(match[2]), int(match[1]))  # 2000: a leap year, so 29.02 exists
+    except ValueError:
+        return False
+    return True
+
+
+def reads_as_time(text: str) -> bool:
+    """Whether ``text`` alone is a time and nothing else: "9.30", "10:00", "om 9.05",
+    "3.12 uur"; not "3.12", which is also 3 December (write "om 3.12" for the time)."""
+    value = text.strip()
+    marked = value.lower().startswith(("om ", "at ")) or value.lower().endswith("uur")
+    value = re.sub(r"^(?:om|at)\s+", "", value, flags=re.IGNORECASE)
+    try:
+        parse_time(value)
+    except VoorzorgError:
+        return False
+    return marked or not could_be_day_month(value)
 
 
 def _split_time(text: str) -> tuple[str, tuple[int, int] | None]:
-    """ "do 3 dec om 10:00" -> ("do 3 dec", (10, 0)); no time -> (text, None)."""
+    """ "do 3 dec om 10:00" -> ("do 3 dec", (10, 0)); no time -> (text, None).
+
+    A trailing dotted pair without "om" or "uur" that is also a day.month ("di 3.12")
+    stays with the date when nothing or only a weekday comes before it (see the module
+    docstring); after a relative weekday it is refused as ambiguous."""
     value = text.strip().replace("T", " ") if re.match(r"\d{4}-", text.strip()) else text.strip()
-    pattern = r"(?:^|[\s,]+)(?:om\s+|at\s+)?(" + _TIME + r"(?:\s*uur)?|" + _TIME_WORD + r")$"
+    pattern = (
+        r"(?:^|[\s,]+)(?P<om>(?:om|at)\s+)?(?P<time>"
+        + _TIME
+        + r"(?P<uur>\s*uur)?|"
+        + _TIME_WORD
+        + r")$"
+    )
     match = re.search(pattern, value, flags=re.IGNORECASE)
     if not match:
         return value, None
-    time_text = match[1].lower().replace("uur", "").replace("u", "").replace("h", "").strip()
+    rest = value[: match.start()].strip().rstrip(",").strip()
+    bare = match["time"]
+    if not (match["om"] or match["uur"]) and could_be_day_month(bare):
+        before = _words(rest)
+        weekdays = _weekday_words()
+        if not before or (len(before) == 1 and before[0] in weekdays):
+            return value, None  # "3.12", "di 3.12": a date
+        if before[-1] in weekdays:  # "volgende dinsdag 3.12": 3 December or 03:12?
+            raise VoorzorgError("datetime.ambiguous_dot", text=text, value=bare)
+    time_text = bare.lower().replace("uur", "").replace("u", "").replace("h", "").strip()
     parts = re.split(r"[:.]", time_text)
     hour, minute = int(parts[0]), int(parts[1]) if len(parts) > 1 and parts[1] else 0
     if hour > 23 or minute > 59:
-        raise VoorzorgError("datetime.invalid_time", text=match[1])
-    rest = value[: match.start()].strip().rstrip(",").strip()
+        raise VoorzorgError("datetime.invalid_time", text=bare)
     return rest, (hour, minute)
 
 

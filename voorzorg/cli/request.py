@@ -110,14 +110,10 @@ def add(app, circle_id, for_member, category, when, note, done_by, as_json) -> N
 
 
 def _is_time(text) -> bool:
-    from voorzorg.dates import parse_time
-    from voorzorg.errors import VoorzorgError
+    """Just a time ("9.15", "om 10:00"); "3.12" is 3 December ("om 3.12" the time)."""
+    from voorzorg.dates import reads_as_time
 
-    try:
-        parse_time(text.removeprefix("om ").strip())
-    except VoorzorgError:
-        return False
-    return True
+    return reads_as_time(text)
 
 
 def _when_text(wanted_at, short=False):

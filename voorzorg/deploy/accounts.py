@@ -38,6 +38,8 @@ THROTTLE_WINDOW = timedelta(minutes=15)
 THROTTLE_PER_NAME_ADDRESS = 5  # wrong passwords for one name from one address
 THROTTLE_PER_ADDRESS = 20  # wrong passwords from one address, any names
 THROTTLE_GLOBAL = 200  # wrong passwords from everyone together
+THROTTLE_PER_NAME_DEVICES = 10  # wrong passwords for one name from all known devices
+DEVICE_PREFIX = "device:"  # the address key of an attempt from a known device
 THROTTLE_KEEP = timedelta(days=1)
 
 
@@ -240,25 +242,35 @@ def claim_attempt(conn, name: str, address: str, *, known_device: bool = False) 
     limit is reached and the attempt must be refused at once.
 
     ``known_device``: the attempt comes from a browser that logged in to this name
-    before (its signed device cookie; ``address`` is then that device's key). Only the
-    limit for the name from that device applies to it, so neither strangers guessing
-    from the same network nor a flood of guesses from everywhere (the global budget)
-    lock its rightful user out."""
+    before (its signed device cookie, still valid; ``address`` is then that device's
+    key, ``DEVICE_PREFIX`` + its id). The limit for the name from that device applies
+    to it, and the budget for the name from all its known devices together
+    (``THROTTLE_PER_NAME_DEVICES``), so holding many device cookies gains nothing; the
+    per-address limit and the global budget do not, so neither strangers guessing from
+    the same network nor a flood of guesses from everywhere lock its rightful user
+    out."""
     name = (name or "").strip()[:60]
     now = clock.now()
     since = (now - THROTTLE_WINDOW).isoformat(timespec="seconds")
     conn.execute("BEGIN IMMEDIATE")
     try:
-        pair, from_address, total = conn.execute(
+        pair, from_address, total, from_devices = conn.execute(
             """SELECT
                  (SELECT count(*) FROM failed_logins WHERE name = ? AND address = ? AND at >= ?),
                  (SELECT count(*) FROM failed_logins WHERE address = ? AND at >= ?),
-                 (SELECT count(*) FROM failed_logins WHERE at >= ?)""",
-            [name, address, since, address, since, since],
+                 (SELECT count(*) FROM failed_logins WHERE at >= ?),
+                 (SELECT count(*) FROM failed_logins
+                   WHERE name = ? AND substr(address, 1, ?) = ? AND at >= ?)""",
+            [
+                *(name, address, since, address, since, since),
+                *(name, len(DEVICE_PREFIX), DEVICE_PREFIX, since),
+            ],
         ).fetchone()
-        if pair >= THROTTLE_PER_NAME_ADDRESS or (
-            not known_device and (from_address >= THROTTLE_PER_ADDRESS or total >= THROTTLE_GLOBAL)
-        ):
+        if known_device:
+            over = from_devices >= THROTTLE_PER_NAME_DEVICES
+        else:
+            over = from_address >= THROTTLE_PER_ADDRESS or total >= THROTTLE_GLOBAL
+        if pair >= THROTTLE_PER_NAME_ADDRESS or over:
             conn.execute("COMMIT")
             return None
         cursor = conn.execute(

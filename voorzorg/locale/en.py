@@ -1913,4 +1913,9 @@ MESSAGES = {
     "member.form.alone": (
         "With --from-form voorzorg asks for everything; give no name or other details."
     ),
+    # dotted day.month or time
+    "datetime.ambiguous_dot": (
+        "'{value}' in '{text}' could be a date or a time. Write the month for a date "
+        '("3 Dec 10:00") or put "om" before a time ("om 9.30").'
+    ),
 }

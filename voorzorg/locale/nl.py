@@ -2031,4 +2031,9 @@ MESSAGES = {
     "member.form.alone": (
         "Met --from-form vraagt voorzorg alles zelf; geef geen naam of andere gegevens mee."
     ),
+    # dotted day.month or time
+    "datetime.ambiguous_dot": (
+        "'{value}' in '{text}' kan een datum of een tijd zijn. Schrijf de maand voluit "
+        'voor een datum ("3 dec 10:00") of zet "om" voor een tijd ("om 9.30").'
+    ),
 }

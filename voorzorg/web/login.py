@@ -6,7 +6,9 @@
 - Attempts are throttled by ``accounts.claim_attempt`` (per name and address, per
   address, for everyone): counted before the password is checked, and refused at
   once (429) over a limit, never made to wait. A browser that logged in to a name
-  before (``session.known_device``) is throttled per device instead.
+  before (``session.known_device``, valid only while the account's session epoch is
+  unchanged) is throttled per device instead, within a budget for all devices of
+  the name together.
 - Logging out is a POST with the CSRF token (a link from another site cannot end a
   session); GET ``/-/logout`` shows the button.
 - The page you are sent to afterwards is always on this site.
@@ -21,6 +23,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from datasette.utils.asgi import Response
 
+from voorzorg.deploy import accounts
 from voorzorg.i18n import _
 from voorzorg.web import permissions, session
 from voorzorg.web.state import state_of
@@ -42,15 +45,15 @@ async def login(request, datasette):
     name = (form.get("name") or "").strip()[:60]
     password = form.get("password") or ""
     next_path = form.get("next") or "/"
-    device = session.known_device(datasette, request.cookies, name)
-    where = f"device:{device}" if device else client_address(request)
+    device = await session.known_device(datasette, request.cookies, name)
+    where = accounts.DEVICE_PREFIX + device if device else client_address(request)
     outcome, account = await state.authenticate(name, password, where, known_device=bool(device))
     if outcome == "ok":
         response = Response.redirect(safe_target(next_path))
         secure = request.scheme == "https"
         session.begin(response, datasette, account, secure=secure)
         if not device:
-            session.remember_device(response, datasette, account["name"], secure=secure)
+            session.remember_device(response, datasette, account, secure=secure)
         return response
     if outcome == "refused":
         response = await _login_page(

@@ -12,10 +12,15 @@ removing an account ends its access on the next request, and logout or a new
 password (both move the epoch) end every session made before.
 
 A successful login also leaves a *device* cookie (``vz_device``, signed, 180 days): the
-account name and a random id for this browser. It grants nothing by itself; a login
-attempt for that name that carries it is throttled per device instead of per address
-and is exempt from the global budget (``accounts.claim_attempt``), so a flood of
-guesses cannot lock out people on browsers they logged in with before.
+account name, the account id, the account's session epoch and a random id for this
+browser. It grants nothing by itself; a login attempt for that name that carries it is
+throttled per device instead of per address and is exempt from the per-address limit
+and the global budget (``accounts.claim_attempt``), so a flood of guesses cannot lock
+out people on browsers they logged in with before. It holds only while the account
+and its epoch do: a new password or logging out (both move the epoch) or removing the
+account makes every device cookie given before count as none, so someone who once had
+the password keeps no exemption afterwards. All known devices of a name together have
+their own budget of failures too (``accounts.THROTTLE_PER_NAME_DEVICES``).
 """
 
 from __future__ import annotations
@@ -98,13 +103,16 @@ def end(response) -> None:
     response.set_cookie(COOKIE, "", expires=0, max_age=0)
 
 
-def remember_device(response, datasette, name: str, *, secure: bool) -> None:
-    """Give ``response`` a device cookie for ``name`` (after a successful login)."""
+def remember_device(response, datasette, account: dict, *, secure: bool) -> None:
+    """Give ``response`` a device cookie for ``account`` (after a successful login),
+    bound to its id and its current session epoch."""
     import secrets
 
     signed = datasette.sign(
         {
-            "n": name.strip().lower(),
+            "n": account["name"].strip().lower(),
+            "a": account["id"],
+            "v": account.get("session_epoch", 0),
             "d": secrets.token_urlsafe(12),
             "e": int(clock.timestamp()) + DEVICE_SECONDS,
         },
@@ -121,9 +129,10 @@ def remember_device(response, datasette, name: str, *, secure: bool) -> None:
     )
 
 
-def known_device(datasette, cookies, name: str) -> str | None:
-    """The id of this browser's device cookie when it is valid and was given for
-    ``name``; None otherwise (none, tampered, expired, another name)."""
+async def known_device(datasette, cookies, name: str) -> str | None:
+    """The id of this browser's device cookie when it is valid for ``name`` now; None
+    otherwise: none, tampered, expired, given for another name, or stale (its account
+    is gone, renamed, or its session epoch has moved on since: new password, logout)."""
     value = cookies.get(DEVICE_COOKIE)
     if not value:
         return None
@@ -136,6 +145,12 @@ def known_device(datasette, cookies, name: str) -> str | None:
     expires = device.get("e", 0)
     if not isinstance(expires, int | float) or expires < clock.timestamp():
         return None
-    if device.get("n") != name.strip().lower():
+    wanted = name.strip().lower()
+    if device.get("n") != wanted or not isinstance(device.get("a"), int):
+        return None  # another name, or a cookie from before devices were bound
+    account = await datasette._voorzorg.account(device["a"])
+    if account is None or account["name"].strip().lower() != wanted:
+        return None
+    if device.get("v") != account.get("session_epoch", 0):
         return None
     return device["d"]
