@@ -481,3 +481,19 @@ def test_check_finds_an_erased_member_brought_back_and_purge_erases_again(histor
     assert not [f for f in cli("check", "--json").json["findings"]
                 if f["code"] in ("erased_present", "erasure_pending")]  # fmt: skip
     assert found_anywhere(deployment) == []
+
+
+def test_an_erasure_after_a_restore_reaches_the_copies_it_set_aside(history, cli, tmp_path):
+    deployment, member_id, _helped = history
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    _ok(cli("backup", str(usb), "--no-encrypt"))
+    archive = next(usb.glob("voorzorg-backup-*.tar.gz"))
+    _ok(cli("restore", str(archive), "--yes"))  # the files it replaced are kept aside
+    aside = [p for p in deployment.rglob("*.db") if ".voorzorg-replaced" in p.parts]
+    assert aside and any(NAME.encode() in p.read_bytes() for p in aside)
+    _ok(cli("member", "erase", str(member_id), "--yes"))
+    circle_files = [p for p in deployment.rglob("*") if p.is_file() and CIRCLE in p.name]
+    assert circle_files and not [
+        p for p in circle_files if any(v.encode() in p.read_bytes() for v in (NAME, PHONE, NOTE))
+    ]

@@ -21,6 +21,8 @@ from voorzorg.storage.store import is_circle_id
 
 CONFIG_NAME = "config.toml"
 SECRETS_NAME = "secrets.toml"
+# Where a restore (and `check`) puts the files it replaced, beside the deployment.
+REPLACED = ".voorzorg-replaced"
 DEFAULT_BASE_URL = "http://127.0.0.1:8001"
 EXAMPLE = Path(__file__).with_name("config.example.toml")
 

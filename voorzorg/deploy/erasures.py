@@ -124,6 +124,50 @@ def reapply(config, entries: list[dict] | None = None) -> list[dict]:
     return done
 
 
+def set_aside_copies(config) -> list[tuple[str, Path]]:
+    """Circle files a restore set aside (``.voorzorg-replaced/<stamp>/``): (circle, path)."""
+    from voorzorg.deploy.config import REPLACED
+    from voorzorg.storage.store import is_circle_id
+
+    found = []
+    for base in {config.path.parent, config.data_dir}:
+        folder = base / REPLACED
+        if folder.is_dir():
+            found += [(p.stem, p) for p in sorted(folder.rglob("*.db")) if is_circle_id(p.stem)]
+    return found
+
+
+def erase_in_set_aside(config, entries: list[dict] | None = None) -> int:
+    """Erase registered members from the copies a restore set aside, so that an
+    erasure made after a restore reaches them too. Returns how many were erased."""
+    from voorzorg.domain.erasure import erase_rows, find_by_ref
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.storage.store import compact, open_circle
+
+    entries = read_register(config.data_dir) if entries is None else entries
+    refs: dict[str, set[str]] = {}
+    for item in entries:
+        refs.setdefault(item["circle"], set()).add(item["ref"])
+    erased = 0
+    for circle_id, path in set_aside_copies(config):
+        if not refs.get(circle_id):
+            continue
+        try:
+            db = open_circle(path, check=False)
+        except VoorzorgError:
+            continue  # not a circle file (any more): nothing of a member to find
+        try:
+            ids = [m for m in (find_by_ref(db, r) for r in sorted(refs[circle_id])) if m]
+            for member_id in ids:
+                erase_rows(db, member_id)
+            if ids:
+                compact(db)
+                erased += len(ids)
+        finally:
+            db.close()
+    return erased
+
+
 def note_pending(deploy_dir: Path, reapplied: list[dict]) -> None:
     """Remember who was erased again, until their integrations' data is erased too."""
     if not reapplied:

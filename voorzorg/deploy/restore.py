@@ -45,7 +45,7 @@ from voorzorg.storage import store
 
 JOURNAL = ".voorzorg-restore.json"
 STAGING = ".voorzorg-restore"
-REPLACED = ".voorzorg-replaced"
+REPLACED = config_mod.REPLACED
 AGE_HEADER = b"age-encryption.org/v1"
 SIDE = ("-wal", "-shm", "-journal")
 

@@ -30,6 +30,10 @@ def erase_member(config, circle_id: str, db, member_id: int) -> dict:
     add_to_register(config.data_dir, circle_id, ref)
     counts = erase_rows(db, member_id)
     compacted = compact(db)
+    from voorzorg.deploy.erasures import erase_in_set_aside
+
+    # Copies an earlier restore set aside hold the member too.
+    erase_in_set_aside(config, [{"circle": circle_id, "ref": ref}])
     return {
         "member_id": member["id"],
         "name": member["name"],

@@ -36,6 +36,9 @@ def purge(config, *, dry_run: bool = False) -> dict:
         erasures.note_pending(config.path.parent, reapplied)
         report["erased_again"] = len(reapplied)
         finish_pending(config)
+        # And the copies a restore set aside (.voorzorg-replaced/): an erasure made after
+        # that restore must reach them as well.
+        report["erased_in_set_aside"] = erasures.erase_in_set_aside(config)
     for entry in config.circles.values():
         path = db_path(config, entry)
         if not path.exists():
