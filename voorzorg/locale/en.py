@@ -1619,4 +1619,65 @@ MESSAGES = {
     "echo.period": "Valid: {period}.",
     "echo.date": "Date: {day}.",
     "date.other_year_note": "Note: without a year that is {day}, not this year.",
+    # --- paper and phone: calendar import, belcirkel, group texts ---
+    "help.activity.import": (
+        "Read another calendar, such as the community centre's (an .ics file or https address). "
+        "Importing again updates, without duplicates."
+    ),
+    "opt.import_window": (
+        "How many months ahead single occurrences are taken from repetitions voorzorg cannot keep "
+        "as a series."
+    ),
+    "opt.import_dry_run": "Only show what would happen; change nothing.",
+    "import.cannot_read": "Cannot read {path}: {error}",
+    "import.too_big": "This file is larger than {max} MB; that is not an ordinary calendar.",
+    "import.not_https": "Only an https address can be imported (not {url}).",
+    "import.http_status": "The address {url} gave error {status}; check the address.",
+    "import.download_failed": "Cannot fetch {url}: {error}",
+    "import.not_a_calendar": "This is not a calendar (iCalendar, .ics) voorzorg can read.",
+    "import.too_many": "This calendar has more than {max} events; too many to import.",
+    "import.bad_window": "The window is 1 to 24 months.",
+    "import.untitled": "(untitled)",
+    "import.reason.no_start": "has no start",
+    "import.reason.mixed_times": "starts on a day but ends at a time",
+    "import.reason.too_long": "lasts longer than voorzorg keeps (a day with times, or 14 days)",
+    "import.reason.many_rules": "has more than one repetition rule",
+    "import.reason.rdate": "has extra single dates",
+    "import.reason.rule_shape": (
+        "repeats other than weekly, every few weeks or monthly on a fixed weekday"
+    ),
+    "import.reason.start_off_rule": "the first occurrence is not on the rule",
+    "import.reason.differs": "the rule gives other times in our time zone than the source",
+    "import.reason.override_shape": "a moved occurrence cannot be taken over",
+    "import.reason.override_length": "one occurrence lasts longer or shorter than the rest",
+    "import.reason.unreadable_rule": "the repetition cannot be read",
+    "import.note.override_text": "the changed text of {day} was not taken over",
+    "import.note.as_singles": {
+        "one": "{why}; so {n} single occurrence taken over, until {until}",
+        "other": "{why}; so {n} single occurrences taken over, until {until}",
+    },
+    "import.dry_run": "Dry run: nothing was changed.",
+    "import.added": {
+        "one": "{n} activity added:",
+        "other": "{n} activities added:",
+    },
+    "import.updated": {
+        "one": "{n} activity updated:",
+        "other": "{n} activities updated:",
+    },
+    "import.unchanged": {
+        "one": "{n} activity was up to date.",
+        "other": "{n} activities were up to date.",
+    },
+    "import.old": {
+        "one": "{n} event more than {days} days ago was skipped.",
+        "other": "{n} events more than {days} days ago were skipped.",
+    },
+    "import.note_line": "Note, {title}: {reason}.",
+    "import.problems": {
+        "one": "{n} event not taken over:",
+        "other": "{n} events not taken over:",
+    },
+    "import.problem_line": "  {title}: {reason}",
+    "import.not_in_source": "No longer in the source (not removed, please check): activity {ids}.",
 }

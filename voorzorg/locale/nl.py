@@ -1718,4 +1718,67 @@ MESSAGES = {
     "echo.period": "Geldig: {period}.",
     "echo.date": "Datum: {day}.",
     "date.other_year_note": "Let op: zonder jaartal is dat {day}, niet dit jaar.",
+    # --- paper and phone: calendar import, belcirkel, group texts ---
+    "help.activity.import": (
+        "Lees de agenda van bijvoorbeeld het buurthuis in (een .ics-bestand of https-adres). Nog "
+        "eens inlezen werkt bij, zonder dubbele activiteiten."
+    ),
+    "opt.import_window": (
+        "Hoeveel maanden vooruit losse keren worden overgenomen van herhalingen die voorzorg niet "
+        "als reeks kan bewaren."
+    ),
+    "opt.import_dry_run": "Laat alleen zien wat er zou gebeuren; verander niets.",
+    "import.cannot_read": "Kan {path} niet lezen: {error}",
+    "import.too_big": "Dit bestand is groter dan {max} MB; dat is geen gewone agenda.",
+    "import.not_https": "Alleen een https-adres kan worden ingelezen (niet {url}).",
+    "import.http_status": "Het adres {url} gaf fout {status}; controleer het adres.",
+    "import.download_failed": "Kan {url} niet ophalen: {error}",
+    "import.not_a_calendar": "Dit is geen agenda (iCalendar, .ics) die voorzorg kan lezen.",
+    "import.too_many": "Deze agenda heeft meer dan {max} afspraken; dat is te veel om in te lezen.",
+    "import.bad_window": "Het venster is 1 tot 24 maanden.",
+    "import.untitled": "(zonder titel)",
+    "import.reason.no_start": "heeft geen begintijd",
+    "import.reason.mixed_times": "begint op een dag maar eindigt op een tijdstip",
+    "import.reason.too_long": "duurt langer dan voorzorg bewaart (een dag met tijden, of 14 dagen)",
+    "import.reason.many_rules": "heeft meer dan één herhalingsregel",
+    "import.reason.rdate": "heeft losse extra datums",
+    "import.reason.rule_shape": (
+        "herhaalt anders dan wekelijks, om de paar weken of maandelijks op een vaste weekdag"
+    ),
+    "import.reason.start_off_rule": "de eerste keer valt niet op de regel",
+    "import.reason.differs": "de regel geeft in onze tijdzone andere tijden dan de bron",
+    "import.reason.override_shape": "een verschoven keer valt niet over te nemen",
+    "import.reason.override_length": "een keer duurt anders lang dan de rest",
+    "import.reason.unreadable_rule": "de herhaling is niet te lezen",
+    "import.note.override_text": "de aangepaste tekst van {day} is niet overgenomen",
+    "import.note.as_singles": {
+        "one": "{why}; daarom {n} losse keer overgenomen, tot {until}",
+        "other": "{why}; daarom {n} losse keren overgenomen, tot {until}",
+    },
+    "import.dry_run": "Proefrun: er is niets veranderd.",
+    "import.added": {
+        "one": "{n} activiteit toegevoegd:",
+        "other": "{n} activiteiten toegevoegd:",
+    },
+    "import.updated": {
+        "one": "{n} activiteit bijgewerkt:",
+        "other": "{n} activiteiten bijgewerkt:",
+    },
+    "import.unchanged": {
+        "one": "{n} activiteit was al bij.",
+        "other": "{n} activiteiten waren al bij.",
+    },
+    "import.old": {
+        "one": "{n} afspraak die langer dan {days} dagen geleden was, is overgeslagen.",
+        "other": "{n} afspraken die langer dan {days} dagen geleden waren, zijn overgeslagen.",
+    },
+    "import.note_line": "Let op, {title}: {reason}.",
+    "import.problems": {
+        "one": "{n} afspraak niet overgenomen:",
+        "other": "{n} afspraken niet overgenomen:",
+    },
+    "import.problem_line": "  {title}: {reason}",
+    "import.not_in_source": (
+        "Staan niet meer in de bron (niet verwijderd, kijk zelf): activiteit {ids}."
+    ),
 }

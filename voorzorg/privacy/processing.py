@@ -62,7 +62,7 @@ DATA: dict[str, dict[str, str]] = {
         column: "none" for column in (
             "id", "title", "kind", "location", "description", "start_date", "start_time",
             "duration_minutes", "duration_days", "freq", "interval", "monthly_week",
-            "until_date", "count", "sequence", "created_at", "updated_at")
+            "until_date", "count", "sequence", "created_at", "updated_at", "source_uid")
     },
     "activity_exceptions": {
         column: "none" for column in (

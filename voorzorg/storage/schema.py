@@ -281,6 +281,19 @@ def m010_request_changed_at(db) -> None:
     db.execute("ALTER TABLE requests ADD COLUMN changed_at TEXT")
 
 
+def m013_activity_source(db) -> None:
+    """Activities imported from another calendar keep the source's UID (``activity
+    import`` updates them on a later import instead of adding them again)."""
+    _run(
+        db,
+        """
+        ALTER TABLE activities ADD COLUMN source_uid TEXT;
+        CREATE UNIQUE INDEX activities_source_uid ON activities (source_uid)
+            WHERE source_uid IS NOT NULL
+        """,
+    )
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):
@@ -299,6 +312,7 @@ STEPS = (
     m008_privacy_erased_parties,
     m009_member_away,
     m010_request_changed_at,
+    m013_activity_source,
 )
 
 
