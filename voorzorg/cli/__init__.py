@@ -33,6 +33,7 @@ COMMANDS = {
     "replicate": "voorzorg.cli.replicate:replicate",
     "purge": "voorzorg.cli.privacy:purge",
     "register": "voorzorg.cli.privacy:register",
+    "belcirkel": "voorzorg.cli.belcirkel:belcirkel",
 }
 
 

@@ -1680,4 +1680,70 @@ MESSAGES = {
     },
     "import.problem_line": "  {title}: {reason}",
     "import.not_in_source": "No longer in the source (not removed, please check): activity {ids}.",
+    "date.bad_weekday": "'{text}' is not a day of the week (for example Monday or Mon).",
+    "privacy.register.kind.belcirkel": (
+        "calling rota: when someone is called and whether they were reached"
+    ),
+    "privacy.register.retention.call_log_months": (
+        "calls of the calling rota (reached, not reached)"
+    ),
+    "privacy.export.section.belcirkel": "Calling rota",
+    "help.belcirkel": (
+        "The calling rota: who is called when, and by whom. Without a command: today's calls."
+    ),
+    "help.belcirkel.add": (
+        "Put a member in the calling rota: daily or weekly, morning or afternoon, with a regular "
+        "caller."
+    ),
+    "help.belcirkel.remove": "Take a member out of the calling rota (no more calls).",
+    "help.belcirkel.list": "Who is in the calling rota, who calls, when, and the last call.",
+    "help.belcirkel.record": "Record whether the caller reached someone (reached or not-reached).",
+    "opt.belcirkel_date": "The calls of this day instead of today.",
+    "opt.belcirkel_caller": "Who calls (a member).",
+    "opt.belcirkel_daily": "Call every day.",
+    "opt.belcirkel_weekly": "Call once a week, on this day (for example Monday).",
+    "opt.belcirkel_afternoon": "Call in the afternoon (else in the morning).",
+    "opt.belcirkel_all": "Also those no longer in it.",
+    "opt.belcirkel_record_date": "The call of this day (default today).",
+    "belcirkel.bad_outcome": "I do not understand '{text}'; say reached or not-reached.",
+    "belcirkel.bad_schedule": "Choose every day or one day a week, morning or afternoon.",
+    "belcirkel.daily_or_weekly": (
+        "Choose --daily (every day) or --weekly DAY (once a week), not both."
+    ),
+    "belcirkel.self": "Nobody can call themselves; choose another caller.",
+    "belcirkel.needs_consent": (
+        "{name} has no 'matching' consent; the calling rota links members to each other and needs "
+        "that consent."
+    ),
+    "belcirkel.unknown_link": "Calling arrangement {id} does not exist.",
+    "belcirkel.no_link": "{name} is not in the calling rota.",
+    "belcirkel.future": "{day} has not been yet; record a call once it has been made.",
+    "belcirkel.away": "{name} is away until {until}; no calls then.",
+    "belcirkel.not_due": "{name} is not to be called on {day} (according to the rota).",
+    "belcirkel.today": "Calling rota, {day}:",
+    "belcirkel.no_calls": "Nobody needs a call today.",
+    "belcirkel.record_hint": "Called? voorzorg belcirkel record NAME reached (or not-reached).",
+    "belcirkel.part.morning": "morning",
+    "belcirkel.part.afternoon": "afternoon",
+    "belcirkel.stand_in": "stand-in needed",
+    "belcirkel.outcome.reached": "reached",
+    "belcirkel.outcome.not_reached": "not reached",
+    "belcirkel.col.part": "when",
+    "belcirkel.col.caller": "caller",
+    "belcirkel.col.when": "schedule",
+    "belcirkel.col.last": "last call",
+    "belcirkel.col.calls": "calls",
+    "belcirkel.role.called": "is called",
+    "belcirkel.role.caller": "calls",
+    "belcirkel.daily": "every day, {part}",
+    "belcirkel.weekly": "every {weekday}, {part}",
+    "belcirkel.ended": "(stopped {day})",
+    "belcirkel.away_mark": "(away until {day})",
+    "belcirkel.none": "Nobody is in the calling rota yet.",
+    "belcirkel.added": "{name} is called by {caller}: {when}.",
+    "belcirkel.removed": "{name} is no longer in the calling rota.",
+    "belcirkel.recorded.reached": "Recorded: {name} reached on {day}.",
+    "belcirkel.recorded.not_reached": "Recorded: {name} not reached on {day}.",
+    "belcirkel.alert": "Note: {name} was not reached twice in a row. Visit or call a connector:",
+    "belcirkel.alert_no_connectors": "  (the circle has no connector; please visit yourself)",
 }

@@ -1781,4 +1781,75 @@ MESSAGES = {
     "import.not_in_source": (
         "Staan niet meer in de bron (niet verwijderd, kijk zelf): activiteit {ids}."
     ),
+    "date.bad_weekday": "'{text}' is geen dag van de week (bijvoorbeeld maandag of ma).",
+    "privacy.register.kind.belcirkel": (
+        "belcirkel: wanneer iemand gebeld wordt en of die bereikt werd"
+    ),
+    "privacy.register.retention.call_log_months": (
+        "gesprekken van de belcirkel (bereikt, niet bereikt)"
+    ),
+    "privacy.export.section.belcirkel": "Belcirkel",
+    "help.belcirkel": (
+        "De belcirkel: wie wordt wanneer gebeld, en door wie. Zonder opdracht: de gesprekken van "
+        "vandaag."
+    ),
+    "help.belcirkel.add": (
+        "Zet een deelnemer in de belcirkel: elke dag of wekelijks, 's ochtends of 's middags, met "
+        "een vaste beller."
+    ),
+    "help.belcirkel.remove": "Haal een deelnemer uit de belcirkel (er wordt niet meer gebeld).",
+    "help.belcirkel.list": "Wie in de belcirkel zit, wie belt, wanneer, en het laatste gesprek.",
+    "help.belcirkel.record": (
+        "Leg vast of de beller iemand bereikt heeft (bereikt of niet-bereikt)."
+    ),
+    "opt.belcirkel_date": "De gesprekken van deze dag in plaats van vandaag.",
+    "opt.belcirkel_caller": "Wie belt (een deelnemer).",
+    "opt.belcirkel_daily": "Elke dag bellen.",
+    "opt.belcirkel_weekly": "Eén keer per week bellen, op deze dag (bijvoorbeeld maandag).",
+    "opt.belcirkel_afternoon": "'s Middags bellen (anders 's ochtends).",
+    "opt.belcirkel_all": "Ook wie er niet meer in zit.",
+    "opt.belcirkel_record_date": "Het gesprek van deze dag (standaard vandaag).",
+    "belcirkel.bad_outcome": "'{text}' begrijp ik niet; zeg bereikt of niet-bereikt.",
+    "belcirkel.bad_schedule": "Kies elke dag of één dag per week, 's ochtends of 's middags.",
+    "belcirkel.daily_or_weekly": (
+        "Kies --daily (elke dag) of --weekly DAG (één keer per week), niet allebei."
+    ),
+    "belcirkel.self": "Iemand kan zichzelf niet bellen; kies een andere beller.",
+    "belcirkel.needs_consent": (
+        "{name} heeft geen toestemming 'koppelen' (matching); de belcirkel koppelt deelnemers aan "
+        "elkaar en vraagt die toestemming."
+    ),
+    "belcirkel.unknown_link": "Belafspraak {id} bestaat niet.",
+    "belcirkel.no_link": "{name} zit niet in de belcirkel.",
+    "belcirkel.future": "{day} is nog niet geweest; leg een gesprek vast als het gevoerd is.",
+    "belcirkel.away": "{name} is weg tot en met {until}; dan wordt er niet gebeld.",
+    "belcirkel.not_due": "{name} hoeft op {day} niet gebeld te worden (volgens de belcirkel).",
+    "belcirkel.today": "Belcirkel, {day}:",
+    "belcirkel.no_calls": "Vandaag hoeft niemand gebeld te worden.",
+    "belcirkel.record_hint": "Gebeld? voorzorg belcirkel record NAAM bereikt (of niet-bereikt).",
+    "belcirkel.part.morning": "ochtend",
+    "belcirkel.part.afternoon": "middag",
+    "belcirkel.stand_in": "vervanger nodig",
+    "belcirkel.outcome.reached": "bereikt",
+    "belcirkel.outcome.not_reached": "niet bereikt",
+    "belcirkel.col.part": "wanneer",
+    "belcirkel.col.caller": "beller",
+    "belcirkel.col.when": "belmoment",
+    "belcirkel.col.last": "laatste gesprek",
+    "belcirkel.col.calls": "gesprekken",
+    "belcirkel.role.called": "wordt gebeld",
+    "belcirkel.role.caller": "belt",
+    "belcirkel.daily": "elke dag, {part}",
+    "belcirkel.weekly": "elke {weekday}, {part}",
+    "belcirkel.ended": "(gestopt {day})",
+    "belcirkel.away_mark": "(weg t/m {day})",
+    "belcirkel.none": "Er zit nog niemand in de belcirkel.",
+    "belcirkel.added": "{name} wordt gebeld door {caller}: {when}.",
+    "belcirkel.removed": "{name} zit niet meer in de belcirkel.",
+    "belcirkel.recorded.reached": "Vastgelegd: {name} bereikt op {day}.",
+    "belcirkel.recorded.not_reached": "Vastgelegd: {name} niet bereikt op {day}.",
+    "belcirkel.alert": (
+        "Let op: {name} is twee keer achter elkaar niet bereikt. Ga langs of bel een verbinder:"
+    ),
+    "belcirkel.alert_no_connectors": "  (de cirkel heeft geen verbinder; ga zelf even langs)",
 }

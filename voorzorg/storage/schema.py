@@ -294,6 +294,43 @@ def m013_activity_source(db) -> None:
     )
 
 
+def m014_belcirkel(db) -> None:
+    """The calling rota (belcirkel): who is called by whom and when, and the calls made.
+
+    A link ends (``ended_on``) when either member leaves or withdraws consent; an erased
+    caller leaves the link without a caller (NULL). The calls are a log, purged after
+    ``[privacy] call_log_months``. Member ids without foreign-key actions: erasure
+    (``domain/erasure.py``) removes the rows itself, in its one transaction."""
+    _run(
+        db,
+        """
+        CREATE TABLE belcirkel_links (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL,
+            caller_id INTEGER,
+            frequency TEXT NOT NULL CHECK (frequency IN ('daily', 'weekly')),
+            weekday INTEGER CHECK (weekday BETWEEN 0 AND 6),
+            part TEXT NOT NULL CHECK (part IN ('morning', 'afternoon')),
+            started_on TEXT NOT NULL,
+            ended_on TEXT,
+            created_at TEXT NOT NULL,
+            CHECK ((frequency = 'weekly') = (weekday IS NOT NULL))
+        );
+        CREATE UNIQUE INDEX belcirkel_links_one_active ON belcirkel_links (member_id)
+            WHERE ended_on IS NULL;
+        CREATE INDEX belcirkel_links_caller ON belcirkel_links (caller_id);
+        CREATE TABLE belcirkel_calls (
+            link_id INTEGER NOT NULL,
+            call_date TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('reached', 'not_reached')),
+            recorded_at TEXT NOT NULL,
+            alerted_at TEXT,
+            PRIMARY KEY (link_id, call_date)
+        )
+        """,
+    )
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):
@@ -313,6 +350,7 @@ STEPS = (
     m009_member_away,
     m010_request_changed_at,
     m013_activity_source,
+    m014_belcirkel,
 )
 
 
