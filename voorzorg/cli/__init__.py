@@ -34,6 +34,7 @@ COMMANDS = {
     "purge": "voorzorg.cli.privacy:purge",
     "register": "voorzorg.cli.privacy:register",
     "belcirkel": "voorzorg.cli.belcirkel:belcirkel",
+    "text": "voorzorg.cli.text:text",
 }
 
 

@@ -1746,4 +1746,38 @@ MESSAGES = {
     "belcirkel.recorded.not_reached": "Recorded: {name} not reached on {day}.",
     "belcirkel.alert": "Note: {name} was not reached twice in a row. Visit or call a connector:",
     "belcirkel.alert_no_connectors": "  (the circle has no connector; please visit yourself)",
+    "help.text": "Ready-made messages for the circle's WhatsApp or Signal group (copy and paste).",
+    "help.text.week": (
+        "This week's activities, with day, time and place; cancelled ones with the reason."
+    ),
+    "help.text.cancellation": (
+        "A message that an activity does not take place once, with the reason."
+    ),
+    "help.text.welcome": "A welcome for a new member (without a name, unless they agree).",
+    "opt.text_next_week": "Next week instead of this week.",
+    "opt.text_cancellation_date": (
+        "The cancelled occurrence on this day (default the next cancelled one)."
+    ),
+    "opt.text_with_first_name": "Use the first name; only when the member said that is fine.",
+    "text.all_day": "all day",
+    "text.week_this": "This week ({first} to {last}):",
+    "text.week_next": "Next week ({first} to {last}):",
+    "text.week_empty": "There are no activities this week.",
+    "text.cancelled_title": "CANCELLED: {title}",
+    "text.moved_title": "{title} (moved)",
+    "text.reason": "Reason: {note}",
+    "text.more": "And {n} more; see the calendar.",
+    "text.next_time": "Next time: {when}.",
+    "text.sorry": "See you next time!",
+    "text.no_cancellation": "{title} has no cancelled occurrence from today.",
+    "text.not_cancelled": "{title} is not cancelled on {day}.",
+    "text.no_cancellation_hint": (
+        "Cancel it first: voorzorg activity cancel ACTIVITY --on DATE --note REASON"
+    ),
+    "text.welcome_named": "Welcome to Voorzorgcirkel {circle}, {name}!",
+    "text.welcome_anonymous": "Welcome to our new member of Voorzorgcirkel {circle}!",
+    "text.welcome_body": "Good to have you. Here we share what is going on and help each other.",
+    "text.welcome_agenda": (
+        "The activities are in the circle's calendar; you can always ask questions in this group."
+    ),
 }

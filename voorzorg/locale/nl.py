@@ -1852,4 +1852,48 @@ MESSAGES = {
         "Let op: {name} is twee keer achter elkaar niet bereikt. Ga langs of bel een verbinder:"
     ),
     "belcirkel.alert_no_connectors": "  (de cirkel heeft geen verbinder; ga zelf even langs)",
+    "help.text": (
+        "Kant-en-klare berichten voor de WhatsApp- of Signal-groep van de cirkel (kopiëren en "
+        "plakken)."
+    ),
+    "help.text.week": (
+        "De activiteiten van deze week, met dag, tijd en plaats; afgelaste met de reden."
+    ),
+    "help.text.cancellation": (
+        "Een bericht dat een activiteit een keer niet doorgaat, met de reden."
+    ),
+    "help.text.welcome": (
+        "Een welkomstbericht voor een nieuwe deelnemer (zonder naam, tenzij die dat goed vindt)."
+    ),
+    "opt.text_next_week": "Volgende week in plaats van deze week.",
+    "opt.text_cancellation_date": (
+        "De afgelaste keer op deze dag (standaard de eerstvolgende afgelaste)."
+    ),
+    "opt.text_with_first_name": (
+        "Noem de voornaam; alleen als de deelnemer heeft gezegd dat dat mag."
+    ),
+    "text.all_day": "hele dag",
+    "text.week_this": "Deze week ({first} t/m {last}):",
+    "text.week_next": "Volgende week ({first} t/m {last}):",
+    "text.week_empty": "Deze week zijn er geen activiteiten.",
+    "text.cancelled_title": "AFGELAST: {title}",
+    "text.moved_title": "{title} (verplaatst)",
+    "text.reason": "Reden: {note}",
+    "text.more": "En nog {n} andere; zie de agenda.",
+    "text.next_time": "Volgende keer: {when}.",
+    "text.sorry": "Tot de volgende keer!",
+    "text.no_cancellation": "{title} heeft geen afgelaste keer vanaf vandaag.",
+    "text.not_cancelled": "{title} is op {day} niet afgelast.",
+    "text.no_cancellation_hint": (
+        "Eerst aflasten: voorzorg activity cancel ACTIVITEIT --on DATUM --note REDEN"
+    ),
+    "text.welcome_named": "Welkom bij Voorzorgcirkel {circle}, {name}!",
+    "text.welcome_anonymous": "Welkom aan onze nieuwe deelnemer bij Voorzorgcirkel {circle}!",
+    "text.welcome_body": (
+        "Fijn dat je erbij bent. Hier delen we wat er te doen is en helpen we elkaar."
+    ),
+    "text.welcome_agenda": (
+        "De activiteiten staan in de agenda van de cirkel; vragen kun je altijd in deze groep "
+        "stellen."
+    ),
 }
