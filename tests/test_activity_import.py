@@ -103,6 +103,10 @@ def test_reimport_updates_in_place(circle, cli, tmp_path):
                        .replace("T193000", "T143000").replace("T213000", "T163000"))  # fmt: skip
     with clock.frozen(NOW):
         assert _import(cli, DATA / "google.ics").code == 0
+        same = _import(cli, DATA / "google.ics", "--dry-run", "--json").json
+        assert same["added"] == same["updated"] == [] and len(same["unchanged"]) == 5
+        dry = _import(cli, changed, "--dry-run", "--json").json
+        assert [i["title"] for i in dry["updated"]] == ["Spelletjesmiddag"]
         result = _import(cli, changed, "--json")
         assert result.code == 0, result.err
         assert [i["title"] for i in result.json["updated"]] == ["Spelletjesmiddag"]

@@ -410,15 +410,8 @@ def _as_activity(shape: dict, rule: Rule) -> dict:
 def _exceptions(plan, title, master, overrides, rule, shape, times):
     """EXDATEs become cancellations, overrides moves (or cancellations)."""
     start = shape["day"]
-    occurs = set()
+    occurs: set[date] = set()
     exceptions: dict[str, dict] = {}
-
-    def on_rule(day: date) -> bool:
-        if not occurs:
-            bound = max(day, start) + timedelta(days=1)
-            occurs.update(dates(rule, start, until=bound if rule.until is None else None))
-        return day in occurs
-
     exdates = master.get("EXDATE")
     for group in exdates if isinstance(exdates, list) else [exdates] if exdates else []:
         for item in getattr(group, "dts", []):
@@ -549,13 +542,15 @@ def apply_import(db, plan: dict, *, timezone: str, now: datetime, dry_run: bool 
     existing = imported_uids(db)
     outcome = {"added": [], "updated": [], "unchanged": [], "failed": []}
     for item in plan["items"]:
-        if dry_run:
-            key = "updated" if item["uid"] in existing else "added"
-            outcome[key].append({"title": item["title"], "id": existing.get(item["uid"])})
-            continue
         try:
             result, activity_id = save_imported(
-                db, item["uid"], item["fields"], item["exceptions"], timezone=timezone, now=now
+                db,
+                item["uid"],
+                item["fields"],
+                item["exceptions"],
+                timezone=timezone,
+                now=now,
+                dry_run=dry_run,
             )
         except VoorzorgError as exc:
             outcome["failed"].append({"title": item["title"], "reason": exc.message()})

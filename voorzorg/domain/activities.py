@@ -591,6 +591,21 @@ def imported_uids(db) -> dict[str, int]:
     return {r[0]: r[1] for r in rows.fetchall()}
 
 
+def _imported_unchanged(db, activity_id: int, record: dict, wanted_exceptions: list) -> bool:
+    current = db.execute(
+        f"SELECT {', '.join(_IMPORT_FIELDS)} FROM activities WHERE id = ?", [activity_id]
+    ).fetchone()
+    have_exceptions = sorted(
+        tuple(r)
+        for r in db.execute(
+            """SELECT original_date, kind, new_start, new_location, note
+               FROM activity_exceptions WHERE activity_id = ?""",
+            [activity_id],
+        ).fetchall()
+    )
+    return tuple(current) == tuple(record.values()) and have_exceptions == wanted_exceptions
+
+
 _IMPORT_FIELDS = (
     "title", "location", "description", "start_date", "start_time", "duration_minutes",
     "duration_days", "freq", "interval", "monthly_week", "until_date", "count",
@@ -598,14 +613,22 @@ _IMPORT_FIELDS = (
 
 
 def save_imported(
-    db, source_uid: str, fields: dict, exceptions: list[dict], *, timezone: str, now: datetime
-) -> tuple[str, int]:
+    db,
+    source_uid: str,
+    fields: dict,
+    exceptions: list[dict],
+    *,
+    timezone: str,
+    now: datetime,
+    dry_run: bool = False,
+) -> tuple[str, int | None]:
     """Add or update the activity imported from ``source_uid`` (idempotent by UID).
 
-    ``fields`` holds the columns of ``_IMPORT_FIELDS`` (already checked by the importer
-    with ``validate`` and ``_check_times``); ``exceptions`` the cancelled and moved
-    occurrences, which replace the imported ones. The kind a volunteer gave an imported
-    activity is kept. Returns ("added" | "updated" | "unchanged", id).
+    ``fields`` holds the columns of ``_IMPORT_FIELDS``, checked here as ``add_activity``
+    checks them; ``exceptions`` the cancelled and moved occurrences, which replace the
+    imported ones. The kind a volunteer gave an imported activity is kept. Returns
+    ("added" | "updated" | "unchanged", id); ``dry_run`` checks everything and says what
+    would happen without writing (the id is None for a new one).
     """
     record = {k: fields[k] for k in _IMPORT_FIELDS}
     record["title"] = clean_line(record["title"], field="title", max_length=120, required=True)
@@ -631,6 +654,10 @@ def save_imported(
     )
     stamp = utc_text(now)
     row = db.execute("SELECT id FROM activities WHERE source_uid = ?", [source_uid]).fetchone()
+    if row is not None and _imported_unchanged(db, row[0], record, wanted_exceptions):
+        return "unchanged", row[0]
+    if dry_run:
+        return ("added", None) if row is None else ("updated", row[0])
     with db.atomic():
         if row is None:
             columns = ", ".join(_IMPORT_FIELDS)
@@ -643,19 +670,6 @@ def save_imported(
             activity_id, outcome = cursor.lastrowid, "added"
         else:
             activity_id = row[0]
-            current = db.execute(
-                f"SELECT {', '.join(_IMPORT_FIELDS)} FROM activities WHERE id = ?", [activity_id]
-            ).fetchone()
-            have_exceptions = sorted(
-                tuple(r)
-                for r in db.execute(
-                    """SELECT original_date, kind, new_start, new_location, note
-                       FROM activity_exceptions WHERE activity_id = ?""",
-                    [activity_id],
-                ).fetchall()
-            )
-            if tuple(current) == tuple(record.values()) and have_exceptions == wanted_exceptions:
-                return "unchanged", activity_id
             assignments = ", ".join(f"{k} = ?" for k in _IMPORT_FIELDS)
             db.execute(
                 f"UPDATE activities SET {assignments} WHERE id = ?",
