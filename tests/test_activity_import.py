@@ -281,3 +281,30 @@ def test_samples_agree_with_an_independent_expansion(sample, tmp_path):
     theirs = Counter({k: v for k, v in _confirmed(body, first, last).items()
                       if k[2] not in problems})  # fmt: skip
     assert mine == theirs
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(SAMPLES),
+    st.lists(st.tuples(st.integers(0, 10_000), st.text(max_size=12)), min_size=1, max_size=4),
+)
+def test_damaged_calendars_give_a_report_or_a_clear_error(sample, damage):
+    """Lines of a real sample overwritten with junk: never a traceback."""
+    from voorzorg.errors import VoorzorgError
+
+    lines = sample.read_text().splitlines()
+    for position, junk in damage:
+        index = position % len(lines)
+        cut = position % (len(lines[index]) + 1)
+        lines[index] = lines[index][:cut] + junk
+    body = "\r\n".join(lines).encode("utf-8", "replace")
+    with tempfile.TemporaryDirectory() as directory:
+        db = store.create_circle_db(Path(directory) / "c.db", CIRCLE, "Europe/Amsterdam")
+        try:
+            plan = plan_import(body, timezone="Europe/Amsterdam", today=date(2026, 11, 30))
+        except VoorzorgError:
+            db.close()
+            return
+        report = apply_import(db, plan, timezone="Europe/Amsterdam", now=NOW)
+        assert {"added", "problems", "notes", "failed"} <= set(report)
+        db.close()

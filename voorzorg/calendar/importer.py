@@ -307,17 +307,30 @@ def plan_import(
             group["master"] = component
     plan = {"items": [], "problems": [], "notes": [], "old": 0, "window_end": horizon}
     for uid, group in groups.items():
-        master = group["master"]
-        if master is None:  # overrides without their series: take each as a single event
-            for override in group["overrides"]:
-                rid = _original_day(_dt(override, "RECURRENCE-ID"), times)
-                _single(plan, f"{uid}#{rid}", override, times, begin, horizon)
-            continue
-        if master.get("RRULE") is None:
-            _single(plan, uid, master, times, begin, horizon)
-            continue
-        _series(plan, uid, master, group["overrides"], times, begin, horizon)
+        items, problems = len(plan["items"]), len(plan["problems"])
+        try:
+            _group(plan, uid, group, times, begin, horizon)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+            # A value icalendar accepted but that makes no sense (a broken rule, a date
+            # out of range): this event is reported, the rest of the calendar comes in.
+            del plan["items"][items:], plan["problems"][problems:]
+            master = group["master"] or (group["overrides"] or [None])[0]
+            title = _text(master, "SUMMARY", 120) if master is not None else None
+            _problem(plan, title, "import.reason.unreadable_event")
     return plan
+
+
+def _group(plan, uid, group, times, begin, horizon) -> None:
+    master = group["master"]
+    if master is None:  # overrides without their series: take each as a single event
+        for override in group["overrides"]:
+            rid = _original_day(_dt(override, "RECURRENCE-ID"), times)
+            _single(plan, f"{uid}#{rid}", override, times, begin, horizon)
+        return
+    if master.get("RRULE") is None:
+        _single(plan, uid, master, times, begin, horizon)
+        return
+    _series(plan, uid, master, group["overrides"], times, begin, horizon)
 
 
 def _problem(plan: dict, title: str | None, key: str, **kw) -> None:

@@ -1780,4 +1780,5 @@ MESSAGES = {
     "text.welcome_agenda": (
         "The activities are in the circle's calendar; you can always ask questions in this group."
     ),
+    "import.reason.unreadable_event": "a value in this event cannot be read",
 }

@@ -1896,4 +1896,5 @@ MESSAGES = {
         "De activiteiten staan in de agenda van de cirkel; vragen kun je altijd in deze groep "
         "stellen."
     ),
+    "import.reason.unreadable_event": "een waarde in deze afspraak is niet te lezen",
 }
