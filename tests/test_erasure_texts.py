@@ -92,6 +92,13 @@ def test_cancellation_notes_from_before_the_upgrade_stay_out_of_the_feed(tmp_pat
     text = feed.body.decode()
     assert "Zaal bezet" in text and "An is ziek" not in text
     assert text.count("STATUS:CANCELLED") == 2  # both still marked as cancelled
+    from voorzorg.domain.grouptexts import cancellation_text, week_text
+
+    for day in (date(2026, 11, 12), date(2026, 11, 19)):
+        group = week_text(db, today=day, timezone="Europe/Amsterdam")
+        group += cancellation_text(db, activity, on=day, today=TODAY, timezone="Europe/Amsterdam")
+        assert "An is ziek" not in group
+    assert "Zaal bezet" in group
     db.close()
 
 

@@ -52,6 +52,9 @@ history = st.fixed_dictionaries({
     "notify": st.lists(st.integers(0, 5), max_size=4),
     "agreements": st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5),
                                      st.sampled_from(CATEGORIES)), max_size=3),
+    # The calling rota: (called, caller, outcomes of the last days).
+    "belcirkel": st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5),
+                                    st.lists(st.booleans(), max_size=4)), max_size=3),
 })  # fmt: skip
 
 
@@ -107,6 +110,18 @@ def build(directory: Path, case: dict):
         if helper_id != for_id:
             add_agreement(db, helper_id=helper_id, for_id=for_id, category=category,
                           today=today, note=people[who % size]["note"])  # fmt: skip
+    from voorzorg.domain.belcirkel import active_link, add_link, record_call
+
+    for who, caller, outcomes in case["belcirkel"]:
+        member_id, caller_id = ids[who % size], ids[caller % size]
+        if member_id == caller_id or active_link(db, member_id):
+            continue
+        start = today - timedelta(days=len(outcomes))
+        add_link(db, member_id, caller_id, frequency="daily", weekday=None, part="morning",
+                 today=start, now=NOW)  # fmt: skip
+        for day_number, reached in enumerate(outcomes):
+            record_call(db, member_id, start + timedelta(days=day_number),
+                        "reached" if reached else "not_reached", today=today, now=NOW)  # fmt: skip
     for who in case["notify"]:
         set_secret(config, "kring", "notify_members", str(ids[who % size]),
                    people[who % size]["url"])  # fmt: skip
@@ -148,6 +163,20 @@ def other_data(db, victim: int, linked: list[int]) -> dict:
         "SELECT * FROM agreements WHERE helper_id != ? AND for_id != ? ORDER BY id",
         [victim, victim],
     )
+    # The rota: others' links stay; where the victim called, the link ends without caller.
+    snapshot["belcirkel_links"] = rows(
+        """SELECT id, member_id,
+                  CASE WHEN caller_id = ? OR caller_id IS NULL THEN 'gone' ELSE caller_id END,
+                  frequency, weekday, part, started_on,
+                  CASE WHEN caller_id = ? OR caller_id IS NULL THEN 'gone' ELSE ended_on END
+           FROM belcirkel_links WHERE member_id != ? ORDER BY id""",
+        [victim, victim, victim],
+    )
+    snapshot["belcirkel_calls"] = rows(
+        """SELECT k.* FROM belcirkel_calls k JOIN belcirkel_links l ON l.id = k.link_id
+           WHERE l.member_id != ? ORDER BY 1, 2""",
+        [victim],
+    )
     masked = ",".join(str(i) for i in linked) or "NULL"
     snapshot["requests"] = rows(
         f"""SELECT id, for_id, category, wanted_at, note, referred_to, closing_note,
@@ -160,6 +189,22 @@ def other_data(db, victim: int, linked: list[int]) -> dict:
         [victim],
     )
     return snapshot
+
+
+def db_rows_of(directory: Path, victim: int) -> list:
+    """The victim's own rows left in the calling rota (there must be none)."""
+    import sqlite3
+
+    conn = sqlite3.connect(directory / "data" / "kring.db")
+    try:
+        return conn.execute(
+            """SELECT id FROM belcirkel_links WHERE member_id = ? OR caller_id = ?
+               UNION ALL SELECT link_id FROM belcirkel_calls
+               WHERE link_id NOT IN (SELECT id FROM belcirkel_links)""",
+            [victim, victim],
+        ).fetchall()
+    finally:
+        conn.close()
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -185,6 +230,7 @@ def test_erasure_leaves_nothing_and_changes_no_one_else(case):
         finally:
             db.close()
         assert after == before
+        assert not db_rows_of(directory, victim)
         values = [v.encode("utf-8") for v in people[index].values()]
         values.append(f"Q{case['tokens'][index]}Q".encode())
         for path in directory.rglob("*"):

@@ -469,3 +469,19 @@ def no_year_given(text: str) -> bool:
     if not words or " ".join(words) in _TODAY_WORDS:
         return False
     return any(re.fullmatch(_NO_YEAR, w) for w in words) or any(w in _month_words() for w in words)
+
+
+def format_weekday(weekday: int, *, lang: str | None = None) -> str:
+    """ "maandag" for 0 ("Monday" in English)."""
+    lang = lang or _language()
+    return WEEKDAYS[lang if lang in WEEKDAYS else "nl"][weekday]
+
+
+def parse_weekday(text: str) -> int:
+    """ "maandag", "ma", "Monday", "mon" -> 0..6."""
+    from voorzorg.errors import VoorzorgError
+
+    found = _weekday_words().get(text.strip().lower().rstrip("."))
+    if found is None:
+        raise VoorzorgError("date.bad_weekday", text=text)
+    return found

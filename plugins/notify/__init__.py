@@ -1,7 +1,8 @@
 """Notifications and reminders through apprise, short, friendly and in Dutch.
 
 When a request is accepted, the helper and the requester hear who, what and when;
-when an activity is cancelled or moved, the circle's group channel hears it.
+when an activity is cancelled or moved, the circle's group channel hears it; when the
+calling rota (belcirkel) did not reach someone twice in a row, the connectors hear it.
 ``voorzorg remind`` sends tomorrow's activities and commitments and records what it
 sent, so running it every hour never sends anything twice; a channel that is down
 is reported and the reminder is tried again next time. Never a health detail: only
@@ -128,6 +129,8 @@ def on_event(event, circle, entry, config):
             url = _member_url(config, circle, member_id)
             if url and not send(url, body):
                 raise ConnectionError("notification not delivered")
+    elif event.name == "belcirkel.missed":
+        _missed_call(event, circle, config)
     elif event.name in ("activity.cancelled", "activity.moved"):
         db = _open(config, circle)
         try:
@@ -142,6 +145,37 @@ def on_event(event, circle, entry, config):
                  f"{MONTHS[day.month - 1]}", to=(moved or {}).get("new_start") or "")  # fmt: skip
         if not send(entry["group_url"], body):
             raise ConnectionError("notification not delivered")
+
+
+def _missed_call(event, circle: str, config) -> None:
+    """The calling rota's safety net: a member not reached twice in a row. Only the
+    connectors hear it, each at their own address, with the member's initial and number
+    (never the full name: messages pass through other people's servers)."""
+    _ = api._
+    db = _open(config, circle)
+    try:
+        member = api.get_member(db, event.data["member_id"])
+        timezone = api.circle_timezone(config, circle)
+        day = date.fromisoformat(event.data["date"])
+        if member["restricted"] or _away(db, member["id"], api.today(timezone)):
+            return  # restricted: not processed; away: no call was due
+        connectors = [
+            m["id"] for m in api.list_members(db, connectors=True)
+            if not m["restricted"] and not _away(db, m["id"], day) and m["id"] != member["id"]
+        ]  # fmt: skip
+    finally:
+        db.close()
+    body = _("notify.missed_call", initial=member["name"][:1], id=member["id"],
+             day=f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}")  # fmt: skip
+    sent = 0
+    for member_id in connectors:
+        url = _member_url(config, circle, member_id)
+        if url:
+            if not send(url, body):
+                raise ConnectionError("notification not delivered")
+            sent += 1
+    if not sent:
+        raise LookupError("no connector has an address for messages")
 
 
 @api.hookimpl

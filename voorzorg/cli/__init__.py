@@ -34,6 +34,8 @@ COMMANDS = {
     "purge": "voorzorg.cli.privacy:purge",
     "register": "voorzorg.cli.privacy:register",
     "print": "voorzorg.cli.paper:print_",
+    "belcirkel": "voorzorg.cli.belcirkel:belcirkel",
+    "text": "voorzorg.cli.text:text",
 }
 
 

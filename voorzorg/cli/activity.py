@@ -331,3 +331,43 @@ def count(app, circle_id, activity_ref, head_count, on, as_json) -> None:
     result = record_count(db, _resolve(db, activity_ref), parse_date(on, today=today, past=True),
                           head_count, today=today, now=utc_now())  # fmt: skip
     emit(result, as_json, "activity.counted", n=head_count, day=day_text(result["date"]))
+
+
+@activity.command("import", help="help.activity.import")
+@circle_option
+@click.argument("source", metavar="FILE|URL")
+@option("--window", type=click.IntRange(1, 24), default=6, show_default=True, metavar="N",
+        help="opt.import_window")  # fmt: skip
+@option("--dry-run", is_flag=True, help="opt.import_dry_run")
+@json_option
+@pass_app
+def import_(app, circle_id, source, window, dry_run, as_json) -> None:
+    from voorzorg.calendar.importer import apply_import, plan_import, read_source
+
+    entry, db = app.open_circle(circle_id)
+    body = read_source(source)
+    plan = plan_import(body, timezone=entry.timezone, today=circle_today(entry),
+                       window_months=window)  # fmt: skip
+    report = apply_import(db, plan, timezone=entry.timezone, now=utc_now(), dry_run=dry_run)
+    report.pop("dry_run")
+    if as_json:
+        echo_json({**report, "dry_run": dry_run})
+        return
+    if dry_run:
+        click.echo(_("import.dry_run"))
+    for key in ("added", "updated", "unchanged"):
+        click.echo(_(f"import.{key}", n=len(report[key])))
+        if key != "unchanged":
+            for item in report[key]:
+                click.echo(f"  {item['title']}")
+    if report["old"]:
+        click.echo(_("import.old", n=report["old"], days=30))
+    for item in report["notes"]:
+        click.echo(_("import.note_line", title=item["title"], reason=item["reason"]))
+    problems = report["problems"] + report["failed"]
+    if problems:
+        click.echo(_("import.problems", n=len(problems)))
+        for item in problems:
+            click.echo(_("import.problem_line", title=item["title"], reason=item["reason"]))
+    if report["not_in_source"]:
+        click.echo(_("import.not_in_source", ids=", ".join(map(str, report["not_in_source"]))))

@@ -7,7 +7,8 @@ config.toml, with defaults a Dutch welfare organisation would sign.
   ``member erase`` does, erasure register included);
 - ``notification_log_months`` (6): integrations' logs of messages sent;
 - ``access_log_months`` (6): the web access log in instance.db;
-- ``view_months`` (12): how far back coordinators see closed requests.
+- ``view_months`` (12): how far back coordinators see closed requests;
+- ``call_log_months`` (3): the calling rota's record of calls (reached, not reached).
 
 0 keeps that kind of data (not for ``view_months``). ``voorzorg purge`` applies it
 (``privacy/purge.py``), daily through the systemd timer; statistics releases already
@@ -24,6 +25,7 @@ DEFAULTS = {
     "notification_log_months": 6,
     "access_log_months": 6,
     "view_months": 12,
+    "call_log_months": 3,
 }
 
 

@@ -390,6 +390,10 @@ def occurrences(
                     "original_start": original,
                     "status": status,
                     "note": exception["note"] if exception else None,
+                    # What members may read (feeds, poster, group texts): see m011.
+                    "public_note": exception["note"]
+                    if exception and exception.get("note_public", 1)
+                    else None,
                     "head_count": activity["counts"].get(day.isoformat()),
                 }
             )
@@ -585,3 +589,107 @@ def record_count(db, activity_id: int, on: date, count: int, *, today: date, now
             [activity_id, on.isoformat(), count, utc_text(now)],
         )
     return {"activity_id": activity_id, "date": on.isoformat(), "head_count": count}
+
+
+def imported_uids(db) -> dict[str, int]:
+    """Source UID -> activity id of every activity brought in by ``activity import``."""
+    rows = db.execute("SELECT source_uid, id FROM activities WHERE source_uid IS NOT NULL")
+    return {r[0]: r[1] for r in rows.fetchall()}
+
+
+def _imported_unchanged(db, activity_id: int, record: dict, wanted_exceptions: list) -> bool:
+    current = db.execute(
+        f"SELECT {', '.join(_IMPORT_FIELDS)} FROM activities WHERE id = ?", [activity_id]
+    ).fetchone()
+    have_exceptions = sorted(
+        tuple(r)
+        for r in db.execute(
+            """SELECT original_date, kind, new_start, new_location, note
+               FROM activity_exceptions WHERE activity_id = ?""",
+            [activity_id],
+        ).fetchall()
+    )
+    return tuple(current) == tuple(record.values()) and have_exceptions == wanted_exceptions
+
+
+_IMPORT_FIELDS = (
+    "title", "location", "description", "start_date", "start_time", "duration_minutes",
+    "duration_days", "freq", "interval", "monthly_week", "until_date", "count",
+)  # fmt: skip
+
+
+def save_imported(
+    db,
+    source_uid: str,
+    fields: dict,
+    exceptions: list[dict],
+    *,
+    timezone: str,
+    now: datetime,
+    dry_run: bool = False,
+) -> tuple[str, int | None]:
+    """Add or update the activity imported from ``source_uid`` (idempotent by UID).
+
+    ``fields`` holds the columns of ``_IMPORT_FIELDS``, checked here as ``add_activity``
+    checks them; ``exceptions`` the cancelled and moved occurrences, which replace the
+    imported ones. The kind a volunteer gave an imported activity is kept. Returns
+    ("added" | "updated" | "unchanged", id); ``dry_run`` checks everything and says what
+    would happen without writing (the id is None for a new one).
+    """
+    record = {k: fields[k] for k in _IMPORT_FIELDS}
+    record["title"] = clean_line(record["title"], field="title", max_length=120, required=True)
+    record["location"] = clean_line(record["location"], field="location", max_length=150)
+    record["description"] = clean_line(record["description"], field="description",
+                                       max_length=500)  # fmt: skip
+    start = date.fromisoformat(record["start_date"])
+    rule = Rule(
+        freq=record["freq"], interval=record["interval"], week=record["monthly_week"],
+        until=date.fromisoformat(record["until_date"]) if record["until_date"] else None,
+        count=record["count"],
+    )  # fmt: skip
+    validate(rule, start)
+    _check_times(start, record["start_time"], rule, timezone, record["duration_minutes"])
+    for item in exceptions:
+        if item["kind"] == "moved" and record["start_time"]:
+            moved_day, moved_time = item["new_start"].split(" ")
+            _check_moment(date.fromisoformat(moved_day), moved_time,
+                          record["duration_minutes"], timezone)  # fmt: skip
+    wanted_exceptions = sorted(
+        (e["original_date"], e["kind"], e.get("new_start"), e.get("new_location"), e.get("note"))
+        for e in exceptions
+    )
+    stamp = utc_text(now)
+    row = db.execute("SELECT id FROM activities WHERE source_uid = ?", [source_uid]).fetchone()
+    if row is not None and _imported_unchanged(db, row[0], record, wanted_exceptions):
+        return "unchanged", row[0]
+    if dry_run:
+        return ("added", None) if row is None else ("updated", row[0])
+    with db.atomic():
+        if row is None:
+            columns = ", ".join(_IMPORT_FIELDS)
+            cursor = db.execute(
+                f"""INSERT INTO activities ({columns}, kind, sequence, created_at, updated_at,
+                      source_uid) VALUES ({", ".join("?" * len(_IMPORT_FIELDS))}, 'anders', 0,
+                      ?, ?, ?)""",
+                [*record.values(), stamp, stamp, source_uid],
+            )
+            activity_id, outcome = cursor.lastrowid, "added"
+        else:
+            activity_id = row[0]
+            assignments = ", ".join(f"{k} = ?" for k in _IMPORT_FIELDS)
+            db.execute(
+                f"UPDATE activities SET {assignments} WHERE id = ?",
+                [*record.values(), activity_id],
+            )
+            _touch(db, activity_id, stamp)
+            outcome = "updated"
+        db.execute("DELETE FROM activity_exceptions WHERE activity_id = ?", [activity_id])
+        for original, kind, new_start, new_location, note in wanted_exceptions:
+            db.execute(
+                """INSERT INTO activity_exceptions
+                     (activity_id, original_date, kind, new_start, new_location, note, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                [activity_id, original, kind, new_start, new_location, note, stamp],
+            )
+    _emit(db, "activity.created" if outcome == "added" else "activity.changed", activity_id)
+    return outcome, activity_id

@@ -2,7 +2,8 @@
 
 Both change the member's record first (one transaction), and then free what depended
 on them: their own open requests are cancelled and requests they had agreed to help
-with open again for someone else (``requests.close_for_member``). They live here,
+with open again for someone else (``requests.close_for_member``), and their links in
+the calling rota end (``belcirkel.end_links_for``). They live here,
 above members, consents and requests, so that none of those imports another in a
 circle.
 """
@@ -14,6 +15,7 @@ from datetime import UTC, date, datetime
 from voorzorg import clock
 from voorzorg.categories import CATEGORIES
 from voorzorg.dates import format_day
+from voorzorg.domain.belcirkel import end_links_for
 from voorzorg.domain.changes import log_change
 from voorzorg.domain.consents import get_consent, parse_purpose
 from voorzorg.domain.members import get_member
@@ -54,6 +56,8 @@ def leave_member(
             "UPDATE feed_tokens SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL",
             [stamp, member_id],
         )
+        # The calling rota: nobody calls them any more, they call nobody.
+        end_links_for(db, member_id, on=on.isoformat())
     close_for_member(
         db, member_id, now=datetime.fromisoformat(stamp).astimezone(UTC), reason="left"
     )
@@ -89,6 +93,8 @@ def withdraw_consent(
             db.execute("DELETE FROM member_needs WHERE member_id = ?", [member_id])
             if removed:
                 log_change(db, member_id, ["needs"], stamp, recorded_by)
+            # The calling rota rests on this consent too (docs/privacy.md).
+            end_links_for(db, member_id, on=stamp[:10])
     result = get_consent(db, row[0])
     result["needs_removed"] = removed
     result["requests_closed"] = []

@@ -11,6 +11,8 @@ person:
 - a request the erased member *helped* with stays with ``helper_id`` NULL and
   ``helper_erased`` set; one they had only agreed to and not yet done opens again
   for someone else;
+- the calling rota: their own links and calls are deleted; a link where they were the
+  caller ends and keeps no caller;
 - their asks, standing agreements (with whoever), consents, offers, needs, changes,
   card acknowledgements, feed tokens and statistics record key are deleted;
 - a note or closing note of another member's request, or of a standing agreement, that
@@ -224,6 +226,20 @@ def erase_rows(db, member_id: int, *, now_stamp: str | None = None) -> dict:
             ).fetchall():
                 if _names_member(value, strong):
                     db.execute(f"UPDATE {table} SET {column} = NULL WHERE rowid = ?", [rowid])
+        # The calling rota: their own links and calls are deleted; where they called,
+        # the link ends without a caller (the tables hold ids without foreign-key
+        # actions: erasure is the one place that removes them).
+        db.execute(
+            """UPDATE belcirkel_links SET ended_on = coalesce(ended_on, ?), caller_id = NULL
+               WHERE caller_id = ?""",
+            [stamp[:10], member_id],
+        )
+        db.execute(
+            """DELETE FROM belcirkel_calls WHERE link_id IN
+                 (SELECT id FROM belcirkel_links WHERE member_id = ?)""",
+            [member_id],
+        )
+        db.execute("DELETE FROM belcirkel_links WHERE member_id = ?", [member_id])
         # Everything else goes with the member row (ON DELETE CASCADE): consents,
         # offers, needs, changes, card acknowledgements, feed tokens, record key.
         db.execute("DELETE FROM members WHERE id = ?", [member_id])

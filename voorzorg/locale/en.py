@@ -1918,4 +1918,166 @@ MESSAGES = {
         "'{value}' in '{text}' could be a date or a time. Write the month for a date "
         '("3 Dec 10:00") or put "om" before a time ("om 9.30").'
     ),
+    # --- paper and phone: calendar import, belcirkel, group texts ---
+    "help.activity.import": (
+        "Read another calendar, such as the community centre's (an .ics file or https address). "
+        "Importing again updates, without duplicates."
+    ),
+    "opt.import_window": (
+        "How many months ahead single occurrences are taken from repetitions voorzorg cannot keep "
+        "as a series."
+    ),
+    "opt.import_dry_run": "Only show what would happen; change nothing.",
+    "import.cannot_read": "Cannot read {path}: {error}",
+    "import.too_big": "This file is larger than {max} MB; that is not an ordinary calendar.",
+    "import.not_https": "Only an https address can be imported (not {url}).",
+    "import.http_status": "The address {url} gave error {status}; check the address.",
+    "import.download_failed": "Cannot fetch {url}: {error}",
+    "import.not_a_calendar": "This is not a calendar (iCalendar, .ics) voorzorg can read.",
+    "import.too_many": "This calendar has more than {max} events; too many to import.",
+    "import.bad_window": "The window is 1 to 24 months.",
+    "import.untitled": "(untitled)",
+    "import.reason.no_start": "has no start",
+    "import.reason.mixed_times": "starts on a day but ends at a time",
+    "import.reason.too_long": "lasts longer than voorzorg keeps (a day with times, or 14 days)",
+    "import.reason.many_rules": "has more than one repetition rule",
+    "import.reason.rdate": "has extra single dates",
+    "import.reason.rule_shape": (
+        "repeats other than weekly, every few weeks or monthly on a fixed weekday"
+    ),
+    "import.reason.start_off_rule": "the first occurrence is not on the rule",
+    "import.reason.differs": "the rule gives other times in our time zone than the source",
+    "import.reason.override_shape": "a moved occurrence cannot be taken over",
+    "import.reason.override_length": "one occurrence lasts longer or shorter than the rest",
+    "import.reason.unreadable_rule": "the repetition cannot be read",
+    "import.note.override_text": "the changed text of {day} was not taken over",
+    "import.note.as_singles": {
+        "one": "{why}; so {n} single occurrence taken over, until {until}",
+        "other": "{why}; so {n} single occurrences taken over, until {until}",
+    },
+    "import.dry_run": "Dry run: nothing was changed.",
+    "import.added": {
+        "one": "{n} activity added:",
+        "other": "{n} activities added:",
+    },
+    "import.updated": {
+        "one": "{n} activity updated:",
+        "other": "{n} activities updated:",
+    },
+    "import.unchanged": {
+        "one": "{n} activity was up to date.",
+        "other": "{n} activities were up to date.",
+    },
+    "import.old": {
+        "one": "{n} event more than {days} days ago was skipped.",
+        "other": "{n} events more than {days} days ago were skipped.",
+    },
+    "import.note_line": "Note, {title}: {reason}.",
+    "import.problems": {
+        "one": "{n} event not taken over:",
+        "other": "{n} events not taken over:",
+    },
+    "import.problem_line": "  {title}: {reason}",
+    "import.not_in_source": "No longer in the source (not removed, please check): activity {ids}.",
+    "date.bad_weekday": "'{text}' is not a day of the week (for example Monday or Mon).",
+    "privacy.register.kind.belcirkel": (
+        "calling rota: when someone is called and whether they were reached"
+    ),
+    "privacy.register.retention.call_log_months": (
+        "calls of the calling rota (reached, not reached)"
+    ),
+    "privacy.export.section.belcirkel": "Calling rota",
+    "help.belcirkel": (
+        "The calling rota: who is called when, and by whom. Without a command: today's calls."
+    ),
+    "help.belcirkel.add": (
+        "Put a member in the calling rota: daily or weekly, morning or afternoon, with a regular "
+        "caller."
+    ),
+    "help.belcirkel.remove": "Take a member out of the calling rota (no more calls).",
+    "help.belcirkel.list": "Who is in the calling rota, who calls, when, and the last call.",
+    "help.belcirkel.record": "Record whether the caller reached someone (reached or not-reached).",
+    "opt.belcirkel_date": "The calls of this day instead of today.",
+    "opt.belcirkel_caller": "Who calls (a member).",
+    "opt.belcirkel_daily": "Call every day.",
+    "opt.belcirkel_weekly": "Call once a week, on this day (for example Monday).",
+    "opt.belcirkel_afternoon": "Call in the afternoon (else in the morning).",
+    "opt.belcirkel_all": "Also those no longer in it.",
+    "opt.belcirkel_record_date": "The call of this day (default today).",
+    "belcirkel.bad_outcome": "I do not understand '{text}'; say reached or not-reached.",
+    "belcirkel.bad_schedule": "Choose every day or one day a week, morning or afternoon.",
+    "belcirkel.daily_or_weekly": (
+        "Choose --daily (every day) or --weekly DAY (once a week), not both."
+    ),
+    "belcirkel.self": "Nobody can call themselves; choose another caller.",
+    "belcirkel.needs_consent": (
+        "{name} has no 'matching' consent; the calling rota links members to each other and needs "
+        "that consent."
+    ),
+    "belcirkel.unknown_link": "Calling arrangement {id} does not exist.",
+    "belcirkel.no_link": "{name} is not in the calling rota.",
+    "belcirkel.future": "{day} has not been yet; record a call once it has been made.",
+    "belcirkel.away": "{name} is away until {until}; no calls then.",
+    "belcirkel.not_due": "{name} is not to be called on {day} (according to the rota).",
+    "belcirkel.today": "Calling rota, {day}:",
+    "belcirkel.no_calls": "Nobody needs a call today.",
+    "belcirkel.record_hint": "Called? voorzorg belcirkel record NAME reached (or not-reached).",
+    "belcirkel.part.morning": "morning",
+    "belcirkel.part.afternoon": "afternoon",
+    "belcirkel.stand_in": "stand-in needed",
+    "belcirkel.outcome.reached": "reached",
+    "belcirkel.outcome.not_reached": "not reached",
+    "belcirkel.col.part": "when",
+    "belcirkel.col.caller": "caller",
+    "belcirkel.col.when": "schedule",
+    "belcirkel.col.last": "last call",
+    "belcirkel.col.calls": "calls",
+    "belcirkel.role.called": "is called",
+    "belcirkel.role.caller": "calls",
+    "belcirkel.daily": "every day, {part}",
+    "belcirkel.weekly": "every {weekday}, {part}",
+    "belcirkel.ended": "(stopped {day})",
+    "belcirkel.away_mark": "(away until {day})",
+    "belcirkel.none": "Nobody is in the calling rota yet.",
+    "belcirkel.added": "{name} is called by {caller}: {when}.",
+    "belcirkel.removed": "{name} is no longer in the calling rota.",
+    "belcirkel.recorded.reached": "Recorded: {name} reached on {day}.",
+    "belcirkel.recorded.not_reached": "Recorded: {name} not reached on {day}.",
+    "belcirkel.alert": "Note: {name} was not reached twice in a row. Visit or call a connector:",
+    "belcirkel.alert_no_connectors": "  (the circle has no connector; please visit yourself)",
+    "help.text": "Ready-made messages for the circle's WhatsApp or Signal group (copy and paste).",
+    "help.text.week": (
+        "This week's activities, with day, time and place; cancelled ones with the reason."
+    ),
+    "help.text.cancellation": (
+        "A message that an activity does not take place once, with the reason."
+    ),
+    "help.text.welcome": "A welcome for a new member (without a name, unless they agree).",
+    "opt.text_next_week": "Next week instead of this week.",
+    "opt.text_cancellation_date": (
+        "The cancelled occurrence on this day (default the next cancelled one)."
+    ),
+    "opt.text_with_first_name": "Use the first name; only when the member said that is fine.",
+    "text.all_day": "all day",
+    "text.week_this": "This week ({first} to {last}):",
+    "text.week_next": "Next week ({first} to {last}):",
+    "text.week_empty": "There are no activities this week.",
+    "text.cancelled_title": "CANCELLED: {title}",
+    "text.moved_title": "{title} (moved)",
+    "text.reason": "Reason: {note}",
+    "text.more": "And {n} more; see the calendar.",
+    "text.next_time": "Next time: {when}.",
+    "text.sorry": "See you next time!",
+    "text.no_cancellation": "{title} has no cancelled occurrence from today.",
+    "text.not_cancelled": "{title} is not cancelled on {day}.",
+    "text.no_cancellation_hint": (
+        "Cancel it first: voorzorg activity cancel ACTIVITY --on DATE --note REASON"
+    ),
+    "text.welcome_named": "Welcome to Voorzorgcirkel {circle}, {name}!",
+    "text.welcome_anonymous": "Welcome to our new member of Voorzorgcirkel {circle}!",
+    "text.welcome_body": "Good to have you. Here we share what is going on and help each other.",
+    "text.welcome_agenda": (
+        "The activities are in the circle's calendar; you can always ask questions in this group."
+    ),
+    "import.reason.unreadable_event": "a value in this event cannot be read",
 }

@@ -2036,4 +2036,183 @@ MESSAGES = {
         "'{value}' in '{text}' kan een datum of een tijd zijn. Schrijf de maand voluit "
         'voor een datum ("3 dec 10:00") of zet "om" voor een tijd ("om 9.30").'
     ),
+    # --- paper and phone: calendar import, belcirkel, group texts ---
+    "help.activity.import": (
+        "Lees de agenda van bijvoorbeeld het buurthuis in (een .ics-bestand of https-adres). Nog "
+        "eens inlezen werkt bij, zonder dubbele activiteiten."
+    ),
+    "opt.import_window": (
+        "Hoeveel maanden vooruit losse keren worden overgenomen van herhalingen die voorzorg niet "
+        "als reeks kan bewaren."
+    ),
+    "opt.import_dry_run": "Laat alleen zien wat er zou gebeuren; verander niets.",
+    "import.cannot_read": "Kan {path} niet lezen: {error}",
+    "import.too_big": "Dit bestand is groter dan {max} MB; dat is geen gewone agenda.",
+    "import.not_https": "Alleen een https-adres kan worden ingelezen (niet {url}).",
+    "import.http_status": "Het adres {url} gaf fout {status}; controleer het adres.",
+    "import.download_failed": "Kan {url} niet ophalen: {error}",
+    "import.not_a_calendar": "Dit is geen agenda (iCalendar, .ics) die voorzorg kan lezen.",
+    "import.too_many": "Deze agenda heeft meer dan {max} afspraken; dat is te veel om in te lezen.",
+    "import.bad_window": "Het venster is 1 tot 24 maanden.",
+    "import.untitled": "(zonder titel)",
+    "import.reason.no_start": "heeft geen begintijd",
+    "import.reason.mixed_times": "begint op een dag maar eindigt op een tijdstip",
+    "import.reason.too_long": "duurt langer dan voorzorg bewaart (een dag met tijden, of 14 dagen)",
+    "import.reason.many_rules": "heeft meer dan één herhalingsregel",
+    "import.reason.rdate": "heeft losse extra datums",
+    "import.reason.rule_shape": (
+        "herhaalt anders dan wekelijks, om de paar weken of maandelijks op een vaste weekdag"
+    ),
+    "import.reason.start_off_rule": "de eerste keer valt niet op de regel",
+    "import.reason.differs": "de regel geeft in onze tijdzone andere tijden dan de bron",
+    "import.reason.override_shape": "een verschoven keer valt niet over te nemen",
+    "import.reason.override_length": "een keer duurt anders lang dan de rest",
+    "import.reason.unreadable_rule": "de herhaling is niet te lezen",
+    "import.note.override_text": "de aangepaste tekst van {day} is niet overgenomen",
+    "import.note.as_singles": {
+        "one": "{why}; daarom {n} losse keer overgenomen, tot {until}",
+        "other": "{why}; daarom {n} losse keren overgenomen, tot {until}",
+    },
+    "import.dry_run": "Proefrun: er is niets veranderd.",
+    "import.added": {
+        "one": "{n} activiteit toegevoegd:",
+        "other": "{n} activiteiten toegevoegd:",
+    },
+    "import.updated": {
+        "one": "{n} activiteit bijgewerkt:",
+        "other": "{n} activiteiten bijgewerkt:",
+    },
+    "import.unchanged": {
+        "one": "{n} activiteit was al bij.",
+        "other": "{n} activiteiten waren al bij.",
+    },
+    "import.old": {
+        "one": "{n} afspraak die langer dan {days} dagen geleden was, is overgeslagen.",
+        "other": "{n} afspraken die langer dan {days} dagen geleden waren, zijn overgeslagen.",
+    },
+    "import.note_line": "Let op, {title}: {reason}.",
+    "import.problems": {
+        "one": "{n} afspraak niet overgenomen:",
+        "other": "{n} afspraken niet overgenomen:",
+    },
+    "import.problem_line": "  {title}: {reason}",
+    "import.not_in_source": (
+        "Staan niet meer in de bron (niet verwijderd, kijk zelf): activiteit {ids}."
+    ),
+    "date.bad_weekday": "'{text}' is geen dag van de week (bijvoorbeeld maandag of ma).",
+    "privacy.register.kind.belcirkel": (
+        "belcirkel: wanneer iemand gebeld wordt en of die bereikt werd"
+    ),
+    "privacy.register.retention.call_log_months": (
+        "gesprekken van de belcirkel (bereikt, niet bereikt)"
+    ),
+    "privacy.export.section.belcirkel": "Belcirkel",
+    "help.belcirkel": (
+        "De belcirkel: wie wordt wanneer gebeld, en door wie. Zonder opdracht: de gesprekken van "
+        "vandaag."
+    ),
+    "help.belcirkel.add": (
+        "Zet een deelnemer in de belcirkel: elke dag of wekelijks, 's ochtends of 's middags, met "
+        "een vaste beller."
+    ),
+    "help.belcirkel.remove": "Haal een deelnemer uit de belcirkel (er wordt niet meer gebeld).",
+    "help.belcirkel.list": "Wie in de belcirkel zit, wie belt, wanneer, en het laatste gesprek.",
+    "help.belcirkel.record": (
+        "Leg vast of de beller iemand bereikt heeft (bereikt of niet-bereikt)."
+    ),
+    "opt.belcirkel_date": "De gesprekken van deze dag in plaats van vandaag.",
+    "opt.belcirkel_caller": "Wie belt (een deelnemer).",
+    "opt.belcirkel_daily": "Elke dag bellen.",
+    "opt.belcirkel_weekly": "Eén keer per week bellen, op deze dag (bijvoorbeeld maandag).",
+    "opt.belcirkel_afternoon": "'s Middags bellen (anders 's ochtends).",
+    "opt.belcirkel_all": "Ook wie er niet meer in zit.",
+    "opt.belcirkel_record_date": "Het gesprek van deze dag (standaard vandaag).",
+    "belcirkel.bad_outcome": "'{text}' begrijp ik niet; zeg bereikt of niet-bereikt.",
+    "belcirkel.bad_schedule": "Kies elke dag of één dag per week, 's ochtends of 's middags.",
+    "belcirkel.daily_or_weekly": (
+        "Kies --daily (elke dag) of --weekly DAG (één keer per week), niet allebei."
+    ),
+    "belcirkel.self": "Iemand kan zichzelf niet bellen; kies een andere beller.",
+    "belcirkel.needs_consent": (
+        "{name} heeft geen toestemming 'koppelen' (matching); de belcirkel koppelt deelnemers aan "
+        "elkaar en vraagt die toestemming."
+    ),
+    "belcirkel.unknown_link": "Belafspraak {id} bestaat niet.",
+    "belcirkel.no_link": "{name} zit niet in de belcirkel.",
+    "belcirkel.future": "{day} is nog niet geweest; leg een gesprek vast als het gevoerd is.",
+    "belcirkel.away": "{name} is weg tot en met {until}; dan wordt er niet gebeld.",
+    "belcirkel.not_due": "{name} hoeft op {day} niet gebeld te worden (volgens de belcirkel).",
+    "belcirkel.today": "Belcirkel, {day}:",
+    "belcirkel.no_calls": "Vandaag hoeft niemand gebeld te worden.",
+    "belcirkel.record_hint": "Gebeld? voorzorg belcirkel record NAAM bereikt (of niet-bereikt).",
+    "belcirkel.part.morning": "ochtend",
+    "belcirkel.part.afternoon": "middag",
+    "belcirkel.stand_in": "vervanger nodig",
+    "belcirkel.outcome.reached": "bereikt",
+    "belcirkel.outcome.not_reached": "niet bereikt",
+    "belcirkel.col.part": "wanneer",
+    "belcirkel.col.caller": "beller",
+    "belcirkel.col.when": "belmoment",
+    "belcirkel.col.last": "laatste gesprek",
+    "belcirkel.col.calls": "gesprekken",
+    "belcirkel.role.called": "wordt gebeld",
+    "belcirkel.role.caller": "belt",
+    "belcirkel.daily": "elke dag, {part}",
+    "belcirkel.weekly": "elke {weekday}, {part}",
+    "belcirkel.ended": "(gestopt {day})",
+    "belcirkel.away_mark": "(weg t/m {day})",
+    "belcirkel.none": "Er zit nog niemand in de belcirkel.",
+    "belcirkel.added": "{name} wordt gebeld door {caller}: {when}.",
+    "belcirkel.removed": "{name} zit niet meer in de belcirkel.",
+    "belcirkel.recorded.reached": "Vastgelegd: {name} bereikt op {day}.",
+    "belcirkel.recorded.not_reached": "Vastgelegd: {name} niet bereikt op {day}.",
+    "belcirkel.alert": (
+        "Let op: {name} is twee keer achter elkaar niet bereikt. Ga langs of bel een verbinder:"
+    ),
+    "belcirkel.alert_no_connectors": "  (de cirkel heeft geen verbinder; ga zelf even langs)",
+    "help.text": (
+        "Kant-en-klare berichten voor de WhatsApp- of Signal-groep van de cirkel (kopiëren en "
+        "plakken)."
+    ),
+    "help.text.week": (
+        "De activiteiten van deze week, met dag, tijd en plaats; afgelaste met de reden."
+    ),
+    "help.text.cancellation": (
+        "Een bericht dat een activiteit een keer niet doorgaat, met de reden."
+    ),
+    "help.text.welcome": (
+        "Een welkomstbericht voor een nieuwe deelnemer (zonder naam, tenzij die dat goed vindt)."
+    ),
+    "opt.text_next_week": "Volgende week in plaats van deze week.",
+    "opt.text_cancellation_date": (
+        "De afgelaste keer op deze dag (standaard de eerstvolgende afgelaste)."
+    ),
+    "opt.text_with_first_name": (
+        "Noem de voornaam; alleen als de deelnemer heeft gezegd dat dat mag."
+    ),
+    "text.all_day": "hele dag",
+    "text.week_this": "Deze week ({first} t/m {last}):",
+    "text.week_next": "Volgende week ({first} t/m {last}):",
+    "text.week_empty": "Deze week zijn er geen activiteiten.",
+    "text.cancelled_title": "AFGELAST: {title}",
+    "text.moved_title": "{title} (verplaatst)",
+    "text.reason": "Reden: {note}",
+    "text.more": "En nog {n} andere; zie de agenda.",
+    "text.next_time": "Volgende keer: {when}.",
+    "text.sorry": "Tot de volgende keer!",
+    "text.no_cancellation": "{title} heeft geen afgelaste keer vanaf vandaag.",
+    "text.not_cancelled": "{title} is op {day} niet afgelast.",
+    "text.no_cancellation_hint": (
+        "Eerst aflasten: voorzorg activity cancel ACTIVITEIT --on DATUM --note REDEN"
+    ),
+    "text.welcome_named": "Welkom bij Voorzorgcirkel {circle}, {name}!",
+    "text.welcome_anonymous": "Welkom aan onze nieuwe deelnemer bij Voorzorgcirkel {circle}!",
+    "text.welcome_body": (
+        "Fijn dat je erbij bent. Hier delen we wat er te doen is en helpen we elkaar."
+    ),
+    "text.welcome_agenda": (
+        "De activiteiten staan in de agenda van de cirkel; vragen kun je altijd in deze groep "
+        "stellen."
+    ),
+    "import.reason.unreadable_event": "een waarde in deze afspraak is niet te lezen",
 }

@@ -274,8 +274,8 @@ def poster(
             what += f" ({item['location']})"
         if item["status"] == "cancelled":
             what += "\n" + _("paper.poster.cancelled")
-            if item["note"]:
-                what += ": " + item["note"]
+            if item["public_note"]:
+                what += ": " + item["public_note"]
         elif item["status"] == "moved":
             original = item["original_start"]
             moved_from = original.date() if hasattr(original, "date") else original

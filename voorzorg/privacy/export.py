@@ -24,7 +24,7 @@ SCHEMA = Path(__file__).with_name("member-export.schema.json")
 MEMBER_TABLES = (
     "members", "member_offers", "member_needs", "consents", "member_changes",
     "requests", "request_asks", "agreements", "card_acks", "feed_tokens",
-    "stats_record_keys",
+    "stats_record_keys", "belcirkel_links", "belcirkel_calls",
 )  # fmt: skip
 # Tables that hold nothing about any person.
 CIRCLE_TABLES = (
@@ -128,6 +128,24 @@ def export_member(config, circle, db, member_id: int) -> dict:
                WHERE member_id = ? ORDER BY version"""
         ),
         "feed_tokens": tokens,
+        "belcirkel": [
+            {
+                **link,
+                "calls": _rows(
+                    db,
+                    """SELECT call_date, outcome, recorded_at, alerted_at FROM belcirkel_calls
+                       WHERE link_id = ? ORDER BY call_date""",
+                    [link["id"]],
+                )
+                if link["role"] == "called"
+                else [],
+            }
+            for link in one(
+                """SELECT id, CASE WHEN member_id = ? THEN 'called' ELSE 'caller' END AS role,
+                          frequency, weekday, part, started_on, ended_on, created_at
+                   FROM belcirkel_links WHERE member_id = ? OR caller_id = ? ORDER BY id"""
+            )
+        ],  # the calls are about the called member; the caller sees the arrangement
         "statistics": {
             "counted_in_new_releases": stats_consent and member["restricted_at"] is None,
             "record_key_held": bool(one("SELECT 1 FROM stats_record_keys WHERE member_id = ?")),
@@ -180,6 +198,15 @@ def _when(value, timezone: str):
     if "T" in value:
         return show_instant(value, timezone)
     return show_stored(value, short=True)
+
+
+def _belcirkel_when(link: dict) -> str:
+    from voorzorg.dates import format_weekday
+
+    part = _("belcirkel.part." + link["part"])
+    if link["frequency"] == "daily":
+        return _("belcirkel.daily", part=part)
+    return _("belcirkel.weekly", weekday=format_weekday(link["weekday"]), part=part)
 
 
 def readable(document: dict) -> str:
@@ -286,6 +313,16 @@ def readable(document: dict) -> str:
          _("privacy.export.revoked_at")],
         [[t["id"], t["label"], when(t["created_at"]), when(t["revoked_at"])]
          for t in document["feed_tokens"]],
+    )  # fmt: skip
+    section("belcirkel")
+    out += _table(
+        [_("col.id"), _("privacy.export.role"), _("belcirkel.col.when"),
+         _("privacy.export.from"), _("privacy.export.ended"), _("belcirkel.col.calls")],
+        [[b["id"], _("belcirkel.role." + b["role"]), _belcirkel_when(b),
+          when(b["started_on"]), when(b["ended_on"]),
+          ", ".join(f"{when(c['call_date'])}: {_('belcirkel.outcome.' + c['outcome'])}"
+                    for c in b["calls"]) or None]
+         for b in document.get("belcirkel", [])],
     )  # fmt: skip
     section("statistics")
     counted = document["statistics"]["counted_in_new_releases"]

@@ -62,7 +62,7 @@ DATA: dict[str, dict[str, str]] = {
         column: "none" for column in (
             "id", "title", "kind", "location", "description", "start_date", "start_time",
             "duration_minutes", "duration_days", "freq", "interval", "monthly_week",
-            "until_date", "count", "sequence", "created_at", "updated_at")
+            "until_date", "count", "sequence", "created_at", "updated_at", "source_uid")
     },
     "activity_exceptions": {
         column: "none" for column in (
@@ -79,6 +79,15 @@ DATA: dict[str, dict[str, str]] = {
     },
     "stats_record_keys": {"member_id": "id", "record_key": "stats"},
     "circle_meta": {"key": "none", "value": "none"},
+    "belcirkel_links": {
+        "id": "id", "member_id": "id", "caller_id": "id", "frequency": "belcirkel",
+        "weekday": "belcirkel", "part": "belcirkel", "started_on": "belcirkel",
+        "ended_on": "belcirkel", "created_at": "meta",
+    },
+    "belcirkel_calls": {
+        "link_id": "id", "call_date": "belcirkel", "outcome": "belcirkel",
+        "recorded_at": "belcirkel", "alerted_at": "belcirkel",
+    },
 }  # fmt: skip
 SKIP_TABLES = ("_sqlite_migrations",)
 PURPOSES = ("matching", "stats", "wellbeing", "emergency_card")

@@ -1,7 +1,8 @@
 """`voorzorg purge`: apply the retention policy (``deploy/retention.py``) everywhere.
 
 Per circle: notes, closing notes and referrals of requests closed longer ago than
-``closed_request_notes_months`` are cleared; members who left longer ago than
+``closed_request_notes_months`` are cleared; calls of the calling rota recorded longer
+ago than ``call_log_months`` are deleted; members who left longer ago than
 ``left_members_months`` are erased (as ``member erase``: integrations, erasure
 register, compaction); integrations' logs older than ``notification_log_months`` go
 through the ``privacy_purge`` hook; the coordinators' view period is written into the
@@ -43,7 +44,8 @@ def purge(config, *, dry_run: bool = False) -> dict:
         path = db_path(config, entry)
         if not path.exists():
             continue
-        counts = {"notes_cleared": 0, "members_erased": 0, "notification_log": 0}
+        counts = {"notes_cleared": 0, "members_erased": 0, "notification_log": 0,
+                  "call_log": 0}  # fmt: skip
         db = open_circle(path)
         try:
             months = rules["closed_request_notes_months"]
@@ -73,6 +75,13 @@ def purge(config, *, dry_run: bool = False) -> dict:
                 if not dry_run:
                     for member_id in ids:
                         erase_member(config, entry.id, db, member_id)
+            months = rules["call_log_months"]
+            if months:
+                from voorzorg.domain.belcirkel import purge_calls
+
+                counts["call_log"] = purge_calls(
+                    db, clock.stamp(months_before(now, months)), dry_run=dry_run
+                )
             months = rules["notification_log_months"]
             if months:
                 results = call(config, entry.id, "privacy_purge", strict=False,

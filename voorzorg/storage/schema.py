@@ -327,6 +327,56 @@ def m012_emergency_card_consent(db) -> None:
     _run(db, _M012_REBUILD)
 
 
+def m013_activity_source(db) -> None:
+    """Activities imported from another calendar keep the source's UID (``activity
+    import`` updates them on a later import instead of adding them again)."""
+    _run(
+        db,
+        """
+        ALTER TABLE activities ADD COLUMN source_uid TEXT;
+        CREATE UNIQUE INDEX activities_source_uid ON activities (source_uid)
+            WHERE source_uid IS NOT NULL
+        """,
+    )
+
+
+def m014_belcirkel(db) -> None:
+    """The calling rota (belcirkel): who is called by whom and when, and the calls made.
+
+    A link ends (``ended_on``) when either member leaves or withdraws consent; an erased
+    caller leaves the link without a caller (NULL). The calls are a log, purged after
+    ``[privacy] call_log_months``. Member ids without foreign-key actions: erasure
+    (``domain/erasure.py``) removes the rows itself, in its one transaction."""
+    _run(
+        db,
+        """
+        CREATE TABLE belcirkel_links (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL,
+            caller_id INTEGER,
+            frequency TEXT NOT NULL CHECK (frequency IN ('daily', 'weekly')),
+            weekday INTEGER CHECK (weekday BETWEEN 0 AND 6),
+            part TEXT NOT NULL CHECK (part IN ('morning', 'afternoon')),
+            started_on TEXT NOT NULL,
+            ended_on TEXT,
+            created_at TEXT NOT NULL,
+            CHECK ((frequency = 'weekly') = (weekday IS NOT NULL))
+        );
+        CREATE UNIQUE INDEX belcirkel_links_one_active ON belcirkel_links (member_id)
+            WHERE ended_on IS NULL;
+        CREATE INDEX belcirkel_links_caller ON belcirkel_links (caller_id);
+        CREATE TABLE belcirkel_calls (
+            link_id INTEGER NOT NULL,
+            call_date TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('reached', 'not_reached')),
+            recorded_at TEXT NOT NULL,
+            alerted_at TEXT,
+            PRIMARY KEY (link_id, call_date)
+        )
+        """,
+    )
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):
@@ -347,6 +397,8 @@ STEPS = (
     m010_request_changed_at,
     m011_cancellation_notes_public,
     m012_emergency_card_consent,
+    m013_activity_source,
+    m014_belcirkel,
 )
 
 
