@@ -13,20 +13,13 @@ import pytest
 
 from voorzorg import i18n
 from voorzorg.cli import main
-from voorzorg.cli.base import App
+
+# local_today: today in the circles' timezone, the date every command uses (not the
+# machine's date, which is a day behind Amsterdam between 23:00 and 00:00 UTC).
+from voorzorg.cli.base import App, local_today
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def local_today():
-    """Today in the test circles' timezone: the date every command works with.
-
-    Not the date module's own today: that is the machine's date (UTC here), which is already a
-    day behind Amsterdam between 23:00 and 00:00 UTC.
-    """
-    from voorzorg.clock import DEFAULT_TIMEZONE, today
-
-    return today(DEFAULT_TIMEZONE)
+__all__ = ["ROOT", "local_today"]
 
 
 @dataclass
