@@ -245,3 +245,55 @@ def test_every_answer_combination_is_stored_and_scored_back(members):
             assert stored["scores"] == score_loneliness(answers(*values))
     finally:
         db.close()
+
+
+# --- the command line ------------------------------------------------------------------
+
+FLAGS = ["--body", "6", "--mental", "7", "--meaning", "8", "--quality", "7",
+         "--participation", "4", "--daily", "9", "--emptiness", "ja", "--lean-on", "nee",
+         "--trust", "min of meer", "--miss-people", "nee", "--close", "ja",
+         "--rejected", "nee"]  # fmt: skip
+
+
+def test_record_by_flags_echoes_what_was_understood_and_show_lists_history(members, cli):
+    with clock.frozen(datetime(2026, 2, 3, 10, tzinfo=UTC)):
+        refused = cli("wellbeing", "record", "-c", CIRCLE, "Jan Smit", *FLAGS)
+        assert refused.code != 0 and "geen toestemming voor welbevinden" in refused.err
+        assert "Traceback" not in refused.err
+        done = _ok(cli("wellbeing", "record", "-c", CIRCLE, "Marie", *FLAGS, "--note", "Fijn"))
+    assert "Begrepen, gesprek van Marie Jansen op di 3 februari 2026:" in done.out
+    assert "Meedoen: 4" in done.out and "Vastgelegd." in done.out
+    assert "3 van 6 (matig eenzaam); emotioneel 1 van 3, sociaal 2 van 3" in done.out
+    with clock.frozen(datetime(2026, 5, 3, 10, tzinfo=UTC)):
+        again = cli("wellbeing", "record", "-c", CIRCLE, "Marie", *FLAGS)
+    assert again.code != 0 and "het volgende kan vanaf ma 3 augustus 2026" in again.err
+    bad = cli("wellbeing", "record", "-c", CIRCLE, "Marie", *FLAGS[:-1], "misschien")
+    assert bad.code != 0 and "misschien" in bad.err
+    assert count(members) == 1
+    shown = _ok(cli("wellbeing", "show", "-c", CIRCLE, "Marie"))
+    assert "di 3 februari 2026" in shown.out and "Notitie: Fijn" in shown.out
+    assert "De Jong Gierveld" in shown.out
+    assert "nog geen" in _ok(cli("wellbeing", "show", "-c", CIRCLE, "Jan")).out
+
+
+def test_record_asks_in_dutch_in_order_and_asks_again_after_a_bad_answer(members, cli):
+    # Six ratings (one wrong first), six statements (one wrong first), a note, then ja.
+    typed = "6\n11\n7\n8\n7\n4\n9\nja\nweet ik veel\nnee\nmin of meer\nnee\nja\nnee\n\nja\n"
+    with clock.frozen(datetime(2026, 2, 3, 10, tzinfo=UTC)):
+        result = _ok(cli("wellbeing", "record", "-c", CIRCLE, "Marie", input=typed))
+    asked = result.err
+    order = ["Lichaamsfuncties", "Mentaal welbevinden", "Zingeving", "Kwaliteit van leven",
+             "Meedoen", "Dagelijks functioneren", "1. Er is een gevoel van leegte",
+             "6. Ik heb vaak het gevoel", "Notitie", "Zo vastleggen? [j/n]"]  # fmt: skip
+    positions = [asked.index(text) for text in order]
+    assert positions == sorted(positions)
+    assert "11" in asked and "heel getal van 0" in asked
+    assert "weet ik veel" in asked and "min of meer, nee" in asked
+    assert "Vastgelegd." in result.out and count(members, 1) == 1
+    # Saying no records nothing; input that ends half-way refuses clearly.
+    with clock.frozen(datetime(2026, 9, 3, 10, tzinfo=UTC)):
+        no = cli("wellbeing", "record", "-c", CIRCLE, "Marie", *FLAGS[:-2], input="ja\n\nnee\n")
+        assert no.code != 0 and "Niet vastgelegd." in no.out
+        short = cli("wellbeing", "record", "-c", CIRCLE, "Marie", input="5\n")
+        assert short.code != 0 and "Voor Mentaal welbevinden is niets opgegeven" in short.err
+    assert count(members, 1) == 1

@@ -2150,8 +2150,8 @@ MESSAGES = {
     ),
     "help.wellbeing.show": "Show a member's own check-ins.",
     "help.wellbeing.chart": "Draw the spider web of the last two check-ins (SVG).",
-    "opt.wellbeing.rating": "Rating 0-10 for {dimension}.",
-    "opt.wellbeing.item": "Answer (yes, more or less, no, -) to: {item}",
+    "opt.wellbeing.rating": "Rating 0-10 for this dimension of Positive Health.",
+    "opt.wellbeing.item": "Answer to this loneliness statement: yes, more or less, no or -.",
     "opt.wellbeing.note": "Short note (stays in the circle).",
     "opt.wellbeing.on": "Date of the check-in (default today).",
     "opt.wellbeing.yes": "Do not ask for confirmation.",
@@ -2177,5 +2177,11 @@ MESSAGES = {
     "wellbeing.unknown_part": "-",
     "wellbeing.chart.title": "Wellbeing of {name}",
     "wellbeing.chart.written": "Spider web written to {path}.",
+    "wellbeing.missing": (
+        "Nothing was given for {what}. Pass it as an option, or run the command in a "
+        "terminal to answer everything in order."
+    ),
+    "wellbeing.chart.legend_last": "last check-in ({day})",
+    "wellbeing.chart.legend_before": "check-in before ({day})",
     "wellbeing.chart.need_one": "There is no check-in of {name} to draw yet.",
 }

@@ -2288,8 +2288,8 @@ MESSAGES = {
     ),
     "help.wellbeing.show": "Toon de eigen gesprekken van een deelnemer.",
     "help.wellbeing.chart": "Teken het spinnenweb van de laatste twee gesprekken (SVG).",
-    "opt.wellbeing.rating": "Cijfer 0-10 voor {dimension}.",
-    "opt.wellbeing.item": "Antwoord (ja, min of meer, nee, -) op: {item}",
+    "opt.wellbeing.rating": "Cijfer 0-10 voor deze dimensie van Positieve Gezondheid.",
+    "opt.wellbeing.item": "Antwoord op deze uitspraak over eenzaamheid: ja, min of meer, nee of -.",
     "opt.wellbeing.note": "Korte notitie (blijft in de cirkel).",
     "opt.wellbeing.on": "Datum van het gesprek (standaard vandaag).",
     "opt.wellbeing.yes": "Niet om bevestiging vragen.",
@@ -2315,5 +2315,11 @@ MESSAGES = {
     "wellbeing.unknown_part": "-",
     "wellbeing.chart.title": "Welbevinden van {name}",
     "wellbeing.chart.written": "Spinnenweb geschreven naar {path}.",
+    "wellbeing.missing": (
+        "Voor {what} is niets opgegeven. Geef het als optie mee, of start het commando "
+        "in een terminal om alles in volgorde te beantwoorden."
+    ),
+    "wellbeing.chart.legend_last": "laatste gesprek ({day})",
+    "wellbeing.chart.legend_before": "gesprek daarvoor ({day})",
     "wellbeing.chart.need_one": "Voor {name} is nog geen gesprek om te tekenen.",
 }
