@@ -297,3 +297,65 @@ def test_record_asks_in_dutch_in_order_and_asks_again_after_a_bad_answer(members
         short = cli("wellbeing", "record", "-c", CIRCLE, "Marie", input="5\n")
         assert short.code != 0 and "Voor Mentaal welbevinden is niets opgegeven" in short.err
     assert count(members, 1) == 1
+
+
+# --- the spider-web chart --------------------------------------------------------------
+
+
+def test_chart_of_the_last_two_check_ins_has_the_values_and_renders(members, cli, tmp_path):
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    from PIL import Image
+
+    from voorzorg.paper.spider import point
+
+    out = tmp_path / "marie.svg"
+    assert cli("wellbeing", "chart", "-c", CIRCLE, "Marie", "--out", str(out)).code != 0
+    assert cli("wellbeing", "chart", "-c", CIRCLE, "Marie", "--out", str(tmp_path / "m.png")
+               ).code != 0  # fmt: skip
+    db = store.open_circle(db_file(members))
+    try:
+        for day, body in [(date(2025, 6, 1), 2), (date(2026, 1, 5), 3), (date(2026, 7, 6), 8)]:
+            record_checkin(db, 1, ratings={**RATINGS, "body": body}, loneliness={},
+                           note="<geheim & privé>", taken_on=day, today=day)  # fmt: skip
+    finally:
+        db.close()
+    _ok(cli("wellbeing", "chart", "-c", CIRCLE, "Marie", "--out", str(out)))
+    text = out.read_text(encoding="utf-8")
+    assert out.stat().st_mode & 0o077 == 0
+    assert "geheim" not in text  # the note never goes into the chart
+    root = ET.fromstring(text)
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    polygons = {p.get("class"): p for p in root.iterfind(".//s:polygon", ns) if p.get("class")}
+    assert set(polygons) == {"checkin before", "checkin last"}  # the oldest is left out
+    assert polygons["checkin before"].get("data-values") == "3,7,8,7,4,9"
+    last = polygons["checkin last"]
+    assert last.get("data-values") == "8,7,8,7,4,9"
+    first_point = tuple(float(v) for v in last.get("points").split()[0].split(","))
+    assert first_point == point(0, 8)
+    assert "ma 6 juli 2026" in text and "ma 5 januari 2026" in text
+    assert "Lichaamsfuncties" in text and "Dagelijks functioneren" in text
+    # Drawn in headless Chromium: not blank, and both check-in colours are there.
+    png = tmp_path / "marie.png"
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                    f"--screenshot={png}", "--window-size=640,720", out.as_uri()],
+                   check=True, capture_output=True, timeout=60)  # fmt: skip
+    image = Image.open(png).convert("RGB")
+    colours = {c for _n, c in image.getcolors(maxcolors=1_000_000)}
+    assert len(colours) > 10
+    near = lambda rgb, want: all(abs(a - b) < 30 for a, b in zip(rgb, want, strict=True))  # noqa: E731
+    assert any(near(c, (0x1F, 0x6F, 0x8B)) for c in colours)
+    assert any(near(c, (0x9A, 0x6B, 0x00)) for c in colours)
+
+
+@given(st.text(min_size=1, max_size=40).filter(lambda s: "\x00" not in s))
+def test_chart_is_well_formed_whatever_the_name(name):
+    import xml.etree.ElementTree as ET
+
+    from voorzorg.paper.spider import spider_svg
+
+    checkin = {"taken_on": "2026-02-01", "ratings": RATINGS}
+    clean = "".join(c for c in name if c.isprintable())
+    root = ET.fromstring(spider_svg(clean, [checkin]).encode("utf-8"))
+    assert clean.strip() in "".join(root.itertext()) or not clean.strip()

@@ -2183,5 +2183,8 @@ MESSAGES = {
     ),
     "wellbeing.chart.legend_last": "last check-in ({day})",
     "wellbeing.chart.legend_before": "check-in before ({day})",
+    "wellbeing.chart.bad_suffix": (
+        "{path}: the spider web is an .svg file; give a name ending in .svg."
+    ),
     "wellbeing.chart.need_one": "There is no check-in of {name} to draw yet.",
 }

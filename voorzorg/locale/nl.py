@@ -2321,5 +2321,8 @@ MESSAGES = {
     ),
     "wellbeing.chart.legend_last": "laatste gesprek ({day})",
     "wellbeing.chart.legend_before": "gesprek daarvoor ({day})",
+    "wellbeing.chart.bad_suffix": (
+        "{path}: het spinnenweb wordt een .svg-bestand; geef een naam die op .svg eindigt."
+    ),
     "wellbeing.chart.need_one": "Voor {name} is nog geen gesprek om te tekenen.",
 }
