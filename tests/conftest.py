@@ -18,6 +18,17 @@ from voorzorg.cli.base import App
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def local_today():
+    """Today in the test circles' timezone: the date every command works with.
+
+    Not the date module's own today: that is the machine's date (UTC here), which is already a
+    day behind Amsterdam between 23:00 and 00:00 UTC.
+    """
+    from voorzorg.clock import DEFAULT_TIMEZONE, today
+
+    return today(DEFAULT_TIMEZONE)
+
+
 @dataclass
 class Result:
     code: int

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
+
+from tests.conftest import local_today
 
 
 def setup_members(cli):
@@ -40,7 +42,7 @@ def test_add_list_end(circle, cli):
     still = cli("agreement", "end", str(added.json["id"]), "--on", "1-1-2099", "--json")
     assert still.code == 0 and still.json["active"] is True  # ends later, holds until then
     assert len(cli("agreement", "list", "--json").json) == 1
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    yesterday = (local_today() - timedelta(days=1)).isoformat()
     other = cli("agreement", "add", "--helper", "Jan", "--for", "Marie", "--category", "tuin",
                 "--from", "1-1-2026", "--json").json  # fmt: skip
     ended = cli("agreement", "end", str(other["id"]), "--on", yesterday, "--json")

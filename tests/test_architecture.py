@@ -204,3 +204,30 @@ def test_architecture_md_matches_the_tree():
             assert named, f"ARCHITECTURE.md does not mention {top.name}"
     for named in re.findall(r"`((?:voorzorg|plugins|tests|bench)/[\w./-]*)`", text):
         assert (ROOT / named).exists(), f"ARCHITECTURE.md names {named}, which does not exist"
+
+
+MACHINE_CLOCK = re.compile(r"\b(?:date\.today|datetime\.(?:today|utcnow)|datetime\.now)\(\s*\)")
+
+
+def test_nothing_asks_the_machine_for_its_local_date():
+    """Dates come from voorzorg.clock in the circle's timezone, in code and in tests.
+
+    The Pi's clock is often UTC: ``date.today()`` is then a day behind Amsterdam for an
+    hour every night, and a test built on it fails only when CI runs at that hour.
+    """
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("voorzorg", "plugins", "tests")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path.name != "test_architecture.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if MACHINE_CLOCK.search(line)
+    ]
+    assert offenders == []
+
+
+def test_the_machine_clock_pattern_finds_what_it_should():
+    assert MACHINE_CLOCK.search("tomorrow = date.today() + timedelta(days=1)")
+    assert MACHINE_CLOCK.search("datetime.now()")
+    assert not MACHINE_CLOCK.search("datetime.now(UTC)")
+    assert not MACHINE_CLOCK.search("clock.today(timezone)")

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
+from tests.conftest import local_today
 from voorzorg.calendar import feeds
 from voorzorg.domain import activities
 from voorzorg.domain.members import add_member
@@ -835,7 +836,7 @@ def test_feed_build_writes_every_active_circle_atomically(circle, cli, tmp_path)
     assert cli("circle", "archive", "oud").code == 0, "archive the third circle"
     result = cli(
         "activity", "add", "-c", CIRCLE, "Koffieochtend", "Zoë", "--start",
-        f"{date.today().isoformat()} 10:00", "--duration", "2h", "--weekly",
+        f"{local_today().isoformat()} 10:00", "--duration", "2h", "--weekly",
         "--location", "Ĳsselmeer €",
     )  # fmt: skip
     assert result.code == 0, result.err

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import socket
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 from aiosmtpd.controller import Controller
+
+from tests.conftest import local_today
 
 
 def free_port() -> int:
@@ -95,7 +97,7 @@ def test_accepted_request_and_cancelled_activity_reach_people(circle, cli, smtp,
     cli("member", "add", "Jan", "--offers", "vervoer", "--consent", "matching")
     assert cli("notify", "member", "Marie", mailto(port, "marie@example.org")).code == 0
     assert cli("notify", "member", "Jan", mailto(port, "jan@example.org")).code == 0
-    when = (date.today() + timedelta(days=10)).strftime("%d-%m-%Y") + " 09:30"
+    when = (local_today() + timedelta(days=10)).strftime("%d-%m-%Y") + " 09:30"
     cli("request", "add", "--for", "Marie", "--category", "vervoer", "--when", when,
         "--note", "na de operatie")  # fmt: skip
     cli("request", "ask", "1", "Jan")
@@ -108,9 +110,9 @@ def test_accepted_request_and_cancelled_activity_reach_people(circle, cli, smtp,
     assert "J. helpt je: vervoer op" in to_marie
     assert all("operatie" not in m for m in mails)  # no health details, ever
 
-    start = (date.today() + timedelta(days=3)).strftime("%d-%m-%Y") + " 10:00"
+    start = (local_today() + timedelta(days=3)).strftime("%d-%m-%Y") + " 10:00"
     cli("activity", "add", "Koffieochtend", "--start", start, "--duration", "2h", "--weekly")
-    day = (date.today() + timedelta(days=10)).strftime("%d-%m-%Y")
+    day = (local_today() + timedelta(days=10)).strftime("%d-%m-%Y")
     assert cli("activity", "cancel", "Koffieochtend", "--on", day).code == 0
     assert any("Afgelast: Koffieochtend" in r.get("message", "") for r in received), received
 
@@ -118,7 +120,7 @@ def test_accepted_request_and_cancelled_activity_reach_people(circle, cli, smtp,
 def test_remind_is_idempotent_and_retries_when_a_channel_is_down(circle, cli, smtp):
     box, port, controller = smtp
     cli("integration", "add", "notify", "--set", f"group_url={mailto(port, 'groep@example.org')}")
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = local_today() + timedelta(days=1)
     cli("activity", "add", "Koffieochtend", "--start",
         tomorrow.strftime("%d-%m-%Y") + " 10:00", "--duration", "2h",
         "--location", "De BinnenHaven")  # fmt: skip
@@ -160,7 +162,7 @@ def test_a_member_who_is_away_gets_no_reminders_or_messages(circle, cli, smtp):
     cli("member", "add", "Jan", "--offers", "vervoer", "--consent", "matching")
     assert cli("notify", "member", "Marie", mailto(port, "marie@example.org")).code == 0
     assert cli("notify", "member", "Jan", mailto(port, "jan@example.org")).code == 0
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = local_today() + timedelta(days=1)
     cli("request", "add", "--for", "Marie", "--category", "vervoer", "--when",
         tomorrow.strftime("%d-%m-%Y"))  # fmt: skip
     cli("request", "ask", "1", "Jan")

@@ -14,11 +14,11 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, local_today
 from tests.test_notify import webhook as webhook  # the fixture
 
 BLOCK = re.compile(r"^```\w*\n# ((?:buurtbus/)[\w/.]+|pyproject\.toml)\n(.*?)^```", re.M | re.S)
@@ -86,7 +86,7 @@ def test_the_readme_integration_installs_and_works(circle, buurtbus_site, webhoo
 
     voorzorg("member", "add", "Marie", "--consent", "matching")
     voorzorg("member", "add", "Jan", "--offers", "vervoer", "--consent", "matching")
-    when = (date.today() + timedelta(days=10)).strftime("%d-%m-%Y") + " 09:30"
+    when = (local_today() + timedelta(days=10)).strftime("%d-%m-%Y") + " 09:30"
     voorzorg("request", "add", "--for", "Marie", "--category", "vervoer", "--when", when)
     voorzorg("request", "ask", "1", "Jan")
     accepted = voorzorg("request", "answer", "1", "Jan", "ja")

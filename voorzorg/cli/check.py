@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import command, json_option, option, pass_app
-from voorzorg.cli.output import ask_yes_no, echo_json
+from voorzorg.cli.output import confirm, echo_json
 from voorzorg.i18n import _
 
 
@@ -74,7 +74,7 @@ def _fix_orphan(app, adopt, name, remove_orphan, yes, as_json) -> None:
         from voorzorg.deploy.circles import add_circle
 
         question = _("check.confirm_adopt", id=adopt)
-        if not yes and not ask_yes_no(question):
+        if not yes and not confirm(question):
             raise click.Abort
         app.config, info = add_circle(app.config, adopt, name or adopt, adopt=True)
         if as_json:
@@ -84,7 +84,7 @@ def _fix_orphan(app, adopt, name, remove_orphan, yes, as_json) -> None:
         return
     from voorzorg.deploy.check import remove_orphan as remove
 
-    if not yes and not ask_yes_no(_("check.confirm_remove", id=remove_orphan)):
+    if not yes and not confirm(_("check.confirm_remove", id=remove_orphan)):
         raise click.Abort
     info = remove(app.config, remove_orphan)
     if as_json:

@@ -362,9 +362,9 @@ def export(app, circle_id, member_ref, out, as_json) -> None:
 
 
 def _confirm(key: str, yes: bool, **params) -> None:
-    from voorzorg.cli.output import ask_yes_no
+    from voorzorg.cli.output import confirm
 
-    if not yes and not ask_yes_no(_(key, **params)):
+    if not yes and not confirm(_(key, **params)):
         raise click.Abort
 
 

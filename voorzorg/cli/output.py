@@ -139,9 +139,6 @@ def confirm(question: str, *, default: bool = False) -> bool:
         click.echo(_("word.answer_yes_no"), err=True)
 
 
-ask_yes_no = confirm
-
-
 class Progress:
     """``[3/12] name`` lines on stderr for long work, so stdout stays clean for --json."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from voorzorg.cli.base import command, json_option, option, pass_app
-from voorzorg.cli.output import Progress, ask_yes_no, echo_json
+from voorzorg.cli.output import Progress, confirm, echo_json
 from voorzorg.i18n import _
 
 
@@ -44,7 +44,7 @@ def restore(app, archive, from_replica, timestamp, to, code_stdin, identity, yes
     plan = restore_mod.plan(archive_obj, deploy_dir, new_folder=bool(to))
     if not as_json:
         _show_plan(plan)
-    if not yes and not ask_yes_no(_("restore.confirm")):
+    if not yes and not confirm(_("restore.confirm")):
         raise click.Abort
     result = restore_mod.restore(
         archive_obj, deploy_dir, new_folder=bool(to), progress=Progress(quiet=as_json)
@@ -71,7 +71,7 @@ def _from_replica(app, archive, timestamp, to, yes, as_json) -> None:
     plan = restore_mod.plan(archive_obj, deploy_dir, new_folder=False, partial=True)
     if not as_json:
         _show_plan(plan)
-    if not yes and not ask_yes_no(_("restore.confirm")):
+    if not yes and not confirm(_("restore.confirm")):
         raise click.Abort
     result = restore_mod.restore(
         archive_obj, deploy_dir, new_folder=False, progress=Progress(quiet=as_json), partial=True
