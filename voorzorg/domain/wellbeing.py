@@ -111,7 +111,7 @@ def loneliness_text(scores: dict) -> str:
              category=_("wellbeing.category." + scores["category"]))  # fmt: skip
 
 
-def _add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date:
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
     for d in (day.day, 30, 29, 28):
@@ -183,8 +183,8 @@ def record_checkin(
             ).fetchall()
             for (other,) in rows:
                 earlier, later = sorted([date.fromisoformat(other), taken_on])
-                if _add_months(earlier, interval_months) > later:
-                    allowed = _add_months(date.fromisoformat(other), interval_months)
+                if add_months(earlier, interval_months) > later:
+                    allowed = add_months(date.fromisoformat(other), interval_months)
                     raise VoorzorgError(
                         "wellbeing.too_soon",
                         name=member["name"],
