@@ -119,7 +119,7 @@ def test_welfare_dashboard_draws_its_charts(tmp_path, browser):
         assert len(marks) >= 3
         # Every chart of the welfare dashboard is drawn (vega renders each into its card).
         charts = ("bereik", "leden", "leeftijd", "hulp", "dagen", "hulp_tijd", "activiteiten",
-                  "opkomst")  # fmt: skip
+                  "opkomst", "welbevinden", "eenzaamheid", "verandering")  # fmt: skip
 
         def all_drawn(driver):
             return all(
@@ -143,11 +143,84 @@ def test_welfare_dashboard_draws_its_charts(tmp_path, browser):
             if entry["level"] == "SEVERE" and "favicon" not in entry["message"]
         ]
         assert errors == [], errors
+        check_outcome_charts(browser, directory / "data" / "stats.db")
         ARTIFACTS.mkdir(exist_ok=True)
         browser.set_window_size(1280, 2600)
         assert browser.save_screenshot(str(ARTIFACTS / "welzijn-dashboard.png"))
     finally:
         server.stop()
+
+
+def check_outcome_charts(browser, stats_db: Path) -> None:
+    """The "Uitkomsten" charts of the demo's latest release are drawn, bar by bar with the
+    published counts and the shares computed from them; what they can and cannot prove
+    is said next to them; nothing withheld or unpublishable is drawn."""
+    import re
+    import sqlite3
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    conn = sqlite3.connect(stats_db)
+    figures = {
+        "welbevinden": conn.execute(
+            "SELECT dimensie, score, leden FROM welbevinden_verdeling WHERE release_id = "
+            "'2026-H1' AND dimensie != 'totaal' AND leden IS NOT NULL"
+        ).fetchall(),
+        "eenzaamheid": conn.execute(
+            "SELECT categorie, leden FROM eenzaamheid WHERE release_id = '2026-H1' "
+            "AND categorie != 'totaal' AND leden IS NOT NULL"
+        ).fetchall(),
+        "verandering": conn.execute(
+            "SELECT onderwerp, verandering, leden FROM welbevinden_verandering WHERE "
+            "release_id = '2026-H1' AND onderwerp != 'totaal' AND leden IS NOT NULL"
+        ).fetchall(),
+    }
+    totals = dict(conn.execute(
+        "SELECT 'welbevinden', leden FROM welbevinden_verdeling WHERE release_id = '2026-H1' "
+        "AND dimensie = 'totaal' UNION ALL SELECT 'eenzaamheid', leden FROM eenzaamheid "
+        "WHERE release_id = '2026-H1' AND categorie = 'totaal' UNION ALL SELECT "
+        "'verandering', leden FROM welbevinden_verandering WHERE release_id = '2026-H1' "
+        "AND onderwerp = 'totaal'"
+    ).fetchall())  # fmt: skip
+    withheld = conn.execute("SELECT tabel FROM afgeschermd WHERE release_id = '2026-H1'").fetchall()
+    conn.close()
+    # The demo has enough people with both consents in enough circles: nothing shielded.
+    assert not {"welbevinden_verdeling", "eenzaamheid", "welbevinden_verandering"} & {
+        w[0] for w in withheld
+    }
+    assert all(totals.values()) and len(figures["verandering"]) >= 12  # the demo publishes them
+
+    def bars(chart):
+        found = browser.find_elements(
+            By.CSS_SELECTOR, f"#chart-{chart} svg [aria-roledescription='bar']"
+        )
+        return found if len(found) >= len(figures[chart]) else False
+
+    for chart, rows in figures.items():
+        drawn = WebDriverWait(browser, 20).until(lambda d, chart=chart: bars(chart))
+        labels = [dict(part.split(": ", 1) for part in e.get_attribute("aria-label").split("; "))
+                  for e in drawn]  # fmt: skip
+        seen = set()
+        for label in labels:
+            count, share = int(label["Mensen"]), int(label["Deel (%)"])
+            assert share == round(100 * min(count, totals[chart]) / totals[chart]), label
+            keys = [v for k, v in label.items() if k not in ("Mensen", "Deel (%)", "volgorde")
+                    and not k.startswith("Deel van")]  # fmt: skip
+            seen.add((*keys, count))
+        assert seen == {(*r[:-1], int(r[-1])) for r in rows}, chart
+        # Each bar has its size: drawn, not an empty frame.
+        assert all(e.size["width"] > 0 or e.size["height"] > 0 for e in drawn)
+    text = browser.find_element(By.ID, "chart-uitkomsten_uitleg").text
+    for words in ("geen controlegroep", "toestemming", "regressie naar het gemiddelde",
+                  "dezelfde mensen", "geen gemiddelden"):  # fmt: skip
+        assert words in text, words
+    status = browser.find_element(By.ID, "chart-uitkomsten_status").text
+    assert len(re.findall("gepubliceerd", status)) == 3, status
+    card = browser.find_element(By.ID, "chart-verandering")
+    browser.execute_script("arguments[0].scrollIntoView()", card)
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert card.screenshot(str(ARTIFACTS / "welzijn-uitkomsten-verandering.png"))
 
 
 def test_no_content_security_policy_violations_on_the_pages_users_see(tmp_path, browser):

@@ -155,11 +155,11 @@ def test_change_is_counted_for_the_same_people_between_their_check_ins(outcomes)
         order = ["severe", "moderate", "not_lonely"]
         a, b = then["scores"]["category"], now["scores"]["category"]
         if a is None or b is None:
-            truth[("eenzaamheid", "niet te bepalen")] += 1
+            truth[("Eenzaamheid", "niet te bepalen")] += 1
         else:
             step = order.index(b) - order.index(a)
             truth[
-                ("eenzaamheid", "gelijk" if not step else "beter" if step > 0 else "slechter")
+                ("Eenzaamheid", "gelijk" if not step else "beter" if step > 0 else "slechter")
             ] += 1
     truth[("totaal", "totaal")] = len(made)
     assert len(cells) == 6 * 3 + 4 + 1

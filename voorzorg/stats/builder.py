@@ -29,7 +29,7 @@ LONELINESS = (
     ("severe", "ernstig eenzaam"),
     (None, "niet te bepalen"),
 )
-LONELINESS_TOPIC = "eenzaamheid"
+LONELINESS_TOPIC = "Eenzaamheid"
 CHANGES = ("beter", "gelijk", "slechter")
 UNSCORED = "niet te bepalen"
 # A change is read between a member's latest check-in in the half-year and their latest

@@ -24,6 +24,144 @@ EXPLANATION = (
 )
 
 
+OUTCOMES_EXPLANATION = (
+    "**Uitkomsten: wat deze cijfers wel en niet bewijzen.** Ze komen uit korte gesprekken "
+    "met deelnemers die zelf toestemming gaven voor welbevinden én voor statistiek, alle "
+    "cirkels samen, en alleen als er in een tabel minstens 3 cirkels en 50 mensen "
+    "meetellen (anders: **afgeschermd**). Ze laten zien hoe deze mensen hun gezondheid en "
+    "eenzaamheid zelf inschatten, en of het bij **dezelfde mensen** tussen twee gesprekken "
+    "beter, gelijk of slechter ging (gelijk: hooguit 1 punt verschil). Ze bewijzen "
+    "**niet** dat een verandering door de cirkel komt: er is geen controlegroep van "
+    "vergelijkbare mensen zonder cirkel; wie meedoet en toestemming geeft, heeft zichzelf "
+    "gekozen en is geen willekeurige groep; en wie het bij een gesprek slecht ging, gaat "
+    "het later vaak vanzelf wat beter (regressie naar het gemiddelde). Er staan geen "
+    "gemiddelden in, alleen aantallen mensen per groep, beschermd als alle cijfers hier."
+)
+# Colours that read as worse-to-better, the same in every outcome chart.
+BAND_COLOURS = {"0-4": "#c0392b", "5-6": "#e6a23c", "7-8": "#8fc97c", "9-10": "#2e8b57"}
+CHANGE_COLOURS = {"slechter": "#c0392b", "gelijk": "#b0b7bf", "beter": "#2e8b57",
+                  "niet te bepalen": "#e5e7ea"}  # fmt: skip
+LONELINESS_ORDER = ["niet eenzaam", "matig eenzaam", "ernstig eenzaam", "niet te bepalen"]
+# The outcome charts draw as SVG: each bar is an element with its figures (aria-label),
+# which is what a reader's screen reader announces, and what the browser test reads.
+SVG = {"usermeta": {"embedOptions": {"renderer": "svg", "actions": False}}}
+
+
+def _share(table: str, dims: str, total: str) -> str:
+    """Rows of ``table`` with their share of the table's published total (in percent);
+    a share exists only where both counts are published ("derived figures follow their
+    base")."""
+    return (
+        f"SELECT {dims}, CAST(v.leden AS INTEGER) AS deelnemers, "
+        "CAST(round(100.0 * min(v.leden, t.leden) / t.leden) AS INTEGER) AS procent "
+        f"FROM {table} v JOIN {table} t ON t.release_id = v.release_id AND {total} "
+        "WHERE v.release_id = :release AND v.leden IS NOT NULL AND t.leden > 0 "
+    )
+
+
+def _stacked(y: str, y_title: str, colour: str, colours: dict, colour_title: str) -> dict:
+    order = list(colours)
+    return {
+        **SVG,
+        "mark": {"type": "bar", "tooltip": True},
+        "encoding": {
+            "y": {"field": y, "type": "nominal", "title": y_title, "sort": None},
+            "x": {"field": "procent", "type": "quantitative", "title": "Deel van de mensen (%)",
+                  "stack": "zero"},
+            "color": {"field": colour, "type": "nominal", "title": colour_title,
+                      "scale": {"domain": order, "range": [colours[c] for c in order]}},
+            "order": {"field": "volgorde", "type": "quantitative"},
+            "tooltip": [
+                {"field": y, "title": y_title},
+                {"field": colour, "title": colour_title},
+                {"field": "deelnemers", "title": "Mensen", "format": "d"},
+                {"field": "procent", "title": "Deel (%)", "format": "d"},
+            ],
+        },
+    }  # fmt: skip
+
+
+def _outcome_charts() -> dict:
+    bands = "CASE v.score " + " ".join(
+        f"WHEN '{b}' THEN {i}" for i, b in enumerate(BAND_COLOURS)
+    ) + " END"  # fmt: skip
+    ways = "CASE v.verandering " + " ".join(
+        f"WHEN '{w}' THEN {i}" for i, w in enumerate(CHANGE_COLOURS)
+    ) + " END"  # fmt: skip
+    status = (
+        "CASE WHEN EXISTS (SELECT 1 FROM afgeschermd a WHERE a.release_id = x.release_id "
+        "AND a.tabel = '{table}') THEN 'afgeschermd' ELSE 'gepubliceerd' END"
+    )
+    parts = []
+    for label, table, where in (
+        ("verdeling over de zes dimensies", "welbevinden_verdeling", "dimensie = 'totaal'"),
+        ("eenzaamheid", "eenzaamheid", "categorie = 'totaal'"),
+        ("verandering bij dezelfde mensen", "welbevinden_verandering", "onderwerp = 'totaal'"),
+    ):
+        parts.append(
+            f"SELECT '{label}' AS uitkomst, "
+            f"coalesce(CAST(x.leden AS INTEGER), {HIDDEN}) AS mensen, "
+            f"{status.format(table=table)} AS status FROM {table} x "
+            f"WHERE x.release_id = :release AND x.{where}"
+        )
+    return {
+        "uitkomsten_uitleg": {
+            "title": "Uitkomsten: wat ze wel en niet bewijzen",
+            "library": "markdown",
+            "display": OUTCOMES_EXPLANATION,
+        },
+        "uitkomsten_status": {
+            "title": "Uitkomsten: gepubliceerd of afgeschermd",
+            "db": "stats",
+            "query": " UNION ALL ".join(parts),
+            "library": "table",
+        },
+        "welbevinden": {
+            "title": "Hoe gaat het? Eigen cijfer (0-10) per dimensie van Positieve Gezondheid",
+            "db": "stats",
+            "query": _share("welbevinden_verdeling",
+                            f"v.dimensie AS dimensie, v.score AS score, {bands} AS volgorde",
+                            "t.dimensie = 'totaal'")
+            + "AND v.dimensie != 'totaal' ORDER BY v.rowid",
+            "library": "vega-lite",
+            "display": _stacked("dimensie", "Dimensie", "score", BAND_COLOURS, "Cijfer"),
+        },
+        "eenzaamheid": {
+            "title": "Eenzaamheid (De Jong Gierveld, 6 vragen)",
+            "db": "stats",
+            "query": _share("eenzaamheid", "v.categorie AS categorie", "t.categorie = 'totaal'")
+            + "AND v.categorie != 'totaal' ORDER BY v.rowid",
+            "library": "vega-lite",
+            "display": {
+                **SVG,
+                "mark": {"type": "bar", "tooltip": True},
+                "encoding": {
+                    "x": {"field": "categorie", "type": "nominal", "title": "Eenzaamheid",
+                          "sort": LONELINESS_ORDER, "axis": {"labelAngle": 0}},
+                    "y": {"field": "procent", "type": "quantitative",
+                          "title": "Deel van de mensen (%)"},
+                    "tooltip": [
+                        {"field": "categorie", "title": "Eenzaamheid"},
+                        {"field": "deelnemers", "title": "Mensen", "format": "d"},
+                        {"field": "procent", "title": "Deel (%)", "format": "d"},
+                    ],
+                },
+            },
+        },
+        "verandering": {
+            "title": "Verandering bij dezelfde mensen sinds hun vorige gesprek",
+            "db": "stats",
+            "query": _share("welbevinden_verandering",
+                            f"v.onderwerp AS onderwerp, v.verandering AS verandering, "
+                            f"{ways} AS volgorde", "t.onderwerp = 'totaal'")
+            + "AND v.onderwerp != 'totaal' ORDER BY v.rowid",
+            "library": "vega-lite",
+            "display": _stacked("onderwerp", "Onderwerp", "verandering", CHANGE_COLOURS,
+                                "Verandering"),
+        },
+    }  # fmt: skip
+
+
 def _bar(x: str, y: str, x_title: str, y_title: str, color: str | None = None) -> dict:
     encoding = {
         "x": {"field": x, "type": "nominal", "title": x_title, "sort": "-y"},
@@ -196,6 +334,7 @@ def _charts() -> dict:
             "FROM releases ORDER BY release_id DESC",
             "library": "table",
         },
+        **_outcome_charts(),
     }
 
 
@@ -214,6 +353,9 @@ def dashboards(latest_release: str | None = None) -> dict:
                 ["hulp", "hulp", "dagen"],
                 ["hulp_tabel", "hulp_tabel", "hulp_tijd"],
                 ["activiteiten", "opkomst", "doorverwijzingen"],
+                ["uitkomsten_uitleg", "uitkomsten_uitleg", "uitkomsten_status"],
+                ["welbevinden", "welbevinden", "eenzaamheid"],
+                ["verandering", "verandering", "eenzaamheid"],
             ],
             "filters": {
                 "release": {
