@@ -314,3 +314,15 @@ def test_the_attacker_cannot_narrow_the_outcome_tables(outcomes):
         assert audit(conn, config.data_dir) == []
     finally:
         conn.close()
+
+
+def test_stats_show_names_the_outcome_tables(outcomes, cli, monkeypatch):
+    config, _made, _summary = outcomes
+    monkeypatch.setenv("VOORZORG_CONFIG", str(config.path))
+    shown = cli("stats", "show", "2026-H1")
+    assert shown.code == 0, shown.err
+    assert "Eenzaamheid (De Jong Gierveld, alle cirkels)" in shown.out
+    assert "Welbevinden: verandering bij dezelfde mensen" in shown.out
+    assert "Zingeving / 7-8:" in shown.out and "stats.table" not in shown.out
+    english = cli("--lang", "en", "stats", "show", "2026-H1")
+    assert "Loneliness (De Jong Gierveld, all circles)" in english.out

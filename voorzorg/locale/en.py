@@ -2187,4 +2187,8 @@ MESSAGES = {
         "{path}: the spider web is an .svg file; give a name ending in .svg."
     ),
     "wellbeing.chart.need_one": "There is no check-in of {name} to draw yet.",
+    # Wellbeing outcomes in the statistics releases
+    "stats.table.welbevinden_verdeling": "Wellbeing: own rating per dimension (all circles)",
+    "stats.table.eenzaamheid": "Loneliness (De Jong Gierveld, all circles)",
+    "stats.table.welbevinden_verandering": "Wellbeing: change for the same people",
 }

@@ -2325,4 +2325,8 @@ MESSAGES = {
         "{path}: het spinnenweb wordt een .svg-bestand; geef een naam die op .svg eindigt."
     ),
     "wellbeing.chart.need_one": "Voor {name} is nog geen gesprek om te tekenen.",
+    # Wellbeing outcomes in the statistics releases
+    "stats.table.welbevinden_verdeling": "Welbevinden: eigen cijfer per dimensie (alle cirkels)",
+    "stats.table.eenzaamheid": "Eenzaamheid (De Jong Gierveld, alle cirkels)",
+    "stats.table.welbevinden_verandering": "Welbevinden: verandering bij dezelfde mensen",
 }
