@@ -119,7 +119,7 @@ def test_welfare_dashboard_draws_its_charts(tmp_path, browser):
         assert len(marks) >= 3
         # Every chart of the welfare dashboard is drawn (vega renders each into its card).
         charts = ("bereik", "leden", "leeftijd", "hulp", "dagen", "hulp_tijd", "activiteiten",
-                  "opkomst", "welbevinden", "eenzaamheid", "verandering")  # fmt: skip
+                  "opkomst")  # fmt: skip
 
         def all_drawn(driver):
             return all(
@@ -143,10 +143,22 @@ def test_welfare_dashboard_draws_its_charts(tmp_path, browser):
             if entry["level"] == "SEVERE" and "favicon" not in entry["message"]
         ]
         assert errors == [], errors
-        check_outcome_charts(browser, directory / "data" / "stats.db")
         ARTIFACTS.mkdir(exist_ok=True)
         browser.set_window_size(1280, 2600)
         assert browser.save_screenshot(str(ARTIFACTS / "welzijn-dashboard.png"))
+        # The outcomes have their own page, linked from this one.
+        browser.find_element(By.LINK_TEXT, "Uitkomsten: welbevinden en eenzaamheid").click()
+        WebDriverWait(browser, 15).until(lambda d: "/-/dashboards/uitkomsten" in d.current_url)
+        assert "release=2026-H1" in browser.current_url
+        check_outcome_charts(browser, directory / "data" / "stats.db")
+        errors = [
+            entry
+            for entry in browser.get_log("browser")
+            if entry["level"] == "SEVERE" and "favicon" not in entry["message"]
+        ]
+        assert errors == [], errors
+        browser.set_window_size(1280, 2200)
+        assert browser.save_screenshot(str(ARTIFACTS / "welzijn-uitkomsten.png"))
     finally:
         server.stop()
 
@@ -211,6 +223,24 @@ def check_outcome_charts(browser, stats_db: Path) -> None:
         assert seen == {(*r[:-1], int(r[-1])) for r in rows}, chart
         # Each bar has its size: drawn, not an empty frame.
         assert all(e.size["width"] > 0 or e.size["height"] > 0 for e in drawn)
+    # The tables beside the charts give every count, and name what is not publishable.
+    for chart, rows in (("welbevinden_tabel", figures["welbevinden"]),
+                        ("verandering_tabel", figures["verandering"])):  # fmt: skip
+        WebDriverWait(browser, 20).until(
+            lambda d, chart=chart: d.find_elements(By.CSS_SELECTOR, f"#chart-{chart} td")
+        )
+        header = [th.text for th in browser.find_elements(By.CSS_SELECTOR, f"#chart-{chart} th")]
+        shown = {}
+        for tr in browser.find_elements(By.CSS_SELECTOR, f"#chart-{chart} tbody tr"):
+            cells = [td.text for td in tr.find_elements(By.TAG_NAME, "td")]
+            shown.update({(cells[0], h): v for h, v in zip(header[1:-1], cells[1:-1], strict=True)})
+        for *where, value in rows:
+            assert shown[tuple(where)] == str(int(value)), (chart, where)
+        assert all(v.isdigit() or v in ("niet publiceerbaar", "") for v in shown.values())
+    hidden = [r for r in ("niet eenzaam", "matig eenzaam", "ernstig eenzaam", "niet te bepalen")
+              if r not in {f[0] for f in figures["eenzaamheid"]}]  # fmt: skip
+    if hidden:  # a protected category is named on the chart, not drawn as 0
+        assert "niet publiceerbaar" in browser.find_element(By.ID, "chart-eenzaamheid").text
     text = browser.find_element(By.ID, "chart-uitkomsten_uitleg").text
     for words in ("geen controlegroep", "toestemming", "regressie naar het gemiddelde",
                   "dezelfde mensen", "geen gemiddelden"):  # fmt: skip
@@ -238,7 +268,8 @@ def test_no_content_security_policy_violations_on_the_pages_users_see(tmp_path, 
         "marie": ["/", "/zorgsaam", "/zorgsaam/deelnemers", "/zorgsaam/deelnemers?naam__contains=a",
                   "/zorgsaam/telefoonlijst", "/zorgsaam/members", "/-/logout"],
         "wim": ["/stats", "/stats/leeftijd", "/stats?sql=select+*+from+leeftijd",
-                "/-/dashboards", "/-/dashboards/welzijn", "/-/dashboards/welzijn/leeftijd"],
+                "/-/dashboards", "/-/dashboards/welzijn", "/-/dashboards/welzijn/leeftijd",
+                "/-/dashboards/uitkomsten", "/-/dashboards/uitkomsten/eenzaamheid"],
     }  # fmt: skip
     try:
         for name, paths in pages.items():

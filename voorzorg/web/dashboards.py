@@ -1,4 +1,5 @@
-"""Welfare dashboards (datasette-dashboards) on stats.db only, with Dutch labels.
+"""Welfare dashboards (datasette-dashboards) on stats.db only, with Dutch labels:
+"welzijn" (reach, help, activities) and "uitkomsten" (the wellbeing outcomes).
 
 Every chart reads the release tables. Counts carry the Cell Key Method's small noise and
 are shown as whole numbers; a protected (suppressed or withheld) figure is NULL, left out
@@ -37,6 +38,16 @@ OUTCOMES_EXPLANATION = (
     "het later vaak vanzelf wat beter (regressie naar het gemiddelde). Er staan geen "
     "gemiddelden in, alleen aantallen mensen per groep, beschermd als alle cijfers hier."
 )
+# The outcomes have a dashboard of their own: each chart is a request on the statistics,
+# and one page with all of them would ask more at once than an account may have waiting
+# (``web/limits.py``: PER_ACCOUNT_RUNNING + PER_ACCOUNT_WAITING).
+OUTCOMES_LINK = (
+    "Hoe het de deelnemers zelf gaat (Positieve Gezondheid, eenzaamheid) en of het bij "
+    "dezelfde mensen beter, gelijk of slechter ging, staat op een eigen pagina: "
+    "**[Uitkomsten: welbevinden en eenzaamheid](uitkomsten)**. Lees daar ook wat die "
+    "cijfers niet bewijzen: er is geen controlegroep, wie meedoet koos daar zelf voor, "
+    "en lage cijfers stijgen vaak vanzelf (regressie naar het gemiddelde)."
+)
 # Colours that read as worse-to-better, the same in every outcome chart.
 BAND_COLOURS = {"0-4": "#c0392b", "5-6": "#e6a23c", "7-8": "#8fc97c", "9-10": "#2e8b57"}
 CHANGE_COLOURS = {"slechter": "#c0392b", "gelijk": "#b0b7bf", "beter": "#2e8b57",
@@ -56,6 +67,27 @@ def _share(table: str, dims: str, total: str) -> str:
         "CAST(round(100.0 * min(v.leden, t.leden) / t.leden) AS INTEGER) AS procent "
         f"FROM {table} v JOIN {table} t ON t.release_id = v.release_id AND {total} "
         "WHERE v.release_id = :release AND v.leden IS NOT NULL AND t.leden > 0 "
+    )
+
+
+PERCENT = "CAST(round(100.0 * min(v.leden, t.leden) / t.leden) AS INTEGER)"
+
+
+def _pivot(table: str, rows: str, columns: str, groups: list[str]) -> str:
+    """One line per dimension (or topic), one column per group, and the number of people
+    the table rests on: every count, "niet publiceerbaar" where it is protected, empty
+    where the group does not apply (only loneliness has "niet te bepalen")."""
+    cells = ", ".join(
+        f"CASE WHEN count(CASE WHEN v.{columns} = '{g}' THEN 1 END) = 0 THEN '' ELSE "
+        f"coalesce(CAST(max(CASE WHEN v.{columns} = '{g}' THEN v.leden END) AS INTEGER), "
+        f'{HIDDEN}) END AS "{g}"'
+        for g in groups
+    )
+    return (
+        f"SELECT v.{rows} AS {rows}, {cells}, coalesce(CAST(t.leden AS INTEGER), {HIDDEN}) "
+        f"AS mensen FROM {table} v JOIN {table} t ON t.release_id = v.release_id "
+        f"AND t.{rows} = 'totaal' WHERE v.release_id = :release AND v.{rows} != 'totaal' "
+        f"GROUP BY v.{rows} ORDER BY min(v.rowid)"
     )
 
 
@@ -129,24 +161,56 @@ def _outcome_charts() -> dict:
         "eenzaamheid": {
             "title": "Eenzaamheid (De Jong Gierveld, 6 vragen)",
             "db": "stats",
-            "query": _share("eenzaamheid", "v.categorie AS categorie", "t.categorie = 'totaal'")
-            + "AND v.categorie != 'totaal' ORDER BY v.rowid",
+            # Every category, also one that is not publishable: it is named, never drawn.
+            "query": "SELECT v.categorie AS categorie, CAST(v.leden AS INTEGER) AS deelnemers, "
+            f"{PERCENT} AS procent, coalesce({PERCENT} || '%', {HIDDEN}) AS label, "
+            f"coalesce({PERCENT}, 0) AS hoogte FROM eenzaamheid v JOIN eenzaamheid t "
+            "ON t.release_id = v.release_id AND t.categorie = 'totaal' "
+            "WHERE v.release_id = :release AND t.leden > 0 AND v.categorie != 'totaal' "
+            "ORDER BY v.rowid",
             "library": "vega-lite",
             "display": {
                 **SVG,
-                "mark": {"type": "bar", "tooltip": True},
                 "encoding": {
                     "x": {"field": "categorie", "type": "nominal", "title": "Eenzaamheid",
                           "sort": LONELINESS_ORDER, "axis": {"labelAngle": 0}},
-                    "y": {"field": "procent", "type": "quantitative",
-                          "title": "Deel van de mensen (%)"},
-                    "tooltip": [
-                        {"field": "categorie", "title": "Eenzaamheid"},
-                        {"field": "deelnemers", "title": "Mensen", "format": "d"},
-                        {"field": "procent", "title": "Deel (%)", "format": "d"},
-                    ],
                 },
+                "layer": [
+                    {
+                        "transform": [{"filter": "datum.deelnemers != null"}],
+                        "mark": {"type": "bar", "tooltip": True},
+                        "encoding": {
+                            "y": {"field": "procent", "type": "quantitative",
+                                  "title": "Deel van de mensen (%)"},
+                            "tooltip": [
+                                {"field": "categorie", "title": "Eenzaamheid"},
+                                {"field": "deelnemers", "title": "Mensen", "format": "d"},
+                                {"field": "procent", "title": "Deel (%)", "format": "d"},
+                            ],
+                        },
+                    },
+                    {
+                        "mark": {"type": "text", "dy": -8},
+                        "encoding": {
+                            "y": {"field": "hoogte", "type": "quantitative"},
+                            "text": {"field": "label"},
+                        },
+                    },
+                ],
             },
+        },
+        "welbevinden_tabel": {
+            "title": "Eigen cijfer per dimensie: alle aantallen",
+            "db": "stats",
+            "query": _pivot("welbevinden_verdeling", "dimensie", "score", list(BAND_COLOURS)),
+            "library": "table",
+        },
+        "verandering_tabel": {
+            "title": "Verandering bij dezelfde mensen: alle aantallen",
+            "db": "stats",
+            "query": _pivot("welbevinden_verandering", "onderwerp", "verandering",
+                            ["beter", "gelijk", "slechter", "niet te bepalen"]),
+            "library": "table",
         },
         "verandering": {
             "title": "Verandering bij dezelfde mensen sinds hun vorige gesprek",
@@ -334,7 +398,21 @@ def _charts() -> dict:
             "FROM releases ORDER BY release_id DESC",
             "library": "table",
         },
-        **_outcome_charts(),
+        "uitkomsten": {
+            "title": "Uitkomsten: welbevinden en eenzaamheid",
+            "library": "markdown",
+            "display": OUTCOMES_LINK,
+        },
+    }
+
+
+def _release_filter(latest_release: str | None) -> dict:
+    return {
+        "name": "Halfjaar",
+        "type": "select",
+        "db": "stats",
+        "query": "SELECT release_id FROM releases ORDER BY release_id DESC",
+        **({"default": latest_release} if latest_release else {}),
     }
 
 
@@ -353,18 +431,10 @@ def dashboards(latest_release: str | None = None) -> dict:
                 ["hulp", "hulp", "dagen"],
                 ["hulp_tabel", "hulp_tabel", "hulp_tijd"],
                 ["activiteiten", "opkomst", "doorverwijzingen"],
-                ["uitkomsten_uitleg", "uitkomsten_uitleg", "uitkomsten_status"],
-                ["welbevinden", "welbevinden", "eenzaamheid"],
-                ["verandering", "verandering", "eenzaamheid"],
+                ["uitkomsten", "uitkomsten", "uitkomsten"],
             ],
             "filters": {
-                "release": {
-                    "name": "Halfjaar",
-                    "type": "select",
-                    "db": "stats",
-                    "query": "SELECT release_id FROM releases ORDER BY release_id DESC",
-                    **({"default": latest_release} if latest_release else {}),
-                },
+                "release": _release_filter(latest_release),
                 "cirkel": {
                     "name": "Cirkel",
                     "type": "select",
@@ -373,5 +443,21 @@ def dashboards(latest_release: str | None = None) -> dict:
                 },
             },
             "charts": _charts(),
-        }
+        },
+        "uitkomsten": {
+            "title": "Uitkomsten: welbevinden en eenzaamheid",
+            "description": "Alle cirkels samen, alleen deelnemers met toestemming voor "
+            "welbevinden én statistiek; aantallen mensen, beschermd als alle publicaties "
+            "(beleid SDC-1, celsleutelmethode). Nooit een gemiddelde.",
+            "settings": {"allow_fullscreen": True},
+            "layout": [
+                ["uitkomsten_uitleg", "uitkomsten_uitleg", "uitkomsten_status"],
+                ["welbevinden", "welbevinden", "eenzaamheid"],
+                ["welbevinden_tabel", "welbevinden_tabel", "eenzaamheid"],
+                ["verandering", "verandering", "verandering"],
+                ["verandering_tabel", "verandering_tabel", "verandering_tabel"],
+            ],
+            "filters": {"release": _release_filter(latest_release)},
+            "charts": _outcome_charts(),
+        },
     }
