@@ -326,3 +326,35 @@ def test_stats_show_names_the_outcome_tables(outcomes, cli, monkeypatch):
     assert "Zingeving / 7-8:" in shown.out and "stats.table" not in shown.out
     english = cli("--lang", "en", "stats", "show", "2026-H1")
     assert "Loneliness (De Jong Gierveld, all circles)" in english.out
+
+
+@pytest.mark.parametrize("missing", ["stats", "wellbeing", "nothing"])
+def test_a_member_without_either_consent_changes_no_published_outcome(tmp_path, missing):
+    """The same deployment with and without one more member who has check-ins but lacks
+    the stats or the wellbeing consent: the outcome tables come out identical. (The
+    control: with both consents, the same member does change them.)"""
+    worlds = {}
+    for world in ("without", "with"):
+        config, _names = make_deployment(tmp_path / world, [20, 20, 20], 48, consent=1.0)
+        checkins(config, 49, share=1.0)
+        if world == "with":
+            from voorzorg.domain.members import add_member
+
+            db = open_db(config, "c1")
+            consents = ["matching", "wellbeing"] + (["stats"] if missing != "stats" else [])
+            extra = add_member(db, "Extra Persoon", today=date(2025, 11, 1),
+                               joined=date(2025, 11, 1), consents=consents)["id"]  # fmt: skip
+            db.execute("INSERT INTO stats_record_keys (member_id, record_key) VALUES (?, ?)",
+                       [extra, 123_456_789])  # fmt: skip
+            for day in (BEFORE, AFTER):
+                record_checkin(db, extra, ratings=dict.fromkeys(DIMENSIONS, 1),
+                               loneliness=dict.fromkeys(ITEMS, "yes"), taken_on=day,
+                               today=TODAY)  # fmt: skip
+            if missing == "wellbeing":  # check-ins left behind (a restored old file)
+                db.execute("UPDATE consents SET withdrawn_at = '2026-07-02T09:00:00+00:00' "
+                           "WHERE member_id = ? AND purpose = 'wellbeing'", [extra])  # fmt: skip
+            db.close()
+        build_release(config, "2026-H1", today=TODAY)
+        worlds[world] = {t: published(config, t) for t in OUTCOMES}
+    assert (worlds["with"] == worlds["without"]) == (missing != "nothing")
+    assert not any(found["withheld"] for found in worlds["with"].values())
