@@ -358,3 +358,39 @@ def test_a_member_without_either_consent_changes_no_published_outcome(tmp_path, 
         worlds[world] = {t: published(config, t) for t in OUTCOMES}
     assert (worlds["with"] == worlds["without"]) == (missing != "nothing")
     assert not any(found["withheld"] for found in worlds["with"].values())
+
+
+def test_an_older_stats_db_is_served_with_the_outcome_tables(tmp_path):
+    """After an upgrade, before the next release: the outcome dashboard's queries answer
+    (empty) instead of failing on a missing table; the old releases stay as they were."""
+    from tests.serving import PASSWORD, Server, voorzorg
+    from voorzorg.web.dashboards import dashboards
+
+    config, _names = make_deployment(tmp_path / "d", [12, 12, 12], 50)
+    conn = sqlite3.connect(stats_path(config.data_dir))
+    conn.executescript(
+        """CREATE TABLE releases (release_id TEXT PRIMARY KEY, periode_begin TEXT NOT NULL,
+             periode_eind TEXT NOT NULL, gemaakt TEXT NOT NULL, k INTEGER NOT NULL,
+             cirkels INTEGER NOT NULL, gepoold INTEGER NOT NULL);
+           INSERT INTO releases VALUES ('2025-H2', '2025-07-01', '2026-01-01',
+             '2026-01-02T10:00:00+00:00', 10, 3, 1);"""
+    )
+    conn.close()
+    made = voorzorg(config.path, "user", "add", "wim", "--welfare", "--password-stdin",
+                    input=PASSWORD + "\n")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    server = Server(config.path, tmp_path / "serve.log")
+    try:
+        client = server.login("wim")
+        for name, chart in dashboards("2025-H2")["uitkomsten"]["charts"].items():
+            if "query" not in chart:
+                continue
+            answer = client.get("/stats.json", params={"sql": chart["query"],
+                                                       "release": "2025-H2"})  # fmt: skip
+            assert answer.status_code == 200, (name, answer.text[:300])
+            assert answer.json()["rows"] == [], name
+    finally:
+        server.stop()
+    conn = sqlite3.connect(stats_path(config.data_dir))
+    assert conn.execute("SELECT release_id, k FROM releases").fetchall() == [("2025-H2", 10)]
+    conn.close()
