@@ -23,15 +23,14 @@ from voorzorg.stats.rules import Cell
 # Wellbeing outcomes (docs/statistiek-bescherming.md, "Uitkomsten"): bands of the 0-10
 # self-ratings, read like Dutch school marks (below 5 insufficient, 9-10 very good).
 RATING_BANDS = (("0-4", 0, 4), ("5-6", 5, 6), ("7-8", 7, 8), ("9-10", 9, 10))
+UNSCORED = "niet te bepalen"
+# The scale's own categories (as ``score_loneliness`` names them), and unscored.
 LONELINESS = (
-    ("not_lonely", "niet eenzaam"),
-    ("moderate", "matig eenzaam"),
-    ("severe", "ernstig eenzaam"),
-    (None, "niet te bepalen"),
+    *((code, NL[f"wellbeing.category.{code}"]) for code in ("not_lonely", "moderate", "severe")),
+    (None, UNSCORED),
 )
 LONELINESS_TOPIC = "Eenzaamheid"
 CHANGES = ("beter", "gelijk", "slechter")
-UNSCORED = "niet te bepalen"
 # A change is read between a member's latest check-in in the half-year and their latest
 # check-in at least this many months before it; ratings within SAME_WITHIN points count
 # as the same (a self-rating moves a point from one day to the next).
@@ -539,8 +538,9 @@ def _dimension(name: str) -> str:
 
 
 def _change(now, then, *, scale: bool) -> str:
-    """ "beter", "gelijk" or "slechter" from ``then`` to ``now``: for a rating higher is
-    better (within SAME_WITHIN is the same); for loneliness a lower category is better."""
+    """How it went from ``then`` to ``now`` ("beter", "gelijk", "slechter"): for a rating
+    higher is better (within SAME_WITHIN is the same); for loneliness a lower category is
+    better, and without a category on either side it is UNSCORED."""
     if scale:
         if now is None or then is None:
             return UNSCORED

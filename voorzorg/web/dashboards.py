@@ -23,8 +23,6 @@ EXPLANATION = (
     "Trek geen conclusies uit verschillen van een paar personen. De volledige uitleg "
     "voor privacyfunctionarissen staat in `docs/statistiek-bescherming.md`."
 )
-
-
 OUTCOMES_EXPLANATION = (
     "**Uitkomsten: wat deze cijfers wel en niet bewijzen.** Ze komen uit korte gesprekken "
     "met deelnemers die zelf toestemming gaven voor welbevinden én voor statistiek, alle "
@@ -56,6 +54,8 @@ LONELINESS_ORDER = ["niet eenzaam", "matig eenzaam", "ernstig eenzaam", "niet te
 # The outcome charts draw as SVG: each bar is an element with its figures (aria-label),
 # which is what a reader's screen reader announces, and what the browser test reads.
 SVG = {"usermeta": {"embedOptions": {"renderer": "svg", "actions": False}}}
+# A row's share of its table's published total (v: the row, t: the total), in percent.
+PERCENT = "CAST(round(100.0 * min(v.leden, t.leden) / t.leden) AS INTEGER)"
 
 
 def _share(table: str, dims: str, total: str) -> str:
@@ -63,14 +63,10 @@ def _share(table: str, dims: str, total: str) -> str:
     a share exists only where both counts are published ("derived figures follow their
     base")."""
     return (
-        f"SELECT {dims}, CAST(v.leden AS INTEGER) AS deelnemers, "
-        "CAST(round(100.0 * min(v.leden, t.leden) / t.leden) AS INTEGER) AS procent "
+        f"SELECT {dims}, CAST(v.leden AS INTEGER) AS deelnemers, {PERCENT} AS procent "
         f"FROM {table} v JOIN {table} t ON t.release_id = v.release_id AND {total} "
         "WHERE v.release_id = :release AND v.leden IS NOT NULL AND t.leden > 0 "
     )
-
-
-PERCENT = "CAST(round(100.0 * min(v.leden, t.leden) / t.leden) AS INTEGER)"
 
 
 def _pivot(table: str, rows: str, columns: str, groups: list[str]) -> str:
