@@ -394,3 +394,22 @@ def test_an_older_stats_db_is_served_with_the_outcome_tables(tmp_path):
     conn = sqlite3.connect(stats_path(config.data_dir))
     assert conn.execute("SELECT release_id, k FROM releases").fetchall() == [("2025-H2", 10)]
     conn.close()
+
+
+def test_everyone_in_one_band_withholds_that_table_and_the_zeros_beside_it(tmp_path):
+    """Everyone rates meaning 8, twice: the zeros beside 7-8 would tell each person's
+    rating, and everyone's "gelijk" their change; both tables are withheld whole, the
+    loneliness table (not all in one category) is still published."""
+    config, _names = make_deployment(tmp_path / "d", [20, 20, 20], 51, consent=1.0)
+    checkins(config, 52, share=1.0)
+    for entry in config.active_circles():
+        conn = sqlite3.connect(config.data_dir / f"{entry.id}.db")
+        with conn:
+            conn.execute("UPDATE wellbeing_checkins SET meaning = 8")
+        conn.close()
+    summary = build_release(config, "2026-H1", today=TODAY)
+    assert {"welbevinden_verdeling", "welbevinden_verandering"} <= set(summary["withheld"])
+    assert set(published(config, "welbevinden_verdeling")["cells"].values()) == {None}
+    assert not published(config, "eenzaamheid")["withheld"]
+    path, ledger = stats_path(config.data_dir), ledger_path(config.data_dir)
+    assert narrow_cells(path, ledger) == []
