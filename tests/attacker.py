@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 
 BANDS = ["onder 50", "50-59", "60-69", "70-79", "80-89", "90 en ouder", "onbekend"]
-PERSONS = {"leden_per_cirkel", "leeftijd", "instroom_uitstroom", "wederkerig"}
+PERSONS = {"leden_per_cirkel", "leeftijd", "instroom_uitstroom", "wederkerig",
+           "welbevinden_verdeling", "eenzaamheid", "welbevinden_verandering"}  # fmt: skip
 EVENTS = {"hulpvragen_per_soort", "doorverwijzingen"}
 DERIVED = {"hulp_met_helper"}
 HUGE = 10**6
@@ -213,6 +214,35 @@ def _inside(prog, var, n):
         for x in [*_of(var, n, "wederkerig").values(), flow.get(("nieuw",))]:
             if x is not None:
                 prog.add({**pool, x: 1}, -HUGE, 0)
+    _wellbeing(prog, var, n, circles, flow.get(("vertrokken",)))
+
+
+def _wellbeing(prog, var, n, circles, gone):
+    """The outcome tables, as the note describes them: per dimension the four bands make
+    the number of people with a check-in; the loneliness categories (with "niet te
+    bepalen") make the same number; per topic the changes make the number with an earlier
+    check-in, who are among them; all of them are members at the end or leavers."""
+    spread, lonely = _of(var, n, "welbevinden_verdeling"), _of(var, n, "eenzaamheid")
+    change = _of(var, n, "welbevinden_verandering")
+    people = spread.get(("totaal", "totaal"))
+    again = change.get(("totaal", "totaal"))
+    for table, whole in ((spread, people), (change, again)):
+        if whole is None:
+            continue
+        for topic in {dims[0] for dims in table if dims != ("totaal", "totaal")}:
+            parts = [x for dims, x in table.items() if dims[0] == topic]
+            prog.add({**dict.fromkeys(parts, 1), whole: -1}, 0, 0)
+    if ("totaal",) in lonely:
+        parts = [x for dims, x in lonely.items() if dims != ("totaal",)]
+        prog.add({**dict.fromkeys(parts, 1), lonely[("totaal",)]: -1}, 0, 0)
+        if people is not None:
+            prog.add({people: 1, lonely[("totaal",)]: -1}, 0, 0)
+    if people is not None and again is not None:
+        prog.add({again: 1, people: -1}, -HUGE, 0)
+    if people is not None and circles and gone is not None:
+        coefs = {c: -1 for c in circles}
+        coefs[gone] = -1
+        prog.add({**coefs, people: 1}, -HUGE, 0)
 
 
 def _between(prog, var, a, b, *, ageing):

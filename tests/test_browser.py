@@ -146,8 +146,111 @@ def test_welfare_dashboard_draws_its_charts(tmp_path, browser):
         ARTIFACTS.mkdir(exist_ok=True)
         browser.set_window_size(1280, 2600)
         assert browser.save_screenshot(str(ARTIFACTS / "welzijn-dashboard.png"))
+        # The outcomes have their own page, linked from this one.
+        browser.find_element(By.LINK_TEXT, "Uitkomsten: welbevinden en eenzaamheid").click()
+        WebDriverWait(browser, 15).until(lambda d: "/-/dashboards/uitkomsten" in d.current_url)
+        assert "release=2026-H1" in browser.current_url
+        check_outcome_charts(browser, directory / "data" / "stats.db")
+        errors = [
+            entry
+            for entry in browser.get_log("browser")
+            if entry["level"] == "SEVERE" and "favicon" not in entry["message"]
+        ]
+        assert errors == [], errors
+        browser.set_window_size(1280, 2200)
+        assert browser.save_screenshot(str(ARTIFACTS / "welzijn-uitkomsten.png"))
     finally:
         server.stop()
+
+
+def check_outcome_charts(browser, stats_db: Path) -> None:
+    """The "Uitkomsten" charts of the demo's latest release are drawn, bar by bar with the
+    published counts and the shares computed from them; what they can and cannot prove
+    is said next to them; nothing withheld or unpublishable is drawn."""
+    import re
+    import sqlite3
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    conn = sqlite3.connect(stats_db)
+    figures = {
+        "welbevinden": conn.execute(
+            "SELECT dimensie, score, leden FROM welbevinden_verdeling WHERE release_id = "
+            "'2026-H1' AND dimensie != 'totaal' AND leden IS NOT NULL"
+        ).fetchall(),
+        "eenzaamheid": conn.execute(
+            "SELECT categorie, leden FROM eenzaamheid WHERE release_id = '2026-H1' "
+            "AND categorie != 'totaal' AND leden IS NOT NULL"
+        ).fetchall(),
+        "verandering": conn.execute(
+            "SELECT onderwerp, verandering, leden FROM welbevinden_verandering WHERE "
+            "release_id = '2026-H1' AND onderwerp != 'totaal' AND leden IS NOT NULL"
+        ).fetchall(),
+    }
+    totals = dict(conn.execute(
+        "SELECT 'welbevinden', leden FROM welbevinden_verdeling WHERE release_id = '2026-H1' "
+        "AND dimensie = 'totaal' UNION ALL SELECT 'eenzaamheid', leden FROM eenzaamheid "
+        "WHERE release_id = '2026-H1' AND categorie = 'totaal' UNION ALL SELECT "
+        "'verandering', leden FROM welbevinden_verandering WHERE release_id = '2026-H1' "
+        "AND onderwerp = 'totaal'"
+    ).fetchall())  # fmt: skip
+    withheld = conn.execute("SELECT tabel FROM afgeschermd WHERE release_id = '2026-H1'").fetchall()
+    conn.close()
+    # The demo has enough people with both consents in enough circles: nothing shielded.
+    assert not {"welbevinden_verdeling", "eenzaamheid", "welbevinden_verandering"} & {
+        w[0] for w in withheld
+    }
+    assert all(totals.values()) and len(figures["verandering"]) >= 12  # the demo publishes them
+
+    def bars(chart):
+        found = browser.find_elements(
+            By.CSS_SELECTOR, f"#chart-{chart} svg [aria-roledescription='bar']"
+        )
+        return found if len(found) >= len(figures[chart]) else False
+
+    for chart, rows in figures.items():
+        drawn = WebDriverWait(browser, 20).until(lambda d, chart=chart: bars(chart))
+        labels = [dict(part.split(": ", 1) for part in e.get_attribute("aria-label").split("; "))
+                  for e in drawn]  # fmt: skip
+        seen = set()
+        for label in labels:
+            count, share = int(label["Mensen"]), int(label["Deel (%)"])
+            assert share == round(100 * min(count, totals[chart]) / totals[chart]), label
+            keys = [v for k, v in label.items() if k not in ("Mensen", "Deel (%)", "volgorde")
+                    and not k.startswith("Deel van")]  # fmt: skip
+            seen.add((*keys, count))
+        assert seen == {(*r[:-1], int(r[-1])) for r in rows}, chart
+        # Each bar has its size: drawn, not an empty frame.
+        assert all(e.size["width"] > 0 or e.size["height"] > 0 for e in drawn)
+    # The tables beside the charts give every count, and name what is not publishable.
+    for chart, rows in (("welbevinden_tabel", figures["welbevinden"]),
+                        ("verandering_tabel", figures["verandering"])):  # fmt: skip
+        WebDriverWait(browser, 20).until(
+            lambda d, chart=chart: d.find_elements(By.CSS_SELECTOR, f"#chart-{chart} td")
+        )
+        header = [th.text for th in browser.find_elements(By.CSS_SELECTOR, f"#chart-{chart} th")]
+        shown = {}
+        for tr in browser.find_elements(By.CSS_SELECTOR, f"#chart-{chart} tbody tr"):
+            cells = [td.text for td in tr.find_elements(By.TAG_NAME, "td")]
+            shown.update({(cells[0], h): v for h, v in zip(header[1:-1], cells[1:-1], strict=True)})
+        for *where, value in rows:
+            assert shown[tuple(where)] == str(int(value)), (chart, where)
+        assert all(v.isdigit() or v in ("niet publiceerbaar", "") for v in shown.values())
+    hidden = [r for r in ("niet eenzaam", "matig eenzaam", "ernstig eenzaam", "niet te bepalen")
+              if r not in {f[0] for f in figures["eenzaamheid"]}]  # fmt: skip
+    if hidden:  # a protected category is named on the chart, not drawn as 0
+        assert "niet publiceerbaar" in browser.find_element(By.ID, "chart-eenzaamheid").text
+    text = browser.find_element(By.ID, "chart-uitkomsten_uitleg").text
+    for words in ("geen controlegroep", "toestemming", "regressie naar het gemiddelde",
+                  "dezelfde mensen", "geen gemiddelden"):  # fmt: skip
+        assert words in text, words
+    status = browser.find_element(By.ID, "chart-uitkomsten_status").text
+    assert len(re.findall("gepubliceerd", status)) == 3, status
+    card = browser.find_element(By.ID, "chart-verandering")
+    browser.execute_script("arguments[0].scrollIntoView()", card)
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert card.screenshot(str(ARTIFACTS / "welzijn-uitkomsten-verandering.png"))
 
 
 def test_no_content_security_policy_violations_on_the_pages_users_see(tmp_path, browser):
@@ -165,7 +268,8 @@ def test_no_content_security_policy_violations_on_the_pages_users_see(tmp_path, 
         "marie": ["/", "/zorgsaam", "/zorgsaam/deelnemers", "/zorgsaam/deelnemers?naam__contains=a",
                   "/zorgsaam/telefoonlijst", "/zorgsaam/members", "/-/logout"],
         "wim": ["/stats", "/stats/leeftijd", "/stats?sql=select+*+from+leeftijd",
-                "/-/dashboards", "/-/dashboards/welzijn", "/-/dashboards/welzijn/leeftijd"],
+                "/-/dashboards", "/-/dashboards/welzijn", "/-/dashboards/welzijn/leeftijd",
+                "/-/dashboards/uitkomsten", "/-/dashboards/uitkomsten/eenzaamheid"],
     }  # fmt: skip
     try:
         for name, paths in pages.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from datetime import date
 
@@ -111,3 +112,69 @@ def test_demo_has_two_years_of_help_history(demo):
             ).fetchone()[0]
             == 0
         )
+
+
+def test_demo_has_check_ins_with_consent_and_published_outcomes(demo):
+    """Invented check-ins for most members, only with the wellbeing consent, six months
+    apart, while the member was in the circle; enough people with both consents in enough
+    circles that the latest release publishes the outcome tables (not only "afgeschermd")."""
+    from voorzorg.stats.builder import OUTCOMES
+
+    directory, summary = demo
+    circles_with_checkins, people = 0, 0
+    for circle in summary["circles"]:
+        db = sqlite3.connect(directory / "data" / f"{circle['id']}.db")
+        rows = db.execute(
+            """SELECT w.member_id, w.taken_on, w.note, m.joined_on, m.left_on,
+                      EXISTS (SELECT 1 FROM consents c WHERE c.member_id = w.member_id
+                              AND c.purpose = 'wellbeing' AND c.withdrawn_at IS NULL
+                              AND substr(c.given_at, 1, 10) <= w.taken_on)
+               FROM wellbeing_checkins w JOIN members m ON m.id = w.member_id
+               ORDER BY w.member_id, w.taken_on"""
+        ).fetchall()
+        db.close()
+        assert len(rows) == circle["checkins"]
+        circles_with_checkins += bool(rows)
+        people += len({r[0] for r in rows})
+        for _member, taken_on, note, joined_on, left_on, consented in rows:
+            assert consented and joined_on <= taken_on <= "2026-11-27"
+            assert left_on is None or taken_on < left_on
+            assert note is None or "demo" in note.lower()  # says it is made up
+        days = {}
+        for member_id, taken_on, *_rest in rows:
+            days.setdefault(member_id, []).append(date.fromisoformat(taken_on))
+        for taken in days.values():
+            assert all((b - a).days >= 181 for a, b in itertools.pairwise(taken))
+    assert circles_with_checkins == len(summary["circles"]) and people >= 80
+    conn = sqlite3.connect(directory / "data" / "stats.db")
+    withheld = {r[0] for r in conn.execute(
+        "SELECT tabel FROM afgeschermd WHERE release_id = '2026-H1'")}  # fmt: skip
+    assert not set(OUTCOMES) & withheld
+    for table, column in zip(OUTCOMES, ("score", "categorie", "verandering"), strict=True):
+        [(total,)] = conn.execute(
+            f"SELECT leden FROM {table} WHERE release_id = '2026-H1' AND {column} = 'totaal'"
+        ).fetchall()
+        assert total >= 53  # at least 50 people, beyond the noise
+    shown = conn.execute(
+        "SELECT count(*) FROM welbevinden_verandering WHERE release_id = '2026-H1' "
+        "AND leden > 0 AND onderwerp != 'totaal'"
+    ).fetchone()[0]
+    conn.close()
+    assert shown >= 15  # better, same and worse for most topics, not only a total
+
+
+def test_demo_statistics_are_the_same_in_every_build(demo, tmp_path):
+    """Record keys come from the seed too: the same demo publishes the same figures."""
+    directory, _summary = demo
+    again = tmp_path / "again"
+    build_demo(again, today=date(2026, 11, 27))
+
+    def figures(path):
+        conn = sqlite3.connect(path / "data" / "stats.db")
+        found = {t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+                 for t in ("welbevinden_verdeling", "eenzaamheid", "welbevinden_verandering",
+                           "leden_per_cirkel", "afgeschermd")}  # fmt: skip
+        conn.close()
+        return found
+
+    assert figures(directory) == figures(again)

@@ -136,6 +136,9 @@ MATRIX = {
     "/-/dashboards/welzijn?release=2026-H1": expect(
         coord_a=200, coord_b=200, welfare=200, other=403
     ),
+    "/-/dashboards/uitkomsten?release=2026-H1": expect(
+        coord_a=200, coord_b=200, welfare=200, other=403
+    ),
     "/stats": expect(coord_a=200, coord_b=200, welfare=200, other=403),
     "/stats/leeftijd.json": expect(coord_a=200, coord_b=200, welfare=200, other=403),
     "/stats.json?sql=select+count(*)+from+releases": expect(

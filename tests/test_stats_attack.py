@@ -68,7 +68,21 @@ def join(config, circle="c2"):
     return config
 
 
-CHANGES = {"archive": archive, "leave": leave, "withdraw": withdraw, "join": join}
+def withdraw_wellbeing(config, circle="c1"):
+    """A member with check-ins withdraws the wellbeing consent (their check-ins go)."""
+    db = open_db(config, circle)
+    [member] = db.execute(
+        """SELECT min(member_id) FROM consents WHERE purpose = 'wellbeing'
+           AND withdrawn_at IS NULL"""
+    ).fetchone()
+    if member is not None:
+        withdraw_consent(db, member, "wellbeing", recorded_by="test")
+    db.close()
+    return config
+
+
+CHANGES = {"archive": archive, "leave": leave, "withdraw": withdraw, "join": join,
+           "withdraw_wellbeing": withdraw_wellbeing}  # fmt: skip
 
 
 def dominate(db):
@@ -79,8 +93,12 @@ def dominate(db):
         add_request(db, for_id=person, category="pets", now=now + timedelta(hours=hour))
 
 
-def two_releases(directory: Path, sizes, seed, changes=(), **options):
+def two_releases(directory: Path, sizes, seed, changes=(), wellbeing=False, **options):
     config, _names = make_deployment(directory, sizes, seed, **options)
+    if wellbeing:  # check-ins in both half-years: the outcome tables in both releases
+        from tests.test_stats_outcomes import checkins
+
+        checkins(config, seed + 1)
     build_release(config, "2025-H2", today=TODAY)
     for change in changes:
         config = CHANGES[change](config)
@@ -114,6 +132,12 @@ FIXED = {
     "one person dominating a category": dict(sizes=[14, 12, 15, 11], extra=dominate),
     "consent withdrawn between releases": dict(sizes=[14, 12, 15, 11], changes=["withdraw"]),
     "circles of exactly k": dict(sizes=[10, 10, 10, 10, 10], consent=1.0, changes=["withdraw"]),
+    "wellbeing outcomes, consents withdrawn": dict(
+        sizes=[20, 18, 22, 19], wellbeing=True, changes=["withdraw", "withdraw_wellbeing"]
+    ),
+    "wellbeing outcomes, a circle archived": dict(
+        sizes=[20, 18, 22, 19], wellbeing=True, consent=1.0, changes=["archive", "leave"]
+    ),
 }
 
 
@@ -133,6 +157,13 @@ def test_fixed_adversarial_case_leaves_every_protected_cell_3_wide(tmp_path, cas
         assert published(config, "hulp_met_helper")[("huisdier",)] is None
     if case == "circle archived between releases":
         assert ("Cirkel 1",) not in published(config, "leden_per_cirkel")
+    if case.startswith("wellbeing outcomes"):
+        from voorzorg.stats.builder import OUTCOMES
+
+        # Attacked with the rest, and (here) published, not merely shielded.
+        assert {t for r in releases for t in r["tables"]} >= set(OUTCOMES)
+        spread = published(config, "welbevinden_verdeling")
+        assert spread[("totaal", "totaal")] is not None and "eenzaamheid" not in summary["withheld"]
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -151,6 +182,19 @@ def test_generated_adversarial_deployments_leave_no_cell_narrower_than_3(
         if dominating:
             options["extra"] = dominate
         config, _summary = two_releases(Path(tmp) / "d", sizes, seed, changes, **options)
+        assert_nothing_narrow(config)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sizes=st.lists(st.integers(12, 22), min_size=3, max_size=5),
+    seed=st.integers(0, 10_000),
+    changes=st.lists(st.sampled_from(sorted(CHANGES)), max_size=3, unique=True),
+)
+def test_generated_deployments_with_check_ins_leave_no_cell_narrower_than_3(sizes, seed, changes):
+    """Every draw is deterministic in its seed: the record keys, members and check-ins."""
+    with tempfile.TemporaryDirectory() as tmp:
+        config, _summary = two_releases(Path(tmp) / "d", sizes, seed, changes, wellbeing=True)
         assert_nothing_narrow(config)
 
 

@@ -72,6 +72,8 @@ def withdraw(app, circle_id, member_ref, purpose, recorded_by, as_json) -> None:
     if info["needs_removed"]:
         labels = ", ".join(label(c) for c in info["needs_removed"])
         click.echo(_("consent.needs_removed", needs=labels))
+    if info["checkins_removed"]:
+        click.echo(_("consent.checkins_removed", n=info["checkins_removed"]))
 
 
 @consent.command("list", help="help.consent.list")

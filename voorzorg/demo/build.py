@@ -2,7 +2,8 @@
 
 Everything here is invented and obviously so: surnames such as "Voorbeeld" and
 "Verzonnen", phone numbers in the unused 06-0 range, e-mail at example.org. The
-same seed always gives the same demo.
+same seed always gives the same demo, down to the statistics (its record keys come from
+the seed too).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from voorzorg.categories import CATEGORIES
 from voorzorg.dates import DEFAULT_TIMEZONE
 from voorzorg.demo.activities import build_activities
 from voorzorg.demo.help import build_help_history
+from voorzorg.demo.wellbeing import build_checkins
 from voorzorg.deploy import circles as circles_mod
 from voorzorg.deploy import config as config_mod
 from voorzorg.deploy.deployment import init_deployment
@@ -31,6 +33,9 @@ DEMO_CIRCLES = [
     ("harmonie", "De Harmonie", 16),
     ("notenbalk", "Notenbalk", 15),
     ("klankbord", "Klankbord", 15),
+    ("akkoord", "Akkoord", 16),
+    ("refrein", "Refrein", 15),
+    ("canon", "Canon", 16),
 ]
 NEIGHBOURHOOD = "Almere Muziekwijk"
 FIRST_NAMES = [
@@ -101,6 +106,10 @@ def build_demo(
         try:
             with db.atomic():
                 leaving = _fill_circle(db, rng, size, today, used_names)
+                # A stream of its own: the rest of the demo stays as it was.
+                talks = random.Random(f"{seed}-wellbeing-{circle_id}")
+                checkins = build_checkins(db, talks, today=today, leaving=leaving)
+                _record_keys(db, random.Random(f"{seed}-keys-{circle_id}"))
                 founded = today - timedelta(days=HISTORY_DAYS)
                 history = build_help_history(db, rng, founded=founded, today=today, leaving=leaving)
                 activities = build_activities(
@@ -116,6 +125,7 @@ def build_demo(
                 "members": count,
                 "requests": history["requests"],
                 "activities": activities,
+                "checkins": checkins,
             }
         )
         summary["members"] += count
@@ -125,6 +135,17 @@ def build_demo(
     summary["accounts"] = _accounts(config)
     summary["releases"] = _releases(config, today)
     return summary
+
+
+def _record_keys(db, rng: random.Random) -> None:
+    """The statistics record keys, drawn from the seed: the same demo publishes the same
+    figures every time. (A real circle draws them with ``secrets`` when a member first
+    counts; these people do not exist, so nothing is lost by knowing their keys.)"""
+    for (member_id,) in db.execute("SELECT id FROM members ORDER BY id").fetchall():
+        db.execute(
+            "INSERT INTO stats_record_keys (member_id, record_key) VALUES (?, ?)",
+            [member_id, rng.randrange(2**32)],
+        )
 
 
 def _releases(config, today: date) -> list[str]:

@@ -48,6 +48,7 @@ PRIVACY_KEYS: dict[str, tuple[type, bool]] = {
     "access_log_months": (int, False),
     "view_months": (int, False),
     "call_log_months": (int, False),
+    "wellbeing_interval_months": (int, False),
 }
 # [replica]: continuous replication with Litestream (see deploy/replica.py).
 REPLICA_KEYS: dict[str, tuple[type, bool]] = {

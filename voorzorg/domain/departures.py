@@ -20,6 +20,7 @@ from voorzorg.domain.changes import log_change
 from voorzorg.domain.consents import get_consent, parse_purpose
 from voorzorg.domain.members import get_member
 from voorzorg.domain.requests import close_for_member
+from voorzorg.domain.wellbeing import delete_checkins
 from voorzorg.errors import VoorzorgError
 from voorzorg.i18n import _
 from voorzorg.text import clean_line
@@ -67,7 +68,8 @@ def leave_member(
 def withdraw_consent(
     db, member_id: int, purpose: str, *, recorded_by: str | None = None, at: str | None = None
 ) -> dict:
-    """Withdraw; withdrawing ``matching`` also removes the member's recorded needs."""
+    """Withdraw; withdrawing ``matching`` also removes the member's recorded needs,
+    withdrawing ``wellbeing`` their check-ins."""
     purpose = parse_purpose(purpose)
     recorded_by = clean_line(recorded_by, field="recorded-by", max_length=80)
     stamp = at or clock.stamp()
@@ -84,6 +86,10 @@ def withdraw_consent(
             [stamp, recorded_by, row[0]],
         )
         removed: list[str] = []
+        checkins_removed = 0
+        if purpose == "wellbeing":
+            # The check-ins rest on this consent alone (docs/welbevinden.md).
+            checkins_removed = delete_checkins(db, member_id)
         if purpose == "matching":
             rows = db.execute(
                 "SELECT category FROM member_needs WHERE member_id = ?", [member_id]
@@ -97,6 +103,7 @@ def withdraw_consent(
             end_links_for(db, member_id, on=stamp[:10])
     result = get_consent(db, row[0])
     result["needs_removed"] = removed
+    result["checkins_removed"] = checkins_removed
     result["requests_closed"] = []
     if purpose == "matching":
         result["requests_closed"] = close_for_member(

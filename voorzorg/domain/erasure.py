@@ -240,6 +240,7 @@ def erase_rows(db, member_id: int, *, now_stamp: str | None = None) -> dict:
             [member_id],
         )
         db.execute("DELETE FROM belcirkel_links WHERE member_id = ?", [member_id])
+        db.execute("DELETE FROM wellbeing_checkins WHERE member_id = ?", [member_id])
         # Everything else goes with the member row (ON DELETE CASCADE): consents,
         # offers, needs, changes, card acknowledgements, feed tokens, record key.
         db.execute("DELETE FROM members WHERE id = ?", [member_id])

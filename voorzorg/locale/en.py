@@ -2080,4 +2080,115 @@ MESSAGES = {
         "The activities are in the circle's calendar; you can always ask questions in this group."
     ),
     "import.reason.unreadable_event": "a value in this event cannot be read",
+    # Wellbeing check-ins (docs/welbevinden.md)
+    "privacy.register.kind.wellbeing": (
+        "wellbeing: self-ratings and loneliness (health, special category)"
+    ),
+    "privacy.register.kind.wellbeing_note": (
+        "free note of a wellbeing conversation (stays in the circle)"
+    ),
+    "privacy.export.section.wellbeing": "Wellbeing (your own conversations)",
+    "consent.checkins_removed": {
+        "one": "{n} wellbeing check-in removed.",
+        "other": "{n} wellbeing check-ins removed.",
+    },
+    "wellbeing.col.date": "Date",
+    "wellbeing.col.loneliness": "Loneliness",
+    "wellbeing.col.emotional": "Emotional",
+    "wellbeing.col.social": "Social",
+    "wellbeing.col.note": "Note",
+    "wellbeing.dim.body": "Bodily functions",
+    "wellbeing.dim.mental": "Mental wellbeing",
+    "wellbeing.dim.meaning": "Meaningfulness",
+    "wellbeing.dim.quality": "Quality of life",
+    "wellbeing.dim.participation": "Participation",
+    "wellbeing.dim.daily": "Daily functioning",
+    "wellbeing.dim.body.hint": "how your body is doing: fitness, sleep, pain",
+    "wellbeing.dim.mental.hint": "how you feel: cheerful, calm, in control",
+    "wellbeing.dim.meaning.hint": "the sense that your life has meaning, things to live for",
+    "wellbeing.dim.quality.hint": "how you experience life in general: enjoyment, feeling safe",
+    "wellbeing.dim.participation.hint": "contact with others, belonging, taking part",
+    "wellbeing.dim.daily.hint": "managing daily things yourself, or asking for help",
+    "wellbeing.lon.emptiness": "There is a sense of emptiness in my life.",
+    "wellbeing.lon.lean_on": "When I have problems, there are enough people I can turn to.",
+    "wellbeing.lon.trust": "There are many people I fully trust.",
+    "wellbeing.lon.miss_people": "I would like to have more people around me.",
+    "wellbeing.lon.close": "I feel truly connected to enough people.",
+    "wellbeing.lon.rejected": "I often feel that others reject me.",
+    "wellbeing.lon.scored": "{total} of 6 ({category})",
+    "wellbeing.lon.unscored": "cannot be scored (too few answers)",
+    "wellbeing.category.not_lonely": "not lonely",
+    "wellbeing.category.moderate": "moderately lonely",
+    "wellbeing.category.severe": "severely lonely",
+    "wellbeing.answer.yes": "yes",
+    "wellbeing.answer.more_or_less": "more or less",
+    "wellbeing.answer.no": "no",
+    "wellbeing.answer.none": "no answer",
+    "wellbeing.bad_answer": (
+        "\u201c{text}\u201d is not an answer to statement {item}: choose yes, more or less, no "
+        "or - (no answer)."
+    ),
+    "wellbeing.bad_rating": (
+        "\u201c{text}\u201d is not a rating for {dimension}: choose a whole number from 0 to 10."
+    ),
+    "wellbeing.no_consent": (
+        "{name} has not given consent for wellbeing; without it nothing is recorded. "
+        "First: voorzorg consent give {name} wellbeing"
+    ),
+    "wellbeing.too_soon": (
+        "A check-in of {name} was already recorded on {last}. Once every {months} months is "
+        "enough; the next one can be from {allowed}."
+    ),
+    "wellbeing.in_future": "{on} is in the future; record a check-in once it has taken place.",
+    "wellbeing.source": (
+        "After the six dimensions of Positive Health (Huber, 2011) and the short loneliness "
+        "scale of De Jong Gierveld & Van Tilburg (2006), in our own words."
+    ),
+    "help.wellbeing": "Wellbeing: short check-ins (only with consent), once every half-year.",
+    "help.wellbeing.record": (
+        "Record a wellbeing check-in (asks everything in order, or by options)."
+    ),
+    "help.wellbeing.show": "Show a member's own check-ins.",
+    "help.wellbeing.chart": "Draw the spider web of the last two check-ins (SVG).",
+    "opt.wellbeing.rating": "Rating 0-10 for this dimension of Positive Health.",
+    "opt.wellbeing.item": "Answer to this loneliness statement: yes, more or less, no or -.",
+    "opt.wellbeing.note": "Short note (stays in the circle).",
+    "opt.wellbeing.on": "Date of the check-in (default today).",
+    "opt.wellbeing.yes": "Do not ask for confirmation.",
+    "opt.wellbeing.out": "File to write the spider web to (.svg).",
+    "wellbeing.prompt.intro": (
+        "Wellbeing of {name}. First six ratings from 0 (poor) to 10 (excellent)."
+    ),
+    "wellbeing.prompt.rating": "{dimension} ({hint})",
+    "wellbeing.prompt.items": (
+        "Then six statements. Answer yes, more or less or no (- for no answer)."
+    ),
+    "wellbeing.prompt.item": "{n}. {item}",
+    "wellbeing.prompt.note": "Note (Enter for none)",
+    "wellbeing.understood": "Understood, check-in of {name} on {day}:",
+    "wellbeing.confirm": "Record it like this?",
+    "wellbeing.recorded": "Recorded.",
+    "wellbeing.not_recorded": "Not recorded.",
+    "wellbeing.none": "No wellbeing check-in has been recorded for {name} yet.",
+    "wellbeing.history": "Wellbeing of {name}:",
+    "wellbeing.loneliness_line": (
+        "Loneliness: {text}; emotional {emotional} of 3, social {social} of 3"
+    ),
+    "wellbeing.unknown_part": "-",
+    "wellbeing.chart.title": "Wellbeing of {name}",
+    "wellbeing.chart.written": "Spider web written to {path}.",
+    "wellbeing.missing": (
+        "Nothing was given for {what}. Pass it as an option, or run the command in a "
+        "terminal to answer everything in order."
+    ),
+    "wellbeing.chart.legend_last": "last check-in ({day})",
+    "wellbeing.chart.legend_before": "check-in before ({day})",
+    "wellbeing.chart.bad_suffix": (
+        "{path}: the spider web is an .svg file; give a name ending in .svg."
+    ),
+    "wellbeing.chart.need_one": "There is no check-in of {name} to draw yet.",
+    # Wellbeing outcomes in the statistics releases
+    "stats.table.welbevinden_verdeling": "Wellbeing: own rating per dimension (all circles)",
+    "stats.table.eenzaamheid": "Loneliness (De Jong Gierveld, all circles)",
+    "stats.table.welbevinden_verandering": "Wellbeing: change for the same people",
 }

@@ -2215,4 +2215,118 @@ MESSAGES = {
         "stellen."
     ),
     "import.reason.unreadable_event": "een waarde in deze afspraak is niet te lezen",
+    # Wellbeing check-ins (docs/welbevinden.md)
+    "privacy.register.kind.wellbeing": (
+        "welbevinden: zelfbeoordeling en eenzaamheid (gezondheid, bijzonder persoonsgegeven)"
+    ),
+    "privacy.register.kind.wellbeing_note": (
+        "vrije notitie bij een welbevinden-gesprek (blijft in de cirkel)"
+    ),
+    "privacy.export.section.wellbeing": "Welbevinden (uw eigen gesprekken)",
+    "consent.checkins_removed": {
+        "one": "{n} welbevinden-gesprek verwijderd.",
+        "other": "{n} welbevinden-gesprekken verwijderd.",
+    },
+    "wellbeing.col.date": "Datum",
+    "wellbeing.col.loneliness": "Eenzaamheid",
+    "wellbeing.col.emotional": "Emotioneel",
+    "wellbeing.col.social": "Sociaal",
+    "wellbeing.col.note": "Notitie",
+    "wellbeing.dim.body": "Lichaamsfuncties",
+    "wellbeing.dim.mental": "Mentaal welbevinden",
+    "wellbeing.dim.meaning": "Zingeving",
+    "wellbeing.dim.quality": "Kwaliteit van leven",
+    "wellbeing.dim.participation": "Meedoen",
+    "wellbeing.dim.daily": "Dagelijks functioneren",
+    "wellbeing.dim.body.hint": "hoe uw lichaam het doet: fit zijn, slapen, pijn",
+    "wellbeing.dim.mental.hint": "hoe u zich voelt: vrolijk, rustig, grip op uw leven",
+    "wellbeing.dim.meaning.hint": "het gevoel dat uw leven zin heeft, dingen om voor te leven",
+    "wellbeing.dim.quality.hint": (
+        "hoe u uw leven in het algemeen ervaart: genieten, u veilig voelen"
+    ),
+    "wellbeing.dim.participation.hint": "contact met anderen, erbij horen, mee kunnen doen",
+    "wellbeing.dim.daily.hint": "de dagelijkse dingen zelf kunnen regelen, of hulp kunnen vragen",
+    "wellbeing.lon.emptiness": "Er is een gevoel van leegte in mijn leven.",
+    "wellbeing.lon.lean_on": "Als ik problemen heb, zijn er genoeg mensen bij wie ik terecht kan.",
+    "wellbeing.lon.trust": "Er zijn veel mensen die ik volledig vertrouw.",
+    "wellbeing.lon.miss_people": "Ik zou graag meer mensen om me heen hebben.",
+    "wellbeing.lon.close": "Ik voel me met genoeg mensen echt verbonden.",
+    "wellbeing.lon.rejected": "Ik heb vaak het gevoel dat anderen mij afwijzen.",
+    "wellbeing.lon.scored": "{total} van 6 ({category})",
+    "wellbeing.lon.unscored": "niet te berekenen (te weinig antwoorden)",
+    "wellbeing.category.not_lonely": "niet eenzaam",
+    "wellbeing.category.moderate": "matig eenzaam",
+    "wellbeing.category.severe": "ernstig eenzaam",
+    "wellbeing.answer.yes": "ja",
+    "wellbeing.answer.more_or_less": "min of meer",
+    "wellbeing.answer.no": "nee",
+    "wellbeing.answer.none": "geen antwoord",
+    "wellbeing.bad_answer": (
+        "\u201c{text}\u201d is geen antwoord op uitspraak {item}: kies ja, min of meer, nee "
+        "of - (geen antwoord)."
+    ),
+    "wellbeing.bad_rating": (
+        "\u201c{text}\u201d is geen cijfer voor {dimension}: kies een heel getal van 0 "
+        "tot en met 10."
+    ),
+    "wellbeing.no_consent": (
+        "{name} heeft geen toestemming voor welbevinden gegeven; zonder die toestemming "
+        "wordt er niets vastgelegd. Eerst: voorzorg consent give {name} wellbeing"
+    ),
+    "wellbeing.too_soon": (
+        "Voor {name} is op {last} al een gesprek vastgelegd. Eén keer per {months} maanden "
+        "is genoeg; het volgende kan vanaf {allowed}."
+    ),
+    "wellbeing.in_future": "{on} ligt in de toekomst; een gesprek leg je vast als het geweest is.",
+    "wellbeing.source": (
+        "Naar de zes dimensies van Positieve Gezondheid (Huber, 2011) en de verkorte "
+        "eenzaamheidsschaal van De Jong Gierveld & Van Tilburg (2006), in eigen woorden."
+    ),
+    "help.wellbeing": "Welbevinden: korte gesprekken (alleen met toestemming), eens per half jaar.",
+    "help.wellbeing.record": (
+        "Leg een welbevinden-gesprek vast (vraagt alles in volgorde, of via opties)."
+    ),
+    "help.wellbeing.show": "Toon de eigen gesprekken van een deelnemer.",
+    "help.wellbeing.chart": "Teken het spinnenweb van de laatste twee gesprekken (SVG).",
+    "opt.wellbeing.rating": "Cijfer 0-10 voor deze dimensie van Positieve Gezondheid.",
+    "opt.wellbeing.item": "Antwoord op deze uitspraak over eenzaamheid: ja, min of meer, nee of -.",
+    "opt.wellbeing.note": "Korte notitie (blijft in de cirkel).",
+    "opt.wellbeing.on": "Datum van het gesprek (standaard vandaag).",
+    "opt.wellbeing.yes": "Niet om bevestiging vragen.",
+    "opt.wellbeing.out": "Bestand om het spinnenweb in te schrijven (.svg).",
+    "wellbeing.prompt.intro": (
+        "Welbevinden van {name}. Eerst zes cijfers van 0 (slecht) tot 10 (uitstekend)."
+    ),
+    "wellbeing.prompt.rating": "{dimension} ({hint})",
+    "wellbeing.prompt.items": (
+        "Dan zes uitspraken. Antwoord ja, min of meer of nee (- voor geen antwoord)."
+    ),
+    "wellbeing.prompt.item": "{n}. {item}",
+    "wellbeing.prompt.note": "Notitie (Enter voor geen)",
+    "wellbeing.understood": "Begrepen, gesprek van {name} op {day}:",
+    "wellbeing.confirm": "Zo vastleggen?",
+    "wellbeing.recorded": "Vastgelegd.",
+    "wellbeing.not_recorded": "Niet vastgelegd.",
+    "wellbeing.none": "Voor {name} is nog geen welbevinden-gesprek vastgelegd.",
+    "wellbeing.history": "Welbevinden van {name}:",
+    "wellbeing.loneliness_line": (
+        "Eenzaamheid: {text}; emotioneel {emotional} van 3, sociaal {social} van 3"
+    ),
+    "wellbeing.unknown_part": "-",
+    "wellbeing.chart.title": "Welbevinden van {name}",
+    "wellbeing.chart.written": "Spinnenweb geschreven naar {path}.",
+    "wellbeing.missing": (
+        "Voor {what} is niets opgegeven. Geef het als optie mee, of start het commando "
+        "in een terminal om alles in volgorde te beantwoorden."
+    ),
+    "wellbeing.chart.legend_last": "laatste gesprek ({day})",
+    "wellbeing.chart.legend_before": "gesprek daarvoor ({day})",
+    "wellbeing.chart.bad_suffix": (
+        "{path}: het spinnenweb wordt een .svg-bestand; geef een naam die op .svg eindigt."
+    ),
+    "wellbeing.chart.need_one": "Voor {name} is nog geen gesprek om te tekenen.",
+    # Wellbeing outcomes in the statistics releases
+    "stats.table.welbevinden_verdeling": "Welbevinden: eigen cijfer per dimensie (alle cirkels)",
+    "stats.table.eenzaamheid": "Eenzaamheid (De Jong Gierveld, alle cirkels)",
+    "stats.table.welbevinden_verandering": "Welbevinden: verandering bij dezelfde mensen",
 }

@@ -24,7 +24,7 @@ SCHEMA = Path(__file__).with_name("member-export.schema.json")
 MEMBER_TABLES = (
     "members", "member_offers", "member_needs", "consents", "member_changes",
     "requests", "request_asks", "agreements", "card_acks", "feed_tokens",
-    "stats_record_keys", "belcirkel_links", "belcirkel_calls",
+    "stats_record_keys", "belcirkel_links", "belcirkel_calls", "wellbeing_checkins",
 )  # fmt: skip
 # Tables that hold nothing about any person.
 CIRCLE_TABLES = (
@@ -43,6 +43,7 @@ def export_member(config, circle, db, member_id: int) -> dict:
     """Everything about ``member_id`` in ``circle`` (a config circle entry)."""
     from voorzorg.domain.erasure import involved_requests
     from voorzorg.domain.members import get_member
+    from voorzorg.domain.wellbeing import list_checkins
     from voorzorg.privacy.integrations import call
 
     get_member(db, member_id)  # unknown -> VoorzorgError
@@ -146,6 +147,18 @@ def export_member(config, circle, db, member_id: int) -> dict:
                    FROM belcirkel_links WHERE member_id = ? OR caller_id = ? ORDER BY id"""
             )
         ],  # the calls are about the called member; the caller sees the arrangement
+        "wellbeing": [
+            {
+                "taken_on": c["taken_on"],
+                "ratings": c["ratings"],
+                "loneliness": c["loneliness"],
+                "scores": c["scores"],
+                "note": c["note"],
+                "recorded_by": c["recorded_by"],
+                "recorded_at": c["recorded_at"],
+            }
+            for c in list_checkins(db, member_id)
+        ],
         "statistics": {
             "counted_in_new_releases": stats_consent and member["restricted_at"] is None,
             "record_key_held": bool(one("SELECT 1 FROM stats_record_keys WHERE member_id = ?")),
@@ -213,6 +226,7 @@ def readable(document: dict) -> str:
     """The export as a Markdown document, in the user's language; dates with weekday."""
     from voorzorg.categories import label
     from voorzorg.clock import DEFAULT_TIMEZONE
+    from voorzorg.domain.wellbeing import DIMENSIONS, loneliness_text
 
     tz = document["circle"].get("timezone") or DEFAULT_TIMEZONE
     when = lambda value: _when(value, tz)  # noqa: E731
@@ -323,6 +337,14 @@ def readable(document: dict) -> str:
           ", ".join(f"{when(c['call_date'])}: {_('belcirkel.outcome.' + c['outcome'])}"
                     for c in b["calls"]) or None]
          for b in document.get("belcirkel", [])],
+    )  # fmt: skip
+    section("wellbeing")
+    out += _table(
+        [_("wellbeing.col.date"), *(_("wellbeing.dim." + d) for d in DIMENSIONS),
+         _("wellbeing.col.loneliness"), _("wellbeing.col.note")],
+        [[when(c["taken_on"]), *(c["ratings"][d] for d in DIMENSIONS),
+          loneliness_text(c["scores"]), c["note"]]
+         for c in document.get("wellbeing", [])],
     )  # fmt: skip
     section("statistics")
     counted = document["statistics"]["counted_in_new_releases"]

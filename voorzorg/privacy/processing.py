@@ -88,6 +88,14 @@ DATA: dict[str, dict[str, str]] = {
         "link_id": "id", "call_date": "belcirkel", "outcome": "belcirkel",
         "recorded_at": "belcirkel", "alerted_at": "belcirkel",
     },
+    "wellbeing_checkins": {
+        "id": "id", "member_id": "id", "taken_on": "wellbeing", "body": "wellbeing",
+        "mental": "wellbeing", "meaning": "wellbeing", "quality": "wellbeing",
+        "participation": "wellbeing", "daily": "wellbeing", "lon_emptiness": "wellbeing",
+        "lon_lean_on": "wellbeing", "lon_trust": "wellbeing", "lon_miss_people": "wellbeing",
+        "lon_close": "wellbeing", "lon_rejected": "wellbeing", "note": "wellbeing_note",
+        "recorded_by": "consent", "recorded_at": "meta",
+    },
 }  # fmt: skip
 SKIP_TABLES = ("_sqlite_migrations",)
 PURPOSES = ("matching", "stats", "wellbeing", "emergency_card")

@@ -163,6 +163,37 @@ def _within(model, cells, index, release) -> None:
     ):
         if part is not None and circles and left is not None:
             model.row(-BIG, 0, {part: 1, left: -1, **{c: -1 for c in circles}})
+    _outcomes(model, cells, index, circles, left)
+
+
+def _outcomes(model, cells, index, circles, left) -> None:
+    """The wellbeing outcomes: each dimension's bands, the loneliness categories and each
+    topic's changes add up to their table's total; both distributions count the same
+    people; those with a change are among them; and they are among the members at the
+    end of the half-year plus the leavers."""
+    total = (stats_store.TOTAL, stats_store.TOTAL)
+    counted = _get(cells, index, "welbevinden_verdeling", total)
+    lonely = _get(cells, index, "eenzaamheid", (stats_store.TOTAL,))
+    paired = _get(cells, index, "welbevinden_verandering", total)
+    for table, whole in (("welbevinden_verdeling", counted), ("welbevinden_verandering", paired)):
+        groups: dict[str, list[int]] = {}
+        for (i, t, dims), var in cells.items():
+            if i == index and t == table and dims != total:
+                groups.setdefault(dims[0], []).append(var)
+        for parts in groups.values():
+            _sum_row(model, parts, whole)
+    categories = [
+        v
+        for (i, t, d), v in cells.items()
+        if i == index and t == "eenzaamheid" and d != (stats_store.TOTAL,)
+    ]
+    _sum_row(model, categories, lonely)
+    if counted is not None and lonely is not None:
+        model.row(0, 0, {counted: 1, lonely: -1})
+    if counted is not None and paired is not None:
+        model.row(-BIG, 0, {paired: 1, counted: -1})
+    if counted is not None and circles and left is not None:
+        model.row(-BIG, 0, {counted: 1, left: -1, **{c: -1 for c in circles}})
 
 
 def _same_period(model, cells, before: int, after: int, releases: list[dict]) -> None:

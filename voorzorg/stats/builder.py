@@ -20,6 +20,23 @@ from voorzorg.stats import store as stats_store
 from voorzorg.stats.periods import parse_period
 from voorzorg.stats.rules import Cell
 
+# Wellbeing outcomes (docs/statistiek-bescherming.md, "Uitkomsten"): bands of the 0-10
+# self-ratings, read like Dutch school marks (below 5 insufficient, 9-10 very good).
+RATING_BANDS = (("0-4", 0, 4), ("5-6", 5, 6), ("7-8", 7, 8), ("9-10", 9, 10))
+UNSCORED = "niet te bepalen"
+# The scale's own categories (as ``score_loneliness`` names them), and unscored.
+LONELINESS = (
+    *((code, NL[f"wellbeing.category.{code}"]) for code in ("not_lonely", "moderate", "severe")),
+    (None, UNSCORED),
+)
+LONELINESS_TOPIC = "Eenzaamheid"
+CHANGES = ("beter", "gelijk", "slechter")
+# A change is read between a member's latest check-in in the half-year and their latest
+# check-in at least this many months before it; ratings within SAME_WITHIN points count
+# as the same (a self-rating moves a point from one day to the next).
+CHANGE_MONTHS = 5
+SAME_WITHIN = 1
+OUTCOMES = ("welbevinden_verdeling", "eenzaamheid", "welbevinden_verandering")
 AGE_BANDS = ("onder 50", "50-59", "60-69", "70-79", "80-89", "90 en ouder", "onbekend")
 ACTIVITY_KINDS = ("koffieochtend", "club", "bijeenkomst", "uitje", "anders")
 
@@ -83,6 +100,7 @@ def _gather(db, circle_id: str, start: date, end: date, timezone: str, data: dic
         if m["joined"] < e and (m["left"] is None or m["left"] >= s):
             data["pool_members"][person] = key
     data["per_circle"][circle_id] = present
+    _gather_wellbeing(db, circle_id, members, s, e, data)
     for row in occurrences(db, start=start, end=end - timedelta(days=1), timezone=timezone):
         if row["status"] == "cancelled":
             continue
@@ -113,6 +131,55 @@ def _gather(db, circle_id: str, start: date, end: date, timezone: str, data: dic
                 data["gave"][(circle_id, helper_id)] = members[helper_id]["key"]
 
 
+def _gather_wellbeing(db, circle_id: str, members: dict, s: str, e: str, data: dict) -> None:
+    """Who counts: counted for statistics (stats consent, not restricted), an active
+    wellbeing consent, in the circle during the half-year, with a check-in taken in it.
+    Only the ratings and the loneliness answers are read, never the note."""
+    from voorzorg.domain.wellbeing import DIMENSIONS, ITEMS, add_months, score_loneliness
+
+    consenting = {
+        r[0]
+        for r in db.execute(
+            """SELECT member_id FROM consents
+               WHERE purpose = 'wellbeing' AND withdrawn_at IS NULL"""
+        ).fetchall()
+    }
+    columns = ", ".join((*DIMENSIONS, *(f"lon_{i}" for i in ITEMS)))
+    taken: dict[int, list] = defaultdict(list)
+    for row in db.execute(
+        f"""SELECT member_id, taken_on, {columns} FROM wellbeing_checkins
+            WHERE taken_on < ? ORDER BY member_id, taken_on, id""",
+        [e],
+    ).fetchall():
+        taken[row[0]].append(row[1:])
+    for member_id, rows in taken.items():
+        person = (circle_id, member_id)
+        if member_id not in members or member_id not in consenting:
+            continue
+        if person not in data["pool_members"]:
+            continue
+        now = [r for r in rows if r[0] >= s]
+        if not now:
+            continue
+
+        def reading(row):
+            ratings = dict(zip(DIMENSIONS, row[1 : 1 + len(DIMENSIONS)], strict=True))
+            answers = dict(zip(ITEMS, row[1 + len(DIMENSIONS) :], strict=True))
+            return {"ratings": ratings, "category": score_loneliness(answers)["category"]}
+
+        latest = now[-1]
+        key = members[member_id]["key"]
+        data["wellbeing"][person] = {"key": key, **reading(latest)}
+        on = date.fromisoformat(latest[0])
+        earlier = [r for r in rows if add_months(date.fromisoformat(r[0]), CHANGE_MONTHS) <= on]
+        if earlier:
+            data["wellbeing_pairs"][person] = {
+                "key": key,
+                "now": reading(latest),
+                "then": reading(earlier[-1]),
+            }
+
+
 def _empty() -> dict:
     return {
         "ages": defaultdict(dict),
@@ -128,6 +195,8 @@ def _empty() -> dict:
         "referrals": [],
         "received": {},
         "gave": {},
+        "wellbeing": {},
+        "wellbeing_pairs": {},
     }
 
 
@@ -150,7 +219,14 @@ LINKED = {
     "hulpvragen_per_soort": ("hulpvragen_per_soort", "hulp_met_helper", "doorverwijzingen"),
     "hulp_met_helper": ("hulp_met_helper", "hulpvragen_per_soort"),
     "doorverwijzingen": ("doorverwijzingen", "hulpvragen_per_soort"),
+    "welbevinden_verdeling": OUTCOMES,
+    "eenzaamheid": ("eenzaamheid", "welbevinden_verdeling", "welbevinden_verandering"),
+    "welbevinden_verandering": OUTCOMES[::-1],
 }
+# The outcomes' total is at most the members plus the leavers: a finding on the members'
+# tables may also come from there.
+for _table in ("leden_per_cirkel", "leeftijd", "instroom_uitstroom"):
+    LINKED[_table] += OUTCOMES
 DERIVED = {
     "hulpvragen_per_soort": ("hulp_met_helper", "hulp_dagen_tot_koppeling", "doorverwijzingen"),
     "hulp_met_helper": ("hulp_dagen_tot_koppeling",),
@@ -205,6 +281,7 @@ def build_release(
         contributing = {person[0] for person in data["pool_members"]}
         is_pooled = rules.pooled(len(contributing), len(data["pool_members"]))
         withheld = set(_rule_withheld(tables, data)) | (set() if is_pooled else set(SENSITIVE))
+        withheld |= _outcomes_unpooled(tables, data)
         release = {
             "period": release_id,
             "start": start.isoformat(),
@@ -225,6 +302,8 @@ def build_release(
             # was lost); anything else is a new version and needs --supersede.
             release["version"] = published["content"].get("version") or 1
             withheld = set(published["content"]["withheld"])
+            # A release published before a table existed comes back without it.
+            tables = {t: c for t, c in tables.items() if t in published["content"]["tables"]}
             content = _content(release, tables, withheld)
             if published["hash"] != ledger.content_hash(content):
                 raise VoorzorgError(
@@ -314,9 +393,36 @@ def _to_withhold(findings: list[dict], withheld: set) -> set:
     return extra
 
 
+def _outcomes_unpooled(tables: dict, data: dict) -> set[str]:
+    """Rule 6 per outcome table: at least 3 circles among the people it counts, and a
+    published total of at least 50 + the noise (``rules.pooled_table``)."""
+    found = set()
+    for table, group in (
+        ("welbevinden_verdeling", "wellbeing"),
+        ("eenzaamheid", "wellbeing"),
+        ("welbevinden_verandering", "wellbeing_pairs"),
+    ):
+        circles = {person[0] for person in data[group]}
+        if not rules.pooled_table(len(circles), _total(tables[table])):
+            found.add(table)
+    return found
+
+
+def _total(cells: list[Cell]) -> Cell:
+    [total] = [c for c in cells if set(c.dims) == {stats_store.TOTAL}]
+    return total
+
+
 def _rule_withheld(tables: dict, data: dict) -> list[str]:
     """Rule 5: a table where one cell holds everyone in its group is withheld whole."""
     found = []
+    for table in OUTCOMES:
+        groups = defaultdict(list)
+        for cell in tables[table]:
+            if set(cell.dims) != {stats_store.TOTAL}:
+                groups[cell.dims[0] if len(cell.dims) > 1 else None].append(cell)
+        if any(rules.covers_everyone(c, _total(tables[table]).raw) for c in groups.values()):
+            found.append(table)
     bands = [c for c in tables["leeftijd"] if c.dims != (stats_store.TOTAL,)]
     if rules.covers_everyone(
         bands, len(set().union(*data["ages"].values()) if data["ages"] else set())
@@ -423,4 +529,71 @@ def _tables(data: dict, names: dict[str, str], k: int) -> dict[str, list[Cell]]:
         if p in data["received"] and p in data["pool_members"]
     }
     tables["wederkerig"] = [rules.count_cell((), both, k)]
+    tables.update(_outcome_tables(data, k))
     return tables
+
+
+def _dimension(name: str) -> str:
+    return NL[f"wellbeing.dim.{name}"]
+
+
+def _change(now, then, *, scale: bool) -> str:
+    """How it went from ``then`` to ``now`` ("beter", "gelijk", "slechter"): for a rating
+    higher is better (within SAME_WITHIN is the same); for loneliness a lower category is
+    better, and without a category on either side it is UNSCORED."""
+    if scale:
+        if now is None or then is None:
+            return UNSCORED
+        order = [code for code, _label in LONELINESS if code]
+        now, then = -order.index(now), -order.index(then)
+    if abs(now - then) <= (0 if scale else SAME_WITHIN):
+        return "gelijk"
+    return "beter" if now > then else "slechter"
+
+
+def _outcome_tables(data: dict, k: int) -> dict[str, list[Cell]]:
+    """Counts of people only (bands and categories, never a mean): the six dimensions,
+    loneliness, and change for the same people between two of their check-ins."""
+    from voorzorg.domain.wellbeing import DIMENSIONS
+
+    now = data["wellbeing"]
+    everyone = {p: v["key"] for p, v in now.items()}
+    total = (stats_store.TOTAL, stats_store.TOTAL)
+    spread = [
+        rules.count_cell(
+            (_dimension(d), band),
+            {p: v["key"] for p, v in now.items() if low <= v["ratings"][d] <= high},
+            k,
+        )
+        for d in DIMENSIONS
+        for band, low, high in RATING_BANDS
+    ]
+    lonely = [
+        rules.count_cell(
+            (label,), {p: v["key"] for p, v in now.items() if v["category"] == code}, k
+        )
+        for code, label in LONELINESS
+    ]
+    pairs = data["wellbeing_pairs"]
+    moved = defaultdict(dict)
+    for person, pair in pairs.items():
+        for d in DIMENSIONS:
+            way = _change(pair["now"]["ratings"][d], pair["then"]["ratings"][d], scale=False)
+            moved[(_dimension(d), way)][person] = pair["key"]
+        way = _change(pair["now"]["category"], pair["then"]["category"], scale=True)
+        moved[(LONELINESS_TOPIC, way)][person] = pair["key"]
+    topics = [(_dimension(d), CHANGES) for d in DIMENSIONS]
+    topics.append((LONELINESS_TOPIC, (*CHANGES, UNSCORED)))
+    change = [
+        rules.count_cell((topic, way), moved.get((topic, way), {}), k)
+        for topic, ways in topics
+        for way in ways
+    ]
+    return {
+        "welbevinden_verdeling": [*spread, rules.count_cell(total, everyone, k)],
+        "eenzaamheid": [*lonely, rules.count_cell((stats_store.TOTAL,), everyone, k)],
+        "welbevinden_verandering": [
+            *change,
+            rules.count_cell(total, {p: v["key"] for p, v in pairs.items()}, k),
+        ],
+    }

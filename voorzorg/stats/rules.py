@@ -21,7 +21,9 @@ averaging repeated figures gain nothing.
    passes the same dominance rule.
 5. A table in which one cell covers everyone in its group is withheld whole: the zeros
    beside it would otherwise tell.
-6. Sensitive topics only for pools of at least 3 circles and 50 members.
+6. Sensitive topics only for pools of at least 3 circles and 50 members. A table that
+   counts its own people (the wellbeing outcomes) needs them in that table, judged on its
+   published total (``pooled_table``) so that the decision tells nothing more.
 7. The auditor (``audit.py``) then attacks everything published with integer programs;
    what it can narrow below MIN_RANGE is withheld or refused.
 """
@@ -133,6 +135,20 @@ def median_cell(dims: tuple, values: list[float], owners: list, base: Cell) -> C
 
 def pooled(circles: int, members: int) -> bool:
     return circles >= POOL_CIRCLES and members >= POOL_MEMBERS
+
+
+def pooled_table(circles: int, total: Cell) -> bool:
+    """Rule 6 for a table of its own people (the wellbeing outcomes): at least
+    POOL_CIRCLES circles among them, and a published total of at least POOL_MEMBERS +
+    NOISE_MAX. The true count is then at least POOL_MEMBERS; and because the decision
+    rests on the published total, publishing tells a reader nothing the total does not
+    (deciding on the true count would: a published 47 beside "at least 50 people" can
+    only be 50)."""
+    return (
+        circles >= POOL_CIRCLES
+        and total.value is not None
+        and total.value >= POOL_MEMBERS + NOISE_MAX
+    )
 
 
 def covers_everyone(cells: list[Cell], group: int) -> bool:

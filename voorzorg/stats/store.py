@@ -25,6 +25,10 @@ TABLES: dict[str, tuple[tuple[str, ...], str]] = {
     "hulp_dagen_tot_koppeling": (("soort_hulp",), "mediaan_dagen"),
     "doorverwijzingen": ((), "doorverwijzingen"),
     "wederkerig": ((), "leden"),
+    # Outcomes of the wellbeing check-ins (members with the stats and wellbeing consents).
+    "welbevinden_verdeling": (("dimensie", "score"), "leden"),
+    "eenzaamheid": (("categorie",), "leden"),
+    "welbevinden_verandering": (("onderwerp", "verandering"), "leden"),
 }
 # Tables of releases made before the Cell Key Method: read (and audited), never written.
 LEGACY_TABLES: dict[str, tuple[tuple[str, ...], str]] = {
@@ -41,6 +45,9 @@ COUNTS = {
     "hulpvragen_per_soort": "events",
     "doorverwijzingen": "events",
     "hulp_met_helper": "derived",
+    "welbevinden_verdeling": "persons",
+    "eenzaamheid": "persons",
+    "welbevinden_verandering": "persons",
 }
 TOTAL = "totaal"
 WITHHELD = "afgeschermd"

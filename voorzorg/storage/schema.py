@@ -377,6 +377,38 @@ def m014_belcirkel(db) -> None:
     )
 
 
+def m015_wellbeing_checkins(db) -> None:
+    """Wellbeing check-ins, a table of their own (only with the ``wellbeing`` consent).
+
+    Six 0-10 self-ratings along the dimensions of Positive Health and the answers to the
+    six De Jong Gierveld loneliness items (yes / more_or_less / no, NULL when not
+    answered); the scores are derived by ``domain/wellbeing.py``, never stored. The
+    note stays in the circle. No coordinator view reads this table; withdrawal of the
+    consent and erasure delete the rows (the member id cascades as well)."""
+    ratings = "".join(
+        f"{name} INTEGER NOT NULL CHECK ({name} BETWEEN 0 AND 10),\n"
+        for name in ("body", "mental", "meaning", "quality", "participation", "daily")
+    )
+    answers = "".join(
+        f"lon_{name} TEXT CHECK (lon_{name} IN ('yes', 'more_or_less', 'no')),\n"
+        for name in ("emptiness", "miss_people", "rejected", "lean_on", "trust", "close")
+    )
+    _run(
+        db,
+        f"""
+        CREATE TABLE wellbeing_checkins (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            taken_on TEXT NOT NULL,
+            {ratings}{answers}note TEXT,
+            recorded_by TEXT,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX wellbeing_checkins_member ON wellbeing_checkins (member_id, taken_on)
+        """,
+    )
+
+
 def _run(db, script: str) -> None:
     # executescript() would COMMIT the migration's transaction half-way.
     for statement in script.split(";"):
@@ -399,6 +431,7 @@ STEPS = (
     m012_emergency_card_consent,
     m013_activity_source,
     m014_belcirkel,
+    m015_wellbeing_checkins,
 )
 
 

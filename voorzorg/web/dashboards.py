@@ -1,4 +1,5 @@
-"""Welfare dashboards (datasette-dashboards) on stats.db only, with Dutch labels.
+"""Welfare dashboards (datasette-dashboards) on stats.db only, with Dutch labels:
+"welzijn" (reach, help, activities) and "uitkomsten" (the wellbeing outcomes).
 
 Every chart reads the release tables. Counts carry the Cell Key Method's small noise and
 are shown as whole numbers; a protected (suppressed or withheld) figure is NULL, left out
@@ -22,6 +23,203 @@ EXPLANATION = (
     "Trek geen conclusies uit verschillen van een paar personen. De volledige uitleg "
     "voor privacyfunctionarissen staat in `docs/statistiek-bescherming.md`."
 )
+OUTCOMES_EXPLANATION = (
+    "**Uitkomsten: wat deze cijfers wel en niet bewijzen.** Ze komen uit korte gesprekken "
+    "met deelnemers die zelf toestemming gaven voor welbevinden én voor statistiek, alle "
+    "cirkels samen, en alleen als er in een tabel minstens 3 cirkels en 50 mensen "
+    "meetellen (anders: **afgeschermd**). Ze laten zien hoe deze mensen hun gezondheid en "
+    "eenzaamheid zelf inschatten, en of het bij **dezelfde mensen** tussen twee gesprekken "
+    "beter, gelijk of slechter ging (gelijk: hooguit 1 punt verschil). Ze bewijzen "
+    "**niet** dat een verandering door de cirkel komt: er is geen controlegroep van "
+    "vergelijkbare mensen zonder cirkel; wie meedoet en toestemming geeft, heeft zichzelf "
+    "gekozen en is geen willekeurige groep; en wie het bij een gesprek slecht ging, gaat "
+    "het later vaak vanzelf wat beter (regressie naar het gemiddelde). Er staan geen "
+    "gemiddelden in, alleen aantallen mensen per groep, beschermd als alle cijfers hier."
+)
+# The outcomes have a dashboard of their own: each chart is a request on the statistics,
+# and one page with all of them would ask more at once than an account may have waiting
+# (``web/limits.py``: PER_ACCOUNT_RUNNING + PER_ACCOUNT_WAITING).
+OUTCOMES_LINK = (
+    "Hoe het de deelnemers zelf gaat (Positieve Gezondheid, eenzaamheid) en of het bij "
+    "dezelfde mensen beter, gelijk of slechter ging, staat op een eigen pagina: "
+    "**[Uitkomsten: welbevinden en eenzaamheid](uitkomsten)**. Lees daar ook wat die "
+    "cijfers niet bewijzen: er is geen controlegroep, wie meedoet koos daar zelf voor, "
+    "en lage cijfers stijgen vaak vanzelf (regressie naar het gemiddelde)."
+)
+# Colours that read as worse-to-better, the same in every outcome chart.
+BAND_COLOURS = {"0-4": "#c0392b", "5-6": "#e6a23c", "7-8": "#8fc97c", "9-10": "#2e8b57"}
+CHANGE_COLOURS = {"slechter": "#c0392b", "gelijk": "#b0b7bf", "beter": "#2e8b57",
+                  "niet te bepalen": "#e5e7ea"}  # fmt: skip
+LONELINESS_ORDER = ["niet eenzaam", "matig eenzaam", "ernstig eenzaam", "niet te bepalen"]
+# The outcome charts draw as SVG: each bar is an element with its figures (aria-label),
+# which is what a reader's screen reader announces, and what the browser test reads.
+SVG = {"usermeta": {"embedOptions": {"renderer": "svg", "actions": False}}}
+# A row's share of its table's published total (v: the row, t: the total), in percent.
+PERCENT = "CAST(round(100.0 * min(v.leden, t.leden) / t.leden) AS INTEGER)"
+
+
+def _share(table: str, dims: str, total: str) -> str:
+    """Rows of ``table`` with their share of the table's published total (in percent);
+    a share exists only where both counts are published ("derived figures follow their
+    base")."""
+    return (
+        f"SELECT {dims}, CAST(v.leden AS INTEGER) AS deelnemers, {PERCENT} AS procent "
+        f"FROM {table} v JOIN {table} t ON t.release_id = v.release_id AND {total} "
+        "WHERE v.release_id = :release AND v.leden IS NOT NULL AND t.leden > 0 "
+    )
+
+
+def _pivot(table: str, rows: str, columns: str, groups: list[str]) -> str:
+    """One line per dimension (or topic), one column per group, and the number of people
+    the table rests on: every count, "niet publiceerbaar" where it is protected, empty
+    where the group does not apply (only loneliness has "niet te bepalen")."""
+    cells = ", ".join(
+        f"CASE WHEN count(CASE WHEN v.{columns} = '{g}' THEN 1 END) = 0 THEN '' ELSE "
+        f"coalesce(CAST(max(CASE WHEN v.{columns} = '{g}' THEN v.leden END) AS INTEGER), "
+        f'{HIDDEN}) END AS "{g}"'
+        for g in groups
+    )
+    return (
+        f"SELECT v.{rows} AS {rows}, {cells}, coalesce(CAST(t.leden AS INTEGER), {HIDDEN}) "
+        f"AS mensen FROM {table} v JOIN {table} t ON t.release_id = v.release_id "
+        f"AND t.{rows} = 'totaal' WHERE v.release_id = :release AND v.{rows} != 'totaal' "
+        f"GROUP BY v.{rows} ORDER BY min(v.rowid)"
+    )
+
+
+def _stacked(y: str, y_title: str, colour: str, colours: dict, colour_title: str) -> dict:
+    order = list(colours)
+    return {
+        **SVG,
+        "mark": {"type": "bar", "tooltip": True},
+        "encoding": {
+            "y": {"field": y, "type": "nominal", "title": y_title, "sort": None},
+            "x": {"field": "procent", "type": "quantitative", "title": "Deel van de mensen (%)",
+                  "stack": "zero"},
+            "color": {"field": colour, "type": "nominal", "title": colour_title,
+                      "scale": {"domain": order, "range": [colours[c] for c in order]}},
+            "order": {"field": "volgorde", "type": "quantitative"},
+            "tooltip": [
+                {"field": y, "title": y_title},
+                {"field": colour, "title": colour_title},
+                {"field": "deelnemers", "title": "Mensen", "format": "d"},
+                {"field": "procent", "title": "Deel (%)", "format": "d"},
+            ],
+        },
+    }  # fmt: skip
+
+
+def _outcome_charts() -> dict:
+    bands = "CASE v.score " + " ".join(
+        f"WHEN '{b}' THEN {i}" for i, b in enumerate(BAND_COLOURS)
+    ) + " END"  # fmt: skip
+    ways = "CASE v.verandering " + " ".join(
+        f"WHEN '{w}' THEN {i}" for i, w in enumerate(CHANGE_COLOURS)
+    ) + " END"  # fmt: skip
+    status = (
+        "CASE WHEN EXISTS (SELECT 1 FROM afgeschermd a WHERE a.release_id = x.release_id "
+        "AND a.tabel = '{table}') THEN 'afgeschermd' ELSE 'gepubliceerd' END"
+    )
+    parts = []
+    for label, table, where in (
+        ("verdeling over de zes dimensies", "welbevinden_verdeling", "dimensie = 'totaal'"),
+        ("eenzaamheid", "eenzaamheid", "categorie = 'totaal'"),
+        ("verandering bij dezelfde mensen", "welbevinden_verandering", "onderwerp = 'totaal'"),
+    ):
+        parts.append(
+            f"SELECT '{label}' AS uitkomst, "
+            f"coalesce(CAST(x.leden AS INTEGER), {HIDDEN}) AS mensen, "
+            f"{status.format(table=table)} AS status FROM {table} x "
+            f"WHERE x.release_id = :release AND x.{where}"
+        )
+    return {
+        "uitkomsten_uitleg": {
+            "title": "Uitkomsten: wat ze wel en niet bewijzen",
+            "library": "markdown",
+            "display": OUTCOMES_EXPLANATION,
+        },
+        "uitkomsten_status": {
+            "title": "Uitkomsten: gepubliceerd of afgeschermd",
+            "db": "stats",
+            "query": " UNION ALL ".join(parts),
+            "library": "table",
+        },
+        "welbevinden": {
+            "title": "Hoe gaat het? Eigen cijfer (0-10) per dimensie van Positieve Gezondheid",
+            "db": "stats",
+            "query": _share("welbevinden_verdeling",
+                            f"v.dimensie AS dimensie, v.score AS score, {bands} AS volgorde",
+                            "t.dimensie = 'totaal'")
+            + "AND v.dimensie != 'totaal' ORDER BY v.rowid",
+            "library": "vega-lite",
+            "display": _stacked("dimensie", "Dimensie", "score", BAND_COLOURS, "Cijfer"),
+        },
+        "eenzaamheid": {
+            "title": "Eenzaamheid (De Jong Gierveld, 6 vragen)",
+            "db": "stats",
+            # Every category, also one that is not publishable: it is named, never drawn.
+            "query": "SELECT v.categorie AS categorie, CAST(v.leden AS INTEGER) AS deelnemers, "
+            f"{PERCENT} AS procent, coalesce({PERCENT} || '%', {HIDDEN}) AS label, "
+            f"coalesce({PERCENT}, 0) AS hoogte FROM eenzaamheid v JOIN eenzaamheid t "
+            "ON t.release_id = v.release_id AND t.categorie = 'totaal' "
+            "WHERE v.release_id = :release AND t.leden > 0 AND v.categorie != 'totaal' "
+            "ORDER BY v.rowid",
+            "library": "vega-lite",
+            "display": {
+                **SVG,
+                "encoding": {
+                    "x": {"field": "categorie", "type": "nominal", "title": "Eenzaamheid",
+                          "sort": LONELINESS_ORDER, "axis": {"labelAngle": 0}},
+                },
+                "layer": [
+                    {
+                        "transform": [{"filter": "datum.deelnemers != null"}],
+                        "mark": {"type": "bar", "tooltip": True},
+                        "encoding": {
+                            "y": {"field": "procent", "type": "quantitative",
+                                  "title": "Deel van de mensen (%)"},
+                            "tooltip": [
+                                {"field": "categorie", "title": "Eenzaamheid"},
+                                {"field": "deelnemers", "title": "Mensen", "format": "d"},
+                                {"field": "procent", "title": "Deel (%)", "format": "d"},
+                            ],
+                        },
+                    },
+                    {
+                        "mark": {"type": "text", "dy": -8},
+                        "encoding": {
+                            "y": {"field": "hoogte", "type": "quantitative"},
+                            "text": {"field": "label"},
+                        },
+                    },
+                ],
+            },
+        },
+        "welbevinden_tabel": {
+            "title": "Eigen cijfer per dimensie: alle aantallen",
+            "db": "stats",
+            "query": _pivot("welbevinden_verdeling", "dimensie", "score", list(BAND_COLOURS)),
+            "library": "table",
+        },
+        "verandering_tabel": {
+            "title": "Verandering bij dezelfde mensen: alle aantallen",
+            "db": "stats",
+            "query": _pivot("welbevinden_verandering", "onderwerp", "verandering",
+                            ["beter", "gelijk", "slechter", "niet te bepalen"]),
+            "library": "table",
+        },
+        "verandering": {
+            "title": "Verandering bij dezelfde mensen sinds hun vorige gesprek",
+            "db": "stats",
+            "query": _share("welbevinden_verandering",
+                            f"v.onderwerp AS onderwerp, v.verandering AS verandering, "
+                            f"{ways} AS volgorde", "t.onderwerp = 'totaal'")
+            + "AND v.onderwerp != 'totaal' ORDER BY v.rowid",
+            "library": "vega-lite",
+            "display": _stacked("onderwerp", "Onderwerp", "verandering", CHANGE_COLOURS,
+                                "Verandering"),
+        },
+    }  # fmt: skip
 
 
 def _bar(x: str, y: str, x_title: str, y_title: str, color: str | None = None) -> dict:
@@ -196,6 +394,21 @@ def _charts() -> dict:
             "FROM releases ORDER BY release_id DESC",
             "library": "table",
         },
+        "uitkomsten": {
+            "title": "Uitkomsten: welbevinden en eenzaamheid",
+            "library": "markdown",
+            "display": OUTCOMES_LINK,
+        },
+    }
+
+
+def _release_filter(latest_release: str | None) -> dict:
+    return {
+        "name": "Halfjaar",
+        "type": "select",
+        "db": "stats",
+        "query": "SELECT release_id FROM releases ORDER BY release_id DESC",
+        **({"default": latest_release} if latest_release else {}),
     }
 
 
@@ -214,15 +427,10 @@ def dashboards(latest_release: str | None = None) -> dict:
                 ["hulp", "hulp", "dagen"],
                 ["hulp_tabel", "hulp_tabel", "hulp_tijd"],
                 ["activiteiten", "opkomst", "doorverwijzingen"],
+                ["uitkomsten", "uitkomsten", "uitkomsten"],
             ],
             "filters": {
-                "release": {
-                    "name": "Halfjaar",
-                    "type": "select",
-                    "db": "stats",
-                    "query": "SELECT release_id FROM releases ORDER BY release_id DESC",
-                    **({"default": latest_release} if latest_release else {}),
-                },
+                "release": _release_filter(latest_release),
                 "cirkel": {
                     "name": "Cirkel",
                     "type": "select",
@@ -231,5 +439,21 @@ def dashboards(latest_release: str | None = None) -> dict:
                 },
             },
             "charts": _charts(),
-        }
+        },
+        "uitkomsten": {
+            "title": "Uitkomsten: welbevinden en eenzaamheid",
+            "description": "Alle cirkels samen, alleen deelnemers met toestemming voor "
+            "welbevinden én statistiek; aantallen mensen, beschermd als alle publicaties "
+            "(beleid SDC-1, celsleutelmethode). Nooit een gemiddelde.",
+            "settings": {"allow_fullscreen": True},
+            "layout": [
+                ["uitkomsten_uitleg", "uitkomsten_uitleg", "uitkomsten_status"],
+                ["welbevinden", "welbevinden", "eenzaamheid"],
+                ["welbevinden_tabel", "welbevinden_tabel", "eenzaamheid"],
+                ["verandering", "verandering", "verandering"],
+                ["verandering_tabel", "verandering_tabel", "verandering_tabel"],
+            ],
+            "filters": {"release": _release_filter(latest_release)},
+            "charts": _outcome_charts(),
+        },
     }

@@ -286,6 +286,8 @@ def sync_databases(datasette, config: Config) -> set[str]:
         if name not in datasette.databases:
             if name != "stats":
                 _bring_up_to_date(name, path)
+            else:
+                _stats_up_to_date(path)
             kind = StatsDatabase if name == "stats" else Database
             datasette.add_database(kind(datasette, path=str(path), is_mutable=True), name=name)
             served[name] = identity
@@ -305,6 +307,19 @@ def _bring_up_to_date(name: str, path) -> None:
         store.open_circle(path, check=False).close()
     except VoorzorgError as exc:
         log.warning("circle %s served without migrating: %s", name, exc.key)
+
+
+def _stats_up_to_date(path) -> None:
+    """A stats.db made by an older version gets the release tables added since (empty)
+    before it is served: the dashboards query them. Published rows are not touched."""
+    import sqlite3
+
+    from voorzorg.stats import store as stats_store
+
+    try:
+        stats_store.connect(path).close()
+    except sqlite3.Error as exc:
+        log.warning("stats served without its newer tables: %s", exc)
 
 
 def build(config: Config):
