@@ -152,6 +152,29 @@ def test_png_chart_for_any_name_and_any_ratings(name, values):
     image = Image.open(io.BytesIO(spider_png(name, checkins, scale=1)))
     assert image.format == "PNG"
     check_vertices(image.convert("RGB"), 1, last=last, before=before)
+    # With one check-in only that one is drawn.
+    image = Image.open(io.BytesIO(spider_png(name, checkins[1:], scale=1))).convert("RGB")
+    check_vertices(image, 1, last=last, before=None)
+    colours = {c for _n, c in image.getcolors(maxcolors=1_000_000)}
+    assert not any(near(c, BEFORE_COLOUR, 20) for c in colours)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.text(min_size=1, max_size=100))
+def test_pdf_chart_and_named_form_for_any_name_stay_whole(name):
+    from voorzorg.paper.documents import wellbeing_form
+    from voorzorg.paper.spider import spider_pdf
+
+    name = "".join(c for c in name if c.isprintable()).strip() or "x"
+    checkins = [{"taken_on": "2025-07-07", "ratings": BEFORE},
+                {"taken_on": "2026-01-12", "ratings": LAST}]  # fmt: skip
+    chart = spider_pdf(name, checkins, circle="ZorgSaam", today=date(2026, 1, 12))
+    form = wellbeing_form(circle="ZorgSaam", today=date(2026, 1, 12), name=name,
+                          day=date(2026, 1, 13))  # fmt: skip
+    for pdf, pages in ((chart, 1), (form, 2)):
+        info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True)
+        assert re.search(rb"Pages:\s+%d\n" % pages, info.stdout), info.stdout
+    assert "pagina 1 van 1" in text_of(chart) and "ma 12 jan 2026" in flat(text_of(chart))
 
 
 def test_pdf_chart_is_one_confidential_a4_page_with_ratings_and_dates_only(charted, cli, tmp_path):
@@ -339,7 +362,7 @@ def test_form_download_for_a_coordinator_of_that_circle_only(circle, cli):
     _ok(cli("circle", "add", "samenspel", "--name", "SamenSpel"))
     config = circle / "config.toml"
     for args in (("coord-a", "--coordinator", CIRCLE), ("coord-b", "--coordinator", "samenspel"),
-                 ("welfare", "--welfare")):  # fmt: skip
+                 ("welfare", "--welfare"), ("operator", "--operator")):  # fmt: skip
         made = voorzorg(config, "user", "add", *args, "--password-stdin", input=PASSWORD + "\n")
         assert made.returncode == 0, made.stderr
     server = Server(config, circle / "serve.log")
@@ -354,6 +377,7 @@ def test_form_download_for_a_coordinator_of_that_circle_only(circle, cli):
         assert text.count("0 1 2 3 4 5 6 7 8 9 10") == 6
         assert server.login("coord-b").get(path).status_code == 403
         assert server.login("welfare").get(path).status_code == 403
+        assert server.login("operator").get(path).status_code == 403
         anonymous = server.client().get(path)
         assert anonymous.status_code == 302
         assert anonymous.headers["location"].startswith("/-/login")

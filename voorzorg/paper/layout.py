@@ -147,7 +147,8 @@ def line_to_fill(
 ):
     """ "Naam: ______" for a paper form: a label and a ruled line to write on, from ``x``
     (the left margin) to ``right`` (the right margin); ``value`` is printed on the line
-    (in bold) when the form is filled in beforehand."""
+    (in bold) when the form is filled in beforehand, in smaller type if it is long (and
+    shortened with "…" if even 8 points would not fit)."""
     keep_room(sheet, 11)
     sheet.set_font(FONT, "", BODY)
     top = sheet.get_y()
@@ -156,8 +157,16 @@ def line_to_fill(
     line_y = top + 8
     start, end = sheet.get_x(), right or sheet.w - sheet.r_margin
     if value:
-        sheet.set_font(FONT, "B", BODY)
-        sheet.cell(max(end - start, 1), 10, value)
+        room, size = max(end - start - 1, 1), BODY
+        sheet.set_font(FONT, "B", size)
+        while sheet.get_string_width(value) > room and size > 8:
+            size -= 1
+            sheet.set_font(FONT, "B", size)
+        if sheet.get_string_width(value) > room:
+            while value and sheet.get_string_width(value + "…") > room:
+                value = value[:-1]
+            value += "…"
+        sheet.cell(room, 10, value)
         sheet.set_font(FONT, "", BODY)
     sheet.line(start, line_y, end, line_y)
     sheet.set_xy(sheet.l_margin, top + 11)

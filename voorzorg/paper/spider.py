@@ -258,27 +258,38 @@ def spider_png(name: str, checkins: list[dict], *, scale: int = PNG_SCALE) -> by
 
 # --- PDF ---------------------------------------------------------------------------------
 
-PDF_RADIUS = 50  # millimetres
+PDF_RADIUS = 50  # millimetres, unless the title needs more room
 
 
-def pdf_centre(sheet_width: float, top: float) -> tuple[float, float]:
+def pdf_centre(sheet_width: float, top: float, radius: float) -> tuple[float, float]:
     """Where the web's centre lies on the PDF page when the labels start at ``top``."""
-    return sheet_width / 2, top + PDF_RADIUS * 1.14 + 8
+    return sheet_width / 2, top + radius * 1.14 + 8
 
 
 def spider_pdf(name: str, checkins: list[dict], *, circle: str, today: date) -> bytes:
     """An A4 page for the conversation: the web, the legend, the ratings as a table (for
-    whoever reads numbers more easily than a picture) and the source line."""
+    whoever reads numbers more easily than a picture) and the source line. One page: a
+    title long enough to need more room gets a smaller web."""
+    from voorzorg.paper import layout
+
+    for radius in (PDF_RADIUS, 44, 38, 32):
+        sheet = _spider_sheet(name, checkins, circle=circle, today=today, radius=radius)
+        if sheet.page == 1:
+            break
+    return layout.finish(sheet)
+
+
+def _spider_sheet(name: str, checkins: list[dict], *, circle: str, today: date, radius: float):
     from voorzorg.paper import layout
 
     sheet = layout.new_sheet(
         circle=circle, today=today, title=_("wellbeing.chart.title", name=name),
         confidential=True,
     )  # fmt: skip
-    centre = pdf_centre(sheet.w, sheet.get_y())
+    centre = pdf_centre(sheet.w, sheet.get_y(), radius)
 
     def at(index: int, value: float) -> tuple[float, float]:
-        return vertex(index, value, centre=centre, radius=PDF_RADIUS)
+        return vertex(index, value, centre=centre, radius=radius)
 
     sheet.set_line_width(0.3)
     sheet.set_draw_color(204, 204, 204)
@@ -312,7 +323,7 @@ def spider_pdf(name: str, checkins: list[dict], *, circle: str, today: date) -> 
         for x, y in (at(i, v) for i, v in enumerate(_values(checkin))):
             sheet.ellipse(x - 1.4, y - 1.4, 2.8, 2.8, style="F")
     sheet.set_fill_color(255, 255, 255)
-    sheet.set_y(centre[1] + PDF_RADIUS * 1.14 + 8)
+    sheet.set_y(centre[1] + radius * 1.14 + 8)
     for role, checkin in shown:
         _day, label = _legend(role, checkin)
         y = sheet.get_y() + 3.5
@@ -340,7 +351,7 @@ def spider_pdf(name: str, checkins: list[dict], *, circle: str, today: date) -> 
     layout.table(sheet, header, rows, widths, size=layout.SMALL, padding=1)
     sheet.ln(2)
     layout.paragraph(sheet, _("wellbeing.chart.source"), size=layout.SMALL)
-    return layout.finish(sheet)
+    return sheet
 
 
 def _pdf_label(sheet, layout, text: str, where, centre) -> None:
