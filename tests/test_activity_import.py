@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.test_feed_agreement import (
@@ -241,6 +241,12 @@ def test_random_series_import_to_the_same_occurrences(spec):
         db = store.create_circle_db(Path(directory) / "c.db", CIRCLE, "Europe/Amsterdam")
         plan = plan_import(body, timezone="Europe/Amsterdam", today=today, window_months=6)
         report = apply_import(db, plan, timezone="Europe/Amsterdam", now=NOW)
+        # An occurrence spanning the circle's clock change is refused by design, with its
+        # reason (and the rest comes in); such a series has nothing to compare.
+        dst = [f for f in report["failed"] if "verzetten van de klok" in f["reason"]]
+        if dst:
+            db.close()
+        assume(not dst)
         assert report["failed"] == [] and report["problems"] == []
         first, last = today - timedelta(days=30), plan["window_end"]
         mine = expand_core(db, first, last, show_cancelled=False)

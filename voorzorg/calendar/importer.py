@@ -566,7 +566,7 @@ def apply_import(db, plan: dict, *, timezone: str, now: datetime, dry_run: bool 
                 dry_run=dry_run,
             )
         except VoorzorgError as exc:
-            outcome["failed"].append({"title": item["title"], "reason": exc.message()})
+            outcome["failed"].append({"title": item["title"], "reason": exc.message})
             continue
         outcome[result].append({"title": item["title"], "id": activity_id})
     seen = {item["uid"] for item in plan["items"]}
