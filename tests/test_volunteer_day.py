@@ -14,9 +14,14 @@ MONDAY = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # ma 30 november 2026, 09:00 
 
 
 @pytest.fixture
-def day(circle):
+def day(deployment, cli):
+    """The circle made on that Monday too: its first card version is adopted the day the
+    circle is made, and an acknowledgement cannot come before it."""
     with clock.frozen(MONDAY):
-        yield circle
+        made = cli("circle", "add", "zorgsaam", "--name", "ZorgSaam", "--neighbourhood",
+                   "Muziekwijk")  # fmt: skip
+        assert made.code == 0, made.err
+        yield deployment
 
 
 def ok(cli, *args, input=None):
