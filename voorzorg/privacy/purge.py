@@ -4,9 +4,8 @@ Per circle: notes, closing notes and referrals of requests closed longer ago tha
 ``closed_request_notes_months`` are cleared; calls of the calling rota recorded longer
 ago than ``call_log_months`` are deleted; wellbeing check-ins taken longer ago than
 ``wellbeing_months`` (a date in the circle's timezone) are deleted; members who left
-longer ago than
-``left_members_months`` are erased (as ``member erase``: integrations, erasure
-register, compaction); integrations' logs older than ``notification_log_months`` go
+longer ago than ``left_members_months`` are erased (as ``member erase``: integrations,
+erasure register, compaction); integrations' logs older than ``notification_log_months`` go
 through the ``privacy_purge`` hook; the coordinators' view period is written into the
 circle. Then the web access log older than ``access_log_months``. Before all that,
 every member in the erasure register still found in a circle is erased again. The
