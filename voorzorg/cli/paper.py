@@ -197,3 +197,35 @@ def emergency_card(app, circle_id, members, all_members, out) -> None:
     write_pdf(content, out, name, personal=True)
     count = len(emergency_card_people(db, ids))
     click.echo(_("paper.card.count", n=count))
+
+
+@print_.command("wellbeing-form", help="help.print.wellbeing_form")
+@circle_option
+@click.argument("members", nargs=-1, metavar="[MEMBER]")
+@option("--on", "on", metavar="DATE", help="opt.print_wellbeing_on")
+@out_option
+@pass_app
+def wellbeing_form(app, circle_id, members, on, out) -> None:
+    from voorzorg.dates import parse_date
+    from voorzorg.domain.members import resolve_member
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.paper.documents import wellbeing_form as make
+    from voorzorg.paper.documents import wellbeing_form_member
+
+    entry = app.circle(circle_id)
+    today = circle_today(entry)
+    if not members:
+        if on:
+            raise VoorzorgError("paper.wbform.on_without_member")
+        name = _("paper.file.wellbeing_form", circle=entry.id)
+        target(out, name)
+        content = make(circle=entry.name, today=today)
+        write_pdf(content, out, name, personal=False)
+        return
+    _entry, db = app.open_circle(circle_id)
+    member = wellbeing_form_member(db, resolve_member(db, " ".join(members)))
+    day = parse_date(on, today=today) if on else today
+    name = _("paper.file.wellbeing_form_one", circle=entry.id, id=member["id"])
+    target(out, name)
+    content = make(circle=entry.name, today=today, name=member["name"], day=day)
+    write_pdf(content, out, name, personal=True)

@@ -25,6 +25,9 @@ def purge(app, dry_run, as_json) -> None:
         click.echo(_("privacy.purge.circle", circle=circle_id,
                      notes=counts["notes_cleared"], members=counts["members_erased"],
                      log=counts["notification_log"]))  # fmt: skip
+        if counts.get("wellbeing"):
+            click.echo(_("privacy.purge.wellbeing", circle=circle_id, n=counts["wellbeing"],
+                         months=report["policy"]["wellbeing_months"]))  # fmt: skip
     click.echo(_("privacy.purge.access_log", n=report["access_log"]))
     if report["erased_again"]:
         click.echo(_("privacy.erased_again", n=report["erased_again"]))

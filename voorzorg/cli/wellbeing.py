@@ -182,7 +182,7 @@ def show(app, circle_id, member_ref, as_json) -> None:
 @wellbeing.command("chart", help="help.wellbeing.chart")
 @circle_option
 @click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
-@option("--out", "out", metavar="FILE.svg", required=True, help="opt.wellbeing.out")
+@option("--out", "out", metavar="FILE", required=True, help="opt.wellbeing.out")
 @pass_app
 def chart(app, circle_id, member_ref, out) -> None:
     from pathlib import Path
@@ -190,16 +190,17 @@ def chart(app, circle_id, member_ref, out) -> None:
     from voorzorg.deploy.config import atomic_write
     from voorzorg.domain.members import resolve_member
     from voorzorg.errors import VoorzorgError
-    from voorzorg.paper.spider import member_chart
+    from voorzorg.paper.spider import FORMATS, member_chart
 
     path = Path(out)
-    if path.suffix.lower() != ".svg" or path.is_dir():
+    fmt = path.suffix.lower()
+    if fmt not in FORMATS or path.is_dir():
         raise VoorzorgError("wellbeing.chart.bad_suffix", path=str(path))
     if not path.parent.is_dir():
         raise VoorzorgError("paper.no_folder", path=str(path.parent))
-    _entry, db = app.open_circle(circle_id)
+    entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref), include_left=True)
-    svg = member_chart(db, member_id)
+    content = member_chart(db, member_id, fmt=fmt, circle=entry.name, today=circle_today(entry))
     # Health data of one person: readable by you only; whole or not at all.
-    atomic_write(path, svg.encode("utf-8"), mode=0o600)
+    atomic_write(path, content, mode=0o600)
     click.echo(_("wellbeing.chart.written", path=str(path)))

@@ -49,6 +49,7 @@ PRIVACY_KEYS: dict[str, tuple[type, bool]] = {
     "view_months": (int, False),
     "call_log_months": (int, False),
     "wellbeing_interval_months": (int, False),
+    "wellbeing_months": (int, False),
 }
 # [replica]: continuous replication with Litestream (see deploy/replica.py).
 REPLICA_KEYS: dict[str, tuple[type, bool]] = {

@@ -8,7 +8,12 @@ config.toml, with defaults a Dutch welfare organisation would sign.
 - ``notification_log_months`` (6): integrations' logs of messages sent;
 - ``access_log_months`` (6): the web access log in instance.db;
 - ``view_months`` (12): how far back coordinators see closed requests;
-- ``call_log_months`` (3): the calling rota's record of calls (reached, not reached).
+- ``call_log_months`` (3): the calling rota's record of calls (reached, not reached);
+- ``wellbeing_months`` (60): a wellbeing check-in taken longer ago is deleted. Five
+  years: enough to look back over ten half-yearly conversations with the member and for
+  the outcome figures of several years; a check-in older than that says little about
+  how someone is doing now. Withdrawing the consent deletes them all at once, and a
+  member who left is erased after ``left_members_months`` with their check-ins.
 
 0 keeps that kind of data (not for ``view_months``). ``voorzorg purge`` applies it
 (``privacy/purge.py``), daily through the systemd timer; statistics releases already
@@ -26,6 +31,7 @@ DEFAULTS = {
     "access_log_months": 6,
     "view_months": 12,
     "call_log_months": 3,
+    "wellbeing_months": 60,
 }
 
 

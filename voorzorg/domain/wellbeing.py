@@ -148,9 +148,13 @@ def list_checkins(db, member_id: int) -> list[dict]:
 
 
 def require_consent(db, member_id: int) -> dict:
+    """The member, if a check-in may be recorded (or a named form printed): still in the
+    circle, not restricted, with an active ``wellbeing`` consent."""
     member = get_member(db, member_id)
     if member["left_on"] is not None:
         raise VoorzorgError("member.has_left", name=member["name"], on=member["left_on"])
+    if member["restricted"]:  # Art. 18: kept, not processed further
+        raise VoorzorgError("member.restricted", name=member["name"])
     if "wellbeing" not in active_purposes(db, member_id):
         raise VoorzorgError("wellbeing.no_consent", name=member["name"])
     return member
@@ -207,6 +211,19 @@ def record_checkin(
     result = _as_dict(row)
     result["member_name"] = member["name"]
     return result
+
+
+def purge_checkins(db, before: date, *, dry_run: bool = False) -> int:
+    """Check-ins taken before ``before`` are deleted (the retention period, ``[privacy]
+    wellbeing_months``; ``voorzorg purge``); returns how many."""
+    day = before.isoformat()
+    count = db.execute(
+        "SELECT count(*) FROM wellbeing_checkins WHERE taken_on < ?", [day]
+    ).fetchone()[0]
+    if count and not dry_run:
+        with db.atomic():
+            db.execute("DELETE FROM wellbeing_checkins WHERE taken_on < ?", [day])
+    return count
 
 
 def delete_checkins(db, member_id: int) -> int:

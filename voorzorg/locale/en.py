@@ -1359,7 +1359,14 @@ MESSAGES = {
         "data about a person."
     ),
     "privacy.register.purpose.wellbeing": (
-        "optional wellbeing questionnaires, only with 'wellbeing' consent."
+        "short conversations about how a member is doing (six ratings after the dimensions "
+        "of Positive Health, six statements on loneliness, a short note), to look back on "
+        "together. Health data: only with explicit 'wellbeing' consent (GDPR Art. 9(2)(a)). "
+        "Recipients: none. Only the volunteer and the member see the check-ins; no "
+        "coordinator, view, calendar or integration. The welfare organisation gets at most "
+        "pooled, protected figures about members who also consented to statistics, never "
+        "the note. Kept while the consent stands and no longer than the retention period "
+        "below; withdrawing the consent erases every check-in."
     ),
     "privacy.register.basis": (
         "Basis: explicit consent per purpose (GDPR Art. 6(1)(a) and 9(2)(a)), recorded with "
@@ -1399,7 +1406,8 @@ MESSAGES = {
         "their own circle only, only the Dutch views (without notes, needs, referrals, members "
         "who left or are restricted), never raw tables or table downloads; the printed "
         "documents of their circle as PDF (phone list, who does what, emergency cards of "
-        "members who consented to them); every view is in the access log."
+        "members who consented to them, blank forms); never wellbeing check-ins; every view "
+        "is in the access log."
     ),
     "privacy.register.access.welfare": "only the anonymised statistics (stats.db).",
     "privacy.register.access.operator": "only technical pages of the server, no data.",
@@ -2085,7 +2093,8 @@ MESSAGES = {
         "wellbeing: self-ratings and loneliness (health, special category)"
     ),
     "privacy.register.kind.wellbeing_note": (
-        "free note of a wellbeing conversation (stays in the circle)"
+        "free note of a wellbeing conversation (stays in the circle: only in the member's "
+        "own access request, never in a view, print or statistic)"
     ),
     "privacy.export.section.wellbeing": "Wellbeing (your own conversations)",
     "consent.checkins_removed": {
@@ -2146,16 +2155,20 @@ MESSAGES = {
     ),
     "help.wellbeing": "Wellbeing: short check-ins (only with consent), once every half-year.",
     "help.wellbeing.record": (
-        "Record a wellbeing check-in (asks everything in order, or by options)."
+        "Record a wellbeing check-in (asks everything in order, or by options). Follow the "
+        "form of voorzorg print wellbeing-form: the questions come in the same order."
     ),
     "help.wellbeing.show": "Show a member's own check-ins.",
-    "help.wellbeing.chart": "Draw the spider web of the last two check-ins (SVG).",
+    "help.wellbeing.chart": (
+        "Draw the spider web of the last two check-ins (.svg, .png or .pdf, from the name "
+        "given to --out)."
+    ),
     "opt.wellbeing.rating": "Rating 0-10 for this dimension of Positive Health.",
     "opt.wellbeing.item": "Answer to this loneliness statement: yes, more or less, no or -.",
     "opt.wellbeing.note": "Short note (stays in the circle).",
     "opt.wellbeing.on": "Date of the check-in (default today).",
     "opt.wellbeing.yes": "Do not ask for confirmation.",
-    "opt.wellbeing.out": "File to write the spider web to (.svg).",
+    "opt.wellbeing.out": "File for the spider web: .svg, .png or .pdf (A4 to print).",
     "wellbeing.prompt.intro": (
         "Wellbeing of {name}. First six ratings from 0 (poor) to 10 (excellent)."
     ),
@@ -2184,11 +2197,63 @@ MESSAGES = {
     "wellbeing.chart.legend_last": "last check-in ({day})",
     "wellbeing.chart.legend_before": "check-in before ({day})",
     "wellbeing.chart.bad_suffix": (
-        "{path}: the spider web is an .svg file; give a name ending in .svg."
+        "{path}: the spider web is an .svg, .png or .pdf file; give a name ending in one of those."
     ),
     "wellbeing.chart.need_one": "There is no check-in of {name} to draw yet.",
     # Wellbeing outcomes in the statistics releases
     "stats.table.welbevinden_verdeling": "Wellbeing: own rating per dimension (all circles)",
     "stats.table.eenzaamheid": "Loneliness (De Jong Gierveld, all circles)",
     "stats.table.welbevinden_verandering": "Wellbeing: change for the same people",
+    # Wellbeing on paper: the PNG and PDF chart, the printed form, retention
+    "wellbeing.chart.pdf_intro": (
+        "Ratings from 0 (poor) to 10 (excellent): the further out, the better."
+    ),
+    "wellbeing.chart.col.dimension": "Dimension",
+    "wellbeing.chart.source": (
+        "After the six dimensions of Positive Health (Huber, 2011), in our own words; our own "
+        "drawing, not the spider web of the Institute for Positive Health."
+    ),
+    "paper.wbform.title": "How are you doing?",
+    "paper.wbform.subtitle": "Wellbeing – {circle}",
+    "paper.wbform.consent": (
+        "Fill in only if the member gave the 'wellbeing' consent. Any question may stay "
+        "empty and stopping is always possible. Withdrawing the consent erases every "
+        "check-in. One check-in per half-year is enough."
+    ),
+    "paper.wbform.name": "Name",
+    "paper.wbform.date": "Date of the check-in",
+    "paper.wbform.by": "Talked with (volunteer)",
+    "paper.wbform.ratings": "Six ratings",
+    "paper.wbform.ratings_intro": (
+        "Give each subject a rating from 0 (very poor) to 10 (excellent). Put a cross in one box."
+    ),
+    "paper.wbform.items": "Six statements",
+    "paper.wbform.items_intro": (
+        "How well does each statement fit you, now? Put a cross at yes, more or less or no."
+    ),
+    "paper.wbform.note": "Note (may stay empty)",
+    "paper.wbform.note_hint": (
+        "Anything else to say? This note stays in the circle: it is in no view, print or statistic."
+    ),
+    "paper.wbform.enter": (
+        "For the volunteer: enter the form with voorzorg wellbeing record; it asks "
+        "everything in this order."
+    ),
+    "paper.file.wellbeing_form": "wellbeing-form-{circle}.pdf",
+    "paper.file.wellbeing_form_one": "wellbeing-form-{circle}-{id}.pdf",
+    "help.print.wellbeing_form": (
+        "The paper form for a wellbeing check-in, in the order of voorzorg wellbeing "
+        "record: blank, or with a member's name and date."
+    ),
+    "opt.print_wellbeing_on": "Date on the form (default today; only with a name).",
+    "paper.wbform.on_without_member": (
+        "--on puts the date on a form with a name; give the member as well."
+    ),
+    "privacy.register.retention.wellbeing_months": (
+        "wellbeing check-ins (counted from the date of the check-in)"
+    ),
+    "privacy.purge.wellbeing": {
+        "one": "{circle}: 1 wellbeing check-in older than {months} months removed.",
+        "other": "{circle}: {n} wellbeing check-ins older than {months} months removed.",
+    },
 }

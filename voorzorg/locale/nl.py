@@ -1439,7 +1439,15 @@ MESSAGES = {
         "'statistiek'; nooit gegevens over een persoon."
     ),
     "privacy.register.purpose.wellbeing": (
-        "optionele vragenlijsten over welbevinden, alleen met toestemming 'welbevinden'."
+        "korte gesprekken over hoe het met een deelnemer gaat (zes cijfers naar de dimensies "
+        "van Positieve Gezondheid, zes uitspraken over eenzaamheid, een korte notitie), om "
+        "samen op terug te kijken. Gezondheidsgegevens: alleen met uitdrukkelijke "
+        "toestemming 'welbevinden' (AVG art. 9 lid 2a). Ontvangers: geen. Alleen de "
+        "vrijwilliger en de deelnemer zelf zien de gesprekken; geen coördinator, overzicht, "
+        "agenda of koppeling. De welzijnsorganisatie krijgt hooguit samengevoegde, "
+        "beschermde cijfers over wie ook toestemming 'statistiek' gaf, nooit de notitie. "
+        "Bewaard zolang de toestemming geldt en niet langer dan de bewaartermijn hieronder; "
+        "intrekken van de toestemming wist alle gesprekken."
     ),
     "privacy.register.basis": (
         "Grondslag: uitdrukkelijke toestemming per doel (AVG art. 6 lid 1a en 9 lid 2a), "
@@ -1480,7 +1488,8 @@ MESSAGES = {
         "alleen hun eigen cirkel, alleen de Nederlandstalige overzichten (zonder notities, "
         "hulpbehoeften, doorverwijzingen, vertrokken of beperkte deelnemers), nooit ruwe "
         "tabellen of downloads van tabellen; wel de afdrukken van hun cirkel als PDF "
-        "(telefoonlijst, wie doet wat, noodkaarten van wie daarvoor toestemming gaf); elke "
+        "(telefoonlijst, wie doet wat, noodkaarten van wie daarvoor toestemming gaf, lege "
+        "formulieren); nooit welbevinden-gesprekken; elke "
         "weergave staat in het toegangslog."
     ),
     "privacy.register.access.welfare": "alleen de geanonimiseerde statistiek (stats.db).",
@@ -2220,7 +2229,8 @@ MESSAGES = {
         "welbevinden: zelfbeoordeling en eenzaamheid (gezondheid, bijzonder persoonsgegeven)"
     ),
     "privacy.register.kind.wellbeing_note": (
-        "vrije notitie bij een welbevinden-gesprek (blijft in de cirkel)"
+        "vrije notitie bij een welbevinden-gesprek (blijft in de cirkel: alleen in de "
+        "eigen inzage van de deelnemer, nooit in een overzicht, afdruk of statistiek)"
     ),
     "privacy.export.section.wellbeing": "Welbevinden (uw eigen gesprekken)",
     "consent.checkins_removed": {
@@ -2284,16 +2294,21 @@ MESSAGES = {
     ),
     "help.wellbeing": "Welbevinden: korte gesprekken (alleen met toestemming), eens per half jaar.",
     "help.wellbeing.record": (
-        "Leg een welbevinden-gesprek vast (vraagt alles in volgorde, of via opties)."
+        "Leg een welbevinden-gesprek vast (vraagt alles in volgorde, of via opties). Volg "
+        "het formulier van voorzorg print wellbeing-form: de vragen komen in dezelfde "
+        "volgorde."
     ),
     "help.wellbeing.show": "Toon de eigen gesprekken van een deelnemer.",
-    "help.wellbeing.chart": "Teken het spinnenweb van de laatste twee gesprekken (SVG).",
+    "help.wellbeing.chart": (
+        "Teken het spinnenweb van de laatste twee gesprekken (.svg, .png of .pdf, naar de "
+        "naam bij --out)."
+    ),
     "opt.wellbeing.rating": "Cijfer 0-10 voor deze dimensie van Positieve Gezondheid.",
     "opt.wellbeing.item": "Antwoord op deze uitspraak over eenzaamheid: ja, min of meer, nee of -.",
     "opt.wellbeing.note": "Korte notitie (blijft in de cirkel).",
     "opt.wellbeing.on": "Datum van het gesprek (standaard vandaag).",
     "opt.wellbeing.yes": "Niet om bevestiging vragen.",
-    "opt.wellbeing.out": "Bestand om het spinnenweb in te schrijven (.svg).",
+    "opt.wellbeing.out": "Bestand voor het spinnenweb: .svg, .png of .pdf (A4 om af te drukken).",
     "wellbeing.prompt.intro": (
         "Welbevinden van {name}. Eerst zes cijfers van 0 (slecht) tot 10 (uitstekend)."
     ),
@@ -2322,11 +2337,66 @@ MESSAGES = {
     "wellbeing.chart.legend_last": "laatste gesprek ({day})",
     "wellbeing.chart.legend_before": "gesprek daarvoor ({day})",
     "wellbeing.chart.bad_suffix": (
-        "{path}: het spinnenweb wordt een .svg-bestand; geef een naam die op .svg eindigt."
+        "{path}: het spinnenweb wordt een .svg-, .png- of .pdf-bestand; geef een naam die "
+        "daarop eindigt."
     ),
     "wellbeing.chart.need_one": "Voor {name} is nog geen gesprek om te tekenen.",
     # Wellbeing outcomes in the statistics releases
     "stats.table.welbevinden_verdeling": "Welbevinden: eigen cijfer per dimensie (alle cirkels)",
     "stats.table.eenzaamheid": "Eenzaamheid (De Jong Gierveld, alle cirkels)",
     "stats.table.welbevinden_verandering": "Welbevinden: verandering bij dezelfde mensen",
+    # Wellbeing on paper: the PNG and PDF chart, the printed form, retention
+    "wellbeing.chart.pdf_intro": (
+        "Cijfers van 0 (slecht) tot 10 (uitstekend): hoe verder naar buiten, hoe beter."
+    ),
+    "wellbeing.chart.col.dimension": "Onderwerp",
+    "wellbeing.chart.source": (
+        "Naar de zes dimensies van Positieve Gezondheid (Huber, 2011), in eigen woorden; een "
+        "eigen tekening, niet het spinnenweb van het Instituut voor Positieve Gezondheid."
+    ),
+    "paper.wbform.title": "Hoe gaat het met u?",
+    "paper.wbform.subtitle": "Welbevinden – {circle}",
+    "paper.wbform.consent": (
+        "Alleen invullen als de deelnemer toestemming 'welbevinden' gaf. Elke vraag mag "
+        "leeg blijven en stoppen kan altijd. Wie de toestemming intrekt, krijgt alle "
+        "gesprekken gewist. Eén gesprek per half jaar is genoeg."
+    ),
+    "paper.wbform.name": "Naam",
+    "paper.wbform.date": "Datum van het gesprek",
+    "paper.wbform.by": "Gesprek met (vrijwilliger)",
+    "paper.wbform.ratings": "Zes cijfers",
+    "paper.wbform.ratings_intro": (
+        "Geef bij elk onderwerp een cijfer van 0 (heel slecht) tot 10 (uitstekend). Zet een "
+        "kruis in één vakje."
+    ),
+    "paper.wbform.items": "Zes uitspraken",
+    "paper.wbform.items_intro": (
+        "Hoe past elke uitspraak bij u, nu? Zet een kruis bij ja, min of meer of nee."
+    ),
+    "paper.wbform.note": "Notitie (mag leeg blijven)",
+    "paper.wbform.note_hint": (
+        "Wat wilt u nog kwijt? Deze notitie blijft in de cirkel: ze komt in geen overzicht, "
+        "afdruk of statistiek."
+    ),
+    "paper.wbform.enter": (
+        "Voor de vrijwilliger: neem het formulier over met voorzorg wellbeing record; die "
+        "vraagt alles in deze volgorde."
+    ),
+    "paper.file.wellbeing_form": "welbevinden-formulier-{circle}.pdf",
+    "paper.file.wellbeing_form_one": "welbevinden-formulier-{circle}-{id}.pdf",
+    "help.print.wellbeing_form": (
+        "Het papieren formulier voor een welbevinden-gesprek, in de volgorde van voorzorg "
+        "wellbeing record: leeg, of met naam en datum van een deelnemer."
+    ),
+    "opt.print_wellbeing_on": "Datum op het formulier (standaard vandaag; alleen met een naam).",
+    "paper.wbform.on_without_member": (
+        "--on zet de datum op een formulier met naam; geef ook de deelnemer."
+    ),
+    "privacy.register.retention.wellbeing_months": (
+        "welbevinden-gesprekken (gerekend vanaf de datum van het gesprek)"
+    ),
+    "privacy.purge.wellbeing": {
+        "one": "{circle}: 1 welbevinden-gesprek ouder dan {months} maanden verwijderd.",
+        "other": "{circle}: {n} welbevinden-gesprekken ouder dan {months} maanden verwijderd.",
+    },
 }

@@ -11,7 +11,11 @@ Who appears where (the same rules as the coordinators' views, plus consent):
 - "wie doet wat" names only members who gave consent ``matching`` (being asked for help
   is what that consent is for);
 - an emergency card is printed only for a member with consent ``emergency_card``;
-- the intake form and the poster hold no personal data.
+- the intake form and the poster hold no personal data;
+- the wellbeing form is blank, or carries one member's name and the date: only for a
+  member in the circle, not restricted, with an active ``wellbeing`` consent (as
+  ``wellbeing record`` requires). Its questions come in exactly the order ``wellbeing
+  record`` asks them (``domain.wellbeing.DIMENSIONS``, then ``ITEMS``, then the note).
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ from voorzorg.errors import VoorzorgError
 from voorzorg.i18n import _, language
 from voorzorg.paper import layout
 
-DOCUMENTS = ("phone-list", "who-does-what", "intake-form", "poster", "emergency-card")
+DOCUMENTS = (
+    "phone-list", "who-does-what", "intake-form", "poster", "emergency-card", "wellbeing-form",
+)  # fmt: skip
 PERSONAL = frozenset({"phone-list", "who-does-what", "emergency-card"})
 # Preferences that need no smartphone (stored codes, see domain.members.CONTACT_VIA).
 WITHOUT_SMARTPHONE = ("phone", "in-person")
@@ -373,4 +379,66 @@ def emergency_cards(db, *, circle: str, today: date, member_ids: list[int] | Non
         layout.subheading(sheet, _("paper.card.by_hand"))
         for field in ("doctor", "family", "notes"):
             layout.line_to_fill(sheet, _("paper.card.field." + field) + ":")
+    return layout.finish(sheet)
+
+
+# --- the wellbeing form -------------------------------------------------------------
+
+
+def wellbeing_form_member(db, member_id: int) -> dict:
+    """The member a named wellbeing form may be printed for (refuses as ``wellbeing
+    record`` does: left, restricted or without the ``wellbeing`` consent)."""
+    from voorzorg.domain.wellbeing import require_consent
+
+    return require_consent(db, member_id)
+
+
+def wellbeing_form(
+    *, circle: str, today: date, name: str | None = None, day: date | None = None
+) -> bytes:
+    """The paper form of a wellbeing check-in: the six dimensions with 0-10 boxes and
+    their hints, the six loneliness statements (our own paraphrases) with ja / min of
+    meer / nee, room for the note, the consent reminder and the source. Blank, or with
+    ``name`` and ``day`` filled in. "vertrouwelijk" in the footer either way: once filled
+    in, it holds health data."""
+    from voorzorg.domain.wellbeing import DIMENSIONS, ITEMS
+
+    sheet = layout.new_sheet(
+        circle=circle, today=today, title=_("paper.wbform.title"), confidential=True
+    )
+    layout.paragraph(sheet, _("paper.wbform.subtitle", circle=circle), bold=True)
+    layout.paragraph(sheet, _("paper.wbform.consent"))
+    sheet.ln(2)
+    layout.line_to_fill(sheet, _("paper.wbform.name") + ":", value=name)
+    layout.line_to_fill(sheet, _("paper.wbform.date") + ":",
+                        value=format_day(day) if day else None)  # fmt: skip
+    layout.line_to_fill(sheet, _("paper.wbform.by") + ":")
+    layout.subheading(sheet, _("paper.wbform.ratings"))
+    layout.paragraph(sheet, _("paper.wbform.ratings_intro"))
+    for dim in DIMENSIONS:
+        layout.keep_room(sheet, 26)
+        sheet.ln(2)
+        sheet.set_font(layout.FONT, "B", layout.BODY)
+        sheet.write(layout.BODY * 0.58, _("wellbeing.dim." + dim))
+        sheet.set_font(layout.FONT, "", layout.BODY)
+        sheet.write(layout.BODY * 0.58, " – " + _("wellbeing.dim." + dim + ".hint"))
+        sheet.ln(layout.BODY * 0.58)
+        layout.number_boxes(sheet, range(11))
+    sheet.add_page()
+    layout.subheading(sheet, _("paper.wbform.items"))
+    layout.paragraph(sheet, _("paper.wbform.items_intro"))
+    for n, item in enumerate(ITEMS, start=1):
+        layout.keep_room(sheet, 24)
+        sheet.ln(2)
+        layout.paragraph(sheet, f"{n}. {_('wellbeing.lon.' + item)}")
+        y = sheet.get_y()
+        for offset, answer in ((8, "yes"), (42, "more_or_less"), (96, "no")):
+            sheet.set_y(y)
+            layout.checkbox(sheet, _("wellbeing.answer." + answer), x=sheet.l_margin + offset)
+    layout.subheading(sheet, _("paper.wbform.note"))
+    layout.paragraph(sheet, _("paper.wbform.note_hint"))
+    layout.lines_to_write(sheet, 6)
+    layout.paragraph(sheet, _("wellbeing.source"), size=layout.SMALL)
+    sheet.ln(1)
+    layout.paragraph(sheet, _("paper.wbform.enter"), size=layout.SMALL)
     return layout.finish(sheet)

@@ -27,6 +27,12 @@ def _font_path(name: str):
     return resources.files("voorzorg.paper") / "fonts" / name
 
 
+def font_file(*, bold: bool = False):
+    """The shipped DejaVu Sans as a ``Traversable`` (for ``resources.as_file``); the PNG
+    chart draws with the same font as the PDFs."""
+    return _font_path("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
+
+
 def new_sheet(
     *,
     circle: str,
@@ -92,7 +98,12 @@ def paragraph(sheet, text: str, *, bold: bool = False, size: int = BODY) -> None
 
 
 def table(
-    sheet, header: list[str], rows: list[list[str]], widths: tuple[int, ...], size: int = BODY
+    sheet,
+    header: list[str],
+    rows: list[list[str]],
+    widths: tuple[int, ...],
+    size: int = BODY,
+    padding: float = 1.5,
 ) -> None:
     """A ruled table, its header repeated on every page."""
     sheet.set_font(FONT, "", size)
@@ -102,7 +113,7 @@ def table(
         text_align="LEFT",
         first_row_as_headings=True,
         headings_style=_bold_style(size),
-        padding=1.5,
+        padding=padding,
         repeat_headings=1,
     ) as grid:
         top = grid.row()
@@ -126,17 +137,66 @@ def keep_room(sheet, height: float) -> None:
         sheet.add_page()
 
 
-def line_to_fill(sheet, label: str, *, x: float | None = None, right: float | None = None):
+def line_to_fill(
+    sheet,
+    label: str,
+    *,
+    x: float | None = None,
+    right: float | None = None,
+    value: str | None = None,
+):
     """ "Naam: ______" for a paper form: a label and a ruled line to write on, from ``x``
-    (the left margin) to ``right`` (the right margin)."""
+    (the left margin) to ``right`` (the right margin); ``value`` is printed on the line
+    (in bold) when the form is filled in beforehand, in smaller type if it is long (and
+    shortened with "…" if even 8 points would not fit)."""
     keep_room(sheet, 11)
     sheet.set_font(FONT, "", BODY)
     top = sheet.get_y()
     sheet.set_x(sheet.l_margin if x is None else x)
     sheet.cell(sheet.get_string_width(label) + 3, 10, label)
     line_y = top + 8
-    sheet.line(sheet.get_x(), line_y, right or sheet.w - sheet.r_margin, line_y)
+    start, end = sheet.get_x(), right or sheet.w - sheet.r_margin
+    if value:
+        room, size = max(end - start - 1, 1), BODY
+        sheet.set_font(FONT, "B", size)
+        while sheet.get_string_width(value) > room and size > 8:
+            size -= 1
+            sheet.set_font(FONT, "B", size)
+        if sheet.get_string_width(value) > room:
+            while value and sheet.get_string_width(value + "…") > room:
+                value = value[:-1]
+            value += "…"
+        sheet.cell(room, 10, value)
+        sheet.set_font(FONT, "", BODY)
+    sheet.line(start, line_y, end, line_y)
     sheet.set_xy(sheet.l_margin, top + 11)
+
+
+def number_boxes(sheet, numbers, *, size: float = 10, step: float = 14.5) -> None:
+    """A row of squares to put one cross in, each with its number inside (grey, so a
+    cross stays readable)."""
+    keep_room(sheet, size + 3)
+    top = sheet.get_y() + 1
+    sheet.set_font(FONT, "", SMALL)
+    sheet.set_text_color(110, 110, 110)
+    for index, number in enumerate(numbers):
+        x = sheet.l_margin + index * step
+        sheet.rect(x, top, size, size)
+        sheet.set_xy(x, top)
+        sheet.cell(size, size, str(number), align="C")
+    sheet.set_text_color(0, 0, 0)
+    sheet.set_font(FONT, "", BODY)
+    sheet.set_xy(sheet.l_margin, top + size + 2)
+
+
+def lines_to_write(sheet, count: int, *, gap: float = 10) -> None:
+    """Empty ruled lines across the page, for a few sentences by hand."""
+    for _index in range(count):
+        keep_room(sheet, gap + 1)
+        y = sheet.get_y() + gap
+        sheet.line(sheet.l_margin, y, sheet.w - sheet.r_margin, y)
+        sheet.set_y(y)
+    sheet.ln(3)
 
 
 def checkbox(sheet, label: str, *, x: float | None = None) -> None:

@@ -2,9 +2,10 @@
 
 Per circle: notes, closing notes and referrals of requests closed longer ago than
 ``closed_request_notes_months`` are cleared; calls of the calling rota recorded longer
-ago than ``call_log_months`` are deleted; members who left longer ago than
-``left_members_months`` are erased (as ``member erase``: integrations, erasure
-register, compaction); integrations' logs older than ``notification_log_months`` go
+ago than ``call_log_months`` are deleted; wellbeing check-ins taken longer ago than
+``wellbeing_months`` (a date in the circle's timezone) are deleted; members who left
+longer ago than ``left_members_months`` are erased (as ``member erase``: integrations,
+erasure register, compaction); integrations' logs older than ``notification_log_months`` go
 through the ``privacy_purge`` hook; the coordinators' view period is written into the
 circle. Then the web access log older than ``access_log_months``. Before all that,
 every member in the erasure register still found in a circle is erased again. The
@@ -45,7 +46,7 @@ def purge(config, *, dry_run: bool = False) -> dict:
         if not path.exists():
             continue
         counts = {"notes_cleared": 0, "members_erased": 0, "notification_log": 0,
-                  "call_log": 0}  # fmt: skip
+                  "call_log": 0, "wellbeing": 0}  # fmt: skip
         db = open_circle(path)
         try:
             months = rules["closed_request_notes_months"]
@@ -82,6 +83,12 @@ def purge(config, *, dry_run: bool = False) -> dict:
                 counts["call_log"] = purge_calls(
                     db, clock.stamp(months_before(now, months)), dry_run=dry_run
                 )
+            months = rules["wellbeing_months"]
+            if months:
+                from voorzorg.domain.wellbeing import purge_checkins
+
+                before_day = months_before(clock.today(entry.timezone), months)
+                counts["wellbeing"] = purge_checkins(db, before_day, dry_run=dry_run)
             months = rules["notification_log_months"]
             if months:
                 results = call(config, entry.id, "privacy_purge", strict=False,

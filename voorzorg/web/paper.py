@@ -8,6 +8,9 @@ Datasette's connection to the circle, as the CLI makes them.
 The poster is served without a QR code: subscription tokens are stored only as a hash,
 so the server cannot put an existing one on it, and a download (a GET) never makes a new
 secret. ``voorzorg print poster`` makes the poster with its QR code.
+
+The wellbeing form is served blank only (a form with a member's name is made by
+``voorzorg print wellbeing-form``, which checks that member's consent).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ DOCUMENTS = {
     "aanmeldformulier": "intake-form",
     "affiche": "poster",
     "noodkaarten": "emergency-card",
+    "welbevinden-formulier": "wellbeing-form",
 }
 
 
@@ -54,6 +58,8 @@ async def download(request, datasette):
             return documents.who_does_what(db, circle=name, today=day)
         if document == "intake-form":
             return documents.intake_form(circle=name, today=day)
+        if document == "wellbeing-form":
+            return documents.wellbeing_form(circle=name, today=day)
         if document == "poster":
             return documents.poster(db, circle=name, today=day, year=day.year, month=day.month,
                                     timezone=entry.timezone, link=None)  # fmt: skip
