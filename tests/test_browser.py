@@ -243,6 +243,7 @@ def check_outcome_charts(browser, stats_db: Path) -> None:
         assert "niet publiceerbaar" in browser.find_element(By.ID, "chart-eenzaamheid").text
     text = browser.find_element(By.ID, "chart-uitkomsten_uitleg").text
     for words in ("geen controlegroep", "toestemming", "regressie naar het gemiddelde",
+                  "niet met cijfers van het CBS",
                   "dezelfde mensen", "geen gemiddelden"):  # fmt: skip
         assert words in text, words
     status = browser.find_element(By.ID, "chart-uitkomsten_status").text

@@ -164,6 +164,11 @@ def test_intake_form_has_the_codes_categories_consents_and_version(circles, cli)
                   "Tekstversie: " + form_version(), "Handtekening"):  # fmt: skip
         assert words in " ".join(text.split()), words
     assert form_version() in result.out
+    # The wellbeing consent says where the answers can go: pooled figures, never the note.
+    assert (
+        "tellen mijn antwoorden (nooit mijn notitie) mee in geanonimiseerde cijfers van "
+        "minstens 3 cirkels samen" in " ".join(text.split())
+    )
     assert all(not_blank(png) for png in pages_rendered(pdf, "aanmeldformulier"))
 
 

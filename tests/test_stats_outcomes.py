@@ -28,6 +28,8 @@ from voorzorg.stats.ledger import ledger_path
 from voorzorg.stats.store import stats_path
 
 BEFORE, AFTER = date(2025, 12, 15), date(2026, 6, 20)  # in 2025-H2 and 2026-H1
+# The wellbeing consent is given on the day the members join (a check-in cannot be older).
+GIVEN = "2025-11-30T23:00:00+00:00"
 NOTE = "Notitie-die-nooit-in-een-publicatie-mag-komen"
 
 
@@ -71,7 +73,7 @@ def checkins(config, seed: int, *, share=0.9, days=(BEFORE, AFTER), limits=None)
         ids = counted_ids(config, entry.id)
         chosen = [m for m in ids if rng.random() < share][: (limits or {}).get(entry.id)]
         for member_id in chosen:
-            give_consent(db, member_id, "wellbeing", recorded_by="test")
+            give_consent(db, member_id, "wellbeing", recorded_by="test", at=GIVEN)
             base = {d: rng.randint(3, 9) for d in DIMENSIONS}
             lonely = rng.choice((0.05, 0.2, 0.5))
             made[(entry.id, member_id)] = []
@@ -225,10 +227,10 @@ def test_change_needs_two_check_ins_of_one_person_months_apart(tmp_path):
         ids[2]: [date(2026, 6, 1)],  # only now: nobody to compare with
         ids[3]: [date(2026, 1, 5), date(2026, 6, 10)],  # both in 2026-H1, 5 months apart
         ids[4]: [date(2026, 3, 1), date(2026, 6, 1)],  # 3 months apart: too close
-        ids[5]: [date(2024, 6, 1), date(2026, 4, 1), date(2026, 6, 1)],  # latest vs 2024
+        ids[5]: [date(2025, 12, 1), date(2026, 4, 1), date(2026, 6, 1)],  # vs December
     }
     for member_id, days in plan.items():
-        give_consent(db, member_id, "wellbeing", recorded_by="test")
+        give_consent(db, member_id, "wellbeing", recorded_by="test", at=GIVEN)
         for number, day in enumerate(days):
             record_checkin(db, member_id, ratings={**ratings, "body": 2 + 3 * number},
                            loneliness=lon, taken_on=day, today=TODAY,
@@ -237,7 +239,7 @@ def test_change_needs_two_check_ins_of_one_person_months_apart(tmp_path):
     now, pairs = gathered(config)
     assert set(now) == {("c0", i) for i in (ids[0], ids[2], ids[3], ids[4], ids[5])}
     assert set(pairs) == {("c0", i) for i in (ids[0], ids[3], ids[5])}
-    # ids[5]: the latest (body 8) against the one 5+ months earlier (2024: body 2), not
+    # ids[5]: the latest (body 8) against the one 5+ months earlier (December: body 2), not
     # against April (body 5), which is too close.
     assert pairs[("c0", ids[5])]["then"]["ratings"]["body"] == 2
     assert pairs[("c0", ids[5])]["now"]["ratings"]["body"] == 8
@@ -343,7 +345,8 @@ def test_a_member_without_either_consent_changes_no_published_outcome(tmp_path, 
             db = open_db(config, "c1")
             consents = ["matching", "wellbeing"] + (["stats"] if missing != "stats" else [])
             extra = add_member(db, "Extra Persoon", today=date(2025, 11, 1),
-                               joined=date(2025, 11, 1), consents=consents)["id"]  # fmt: skip
+                               joined=date(2025, 11, 1), consents=consents,
+                               at=GIVEN)["id"]  # fmt: skip
             db.execute("INSERT INTO stats_record_keys (member_id, record_key) VALUES (?, ?)",
                        [extra, 123_456_789])  # fmt: skip
             for day in (BEFORE, AFTER):

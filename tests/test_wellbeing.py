@@ -137,7 +137,8 @@ def test_answers_and_ratings_are_read_in_dutch_and_refused_otherwise():
 
 @pytest.fixture
 def members(circle, cli):
-    with clock.frozen(datetime(2026, 1, 10, 10, tzinfo=UTC)):
+    # Joined (and consented) well before the check-ins the tests record.
+    with clock.frozen(datetime(2025, 1, 10, 10, tzinfo=UTC)):
         _ok(cli("member", "add", "Marie Jansen", "--consent", "wellbeing"))
         _ok(cli("member", "add", "Jan Smit"))
     return circle
@@ -158,11 +159,13 @@ def test_no_check_in_without_consent_and_at_most_once_per_interval(members):
         assert refused.value.key == "wellbeing.no_consent"
         first = _record(db, 1, date(2026, 2, 1))
         assert first["ratings"] == RATINGS and first["scores"]["category"] == "not_lonely"
-        for too_soon in (date(2026, 7, 31), date(2026, 1, 15)):  # after and before
-            with pytest.raises(VoorzorgError) as refused:
-                _record(db, 1, too_soon)
-            assert refused.value.key == "wellbeing.too_soon"
+        with pytest.raises(VoorzorgError) as refused:
+            _record(db, 1, date(2026, 7, 31))  # after the last one
+        assert refused.value.key == "wellbeing.too_soon"
         assert "1 augustus 2026" in refused.value.params["allowed"]
+        with pytest.raises(VoorzorgError) as refused:
+            _record(db, 1, date(2026, 1, 15))  # before it: no "from" date to offer
+        assert refused.value.key == "wellbeing.too_close"
         _record(db, 1, date(2026, 8, 1))
         _record(db, 1, date(2026, 9, 1), interval=0)  # the limit can be switched off
         with pytest.raises(VoorzorgError) as refused:
@@ -359,3 +362,75 @@ def test_chart_is_well_formed_whatever_the_name(name):
     clean = "".join(c for c in name if c.isprintable())
     root = ET.fromstring(spider_svg(clean, [checkin]).encode("utf-8"))
     assert clean.strip() in "".join(root.itertext()) or not clean.strip()
+
+
+def test_a_check_in_cannot_predate_joining_or_the_consent(circle, cli):
+    with clock.frozen(datetime(2026, 1, 10, 10, tzinfo=UTC)):
+        _ok(cli("member", "add", "Marie Jansen", "--joined", "2026-01-05"))
+    with clock.frozen(datetime(2026, 3, 1, 10, tzinfo=UTC)):
+        _ok(cli("consent", "give", "Marie", "wellbeing"))
+    db = store.open_circle(db_file(circle))
+    try:
+        for day, key in ((date(2025, 12, 1), "wellbeing.before_joined"),
+                         (date(2026, 2, 28), "wellbeing.before_consent")):  # fmt: skip
+            with pytest.raises(VoorzorgError) as refused:
+                record_checkin(db, 1, ratings=RATINGS, loneliness={}, taken_on=day,
+                               today=date(2026, 6, 1))  # fmt: skip
+            assert refused.value.key == key
+        assert "zo 1 maart 2026" in refused.value.params["given"]
+        record_checkin(db, 1, ratings=RATINGS, loneliness={}, taken_on=date(2026, 3, 1),
+                       today=date(2026, 6, 1))  # fmt: skip
+    finally:
+        db.close()
+    assert count(circle, 1) == 1
+
+
+def test_record_refuses_an_impossible_day_and_a_bad_note_before_asking_anything(members, cli):
+    with clock.frozen(datetime(2026, 3, 1, 10, tzinfo=UTC)):
+        _ok(cli("wellbeing", "record", "Marie", "--on", "2026-02-01", "--note", "eerste",
+                input="\n".join(["5"] * 6 + ["nee"] * 6) + "\nj\n"))  # fmt: skip
+        typed = "\n".join(["5"] * 6 + ["nee"] * 6 + ["", "j"]) + "\n"
+        early = cli("wellbeing", "record", "Marie", "--on", "2024-12-01", input=typed)
+        assert early.code != 0 and "Traceback" not in early.err
+        assert "vóór" in early.err and "Lichaamsfuncties" not in early.err  # nothing asked
+        soon = cli("wellbeing", "record", "Marie", input=typed)
+        assert soon.code != 0 and "al een gesprek vastgelegd" in soon.err
+        assert "Lichaamsfuncties" not in soon.err
+        bad = cli("wellbeing", "record", "Marie", "--on", "2026-08-01", "--note", "a\x1b[31mb",
+                  input=typed)  # fmt: skip
+        assert bad.code != 0 and "\x1b" not in bad.out + bad.err
+    assert count(members, 1) == 1
+
+
+def test_withdrawal_and_delete_leave_no_answer_in_the_file_or_its_wal(members, cli):
+    """With a reader holding the file open (as serve does), the deleted note and answers
+    still leave the bytes of the database and of its WAL at once."""
+    db = store.open_circle(db_file(members))
+    try:
+        record_checkin(db, 1, ratings=RATINGS, loneliness={}, note="GEHEIMWOORD een",
+                       taken_on=date(2026, 2, 1), today=date(2026, 2, 1))  # fmt: skip
+        record_checkin(db, 1, ratings=RATINGS, loneliness={}, note="GEHEIMWOORD twee",
+                       taken_on=date(2026, 8, 3), today=date(2026, 8, 3))  # fmt: skip
+    finally:
+        db.close()
+    reader = sqlite3.connect(db_file(members))
+    reader.execute("SELECT count(*) FROM members").fetchone()  # a reader between queries
+
+    def raw() -> bytes:
+        return b"".join(p.read_bytes() for p in db_file(members).parent.glob(f"{CIRCLE}.db*"))
+
+    assert b"GEHEIMWOORD een" in raw()
+    with clock.frozen(datetime(2026, 9, 1, 10, tzinfo=UTC)):
+        missing = cli("wellbeing", "delete", "Marie", "--on", "2026-03-01", "--yes")
+        assert missing.code != 0 and "geen gesprek" in missing.err
+        asked = cli("wellbeing", "delete", "Marie", "--on", "1 feb", input="n\n")
+        assert asked.code != 0 and "zo 1 februari 2026" in asked.out
+        assert "Niet verwijderd." in asked.out and count(members, 1) == 2
+        gone = _ok(cli("wellbeing", "delete", "Marie", "--on", "1 feb", input="j\n"))
+        assert "Verwijderd." in gone.out and count(members, 1) == 1
+        assert b"GEHEIMWOORD een" not in raw() and b"GEHEIMWOORD twee" in raw()
+        shown = _ok(cli("member", "show", "Marie"))
+        assert "wellbeing" in shown.out  # the history says a check-in went, not what it said
+        _ok(cli("consent", "withdraw", "Marie", "wellbeing"))
+    assert b"GEHEIMWOORD" not in raw()
+    reader.close()

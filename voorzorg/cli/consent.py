@@ -74,6 +74,8 @@ def withdraw(app, circle_id, member_ref, purpose, recorded_by, as_json) -> None:
         click.echo(_("consent.needs_removed", needs=labels))
     if info["checkins_removed"]:
         click.echo(_("consent.checkins_removed", n=info["checkins_removed"]))
+    if not info["compacted"]:
+        click.echo(_("privacy.compact_busy"), err=True)
 
 
 @consent.command("list", help="help.consent.list")

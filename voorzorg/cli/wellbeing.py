@@ -25,8 +25,12 @@ def _interval(app) -> int:
     return int(table.get("wellbeing_interval_months", DEFAULT_INTERVAL_MONTHS))
 
 
-def _ask(question: str, parse, what: str):
-    """Ask until ``parse`` accepts the answer; at the end of the input, refuse clearly."""
+_REFUSE = object()
+
+
+def _ask(question: str, parse, what: str, *, at_end=_REFUSE):
+    """Ask until ``parse`` accepts the answer; at the end of the input, refuse clearly
+    (or give ``at_end`` when the question may stay unanswered)."""
     from voorzorg.errors import VoorzorgError
 
     while True:
@@ -34,6 +38,8 @@ def _ask(question: str, parse, what: str):
             text = click.prompt(question, default="", show_default=False, err=True)
         except click.Abort:
             click.echo("", err=True)
+            if at_end is not _REFUSE:
+                return at_end
             raise VoorzorgError("wellbeing.missing", what=what) from None
         try:
             return parse(text)
@@ -68,18 +74,26 @@ def record(app, circle_id, member_ref, note, on, recorded_by, yes, as_json, **va
     from voorzorg.domain.wellbeing import (
         DIMENSIONS,
         ITEMS,
+        NOTE_MAX,
+        check_day,
         parse_answer,
         parse_rating,
         record_checkin,
         require_consent,
         score_loneliness,
     )
+    from voorzorg.text import clean_line
 
     entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
     member = require_consent(db, member_id)  # refuse before asking anything
     today = circle_today(entry)
     day = parse_date(on, today=today, past=True) if on else today
+    # Refuse an impossible day (future, before joining or the consent, too soon after
+    # another check-in) and a bad note before anything is asked or echoed.
+    check_day(db, member, day, today=today, timezone=entry.timezone, interval_months=_interval(app))
+    if note is not None:
+        note = clean_line(note, field="note", max_length=NOTE_MAX) or None
     asked = False
     ratings: dict[str, int] = {}
     for dim in DIMENSIONS:
@@ -108,11 +122,9 @@ def record(app, circle_id, member_ref, note, on, recorded_by, yes, as_json, **va
         answers[item] = _ask(_("wellbeing.prompt.item", n=n, item=statement),
                              lambda t, s=statement: parse_answer(t, item=s), statement)  # fmt: skip
     if note is None and asked:
-        try:
-            note = click.prompt(_("wellbeing.prompt.note"), default="", show_default=False,
-                                err=True).strip() or None  # fmt: skip
-        except click.Abort:
-            note = None
+        note = _ask(_("wellbeing.prompt.note"),
+                    lambda t: clean_line(t, field="note", max_length=NOTE_MAX) or None,
+                    _("wellbeing.col.note"), at_end=None)  # fmt: skip
     if not as_json:
         click.echo(_("wellbeing.understood", name=member["name"], day=day_text(day)))
         for line in summary_lines(ratings, answers, score_loneliness(answers), note):
@@ -122,7 +134,8 @@ def record(app, circle_id, member_ref, note, on, recorded_by, yes, as_json, **va
         raise SystemExit(1)
     stored = record_checkin(
         db, member_id, ratings=ratings, loneliness=answers, note=note, taken_on=day,
-        today=today, interval_months=_interval(app), recorded_by=recorder(app, recorded_by),
+        today=today, timezone=entry.timezone, interval_months=_interval(app),
+        recorded_by=recorder(app, recorded_by),
     )  # fmt: skip
     if as_json:
         echo_json(stored)
@@ -177,6 +190,42 @@ def show(app, circle_id, member_ref, as_json) -> None:
             click.echo("  " + line)
     click.echo("")
     click.echo(_("wellbeing.source"))
+
+
+@wellbeing.command("delete", help="help.wellbeing.delete")
+@circle_option
+@click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
+@option("--on", "on", metavar="DATE", required=True, help="opt.wellbeing.delete_on")
+@option("--recorded-by", metavar="NAME", help="opt.recorded_by")
+@option("--yes", is_flag=True, help="opt.wellbeing.delete_yes")
+@json_option
+@pass_app
+def delete(app, circle_id, member_ref, on, recorded_by, yes, as_json) -> None:
+    from voorzorg.cli.base import recorder
+    from voorzorg.cli.output import confirm
+    from voorzorg.dates import parse_date
+    from voorzorg.domain.members import get_member, resolve_member
+    from voorzorg.domain.wellbeing import delete_checkin, list_checkins
+    from voorzorg.errors import VoorzorgError
+
+    entry, db = app.open_circle(circle_id)
+    member_id = resolve_member(db, " ".join(member_ref), include_left=True)
+    name = get_member(db, member_id)["name"]
+    day = parse_date(on, today=circle_today(entry), past=True)
+    if not any(c["taken_on"] == day.isoformat() for c in list_checkins(db, member_id)):
+        raise VoorzorgError("wellbeing.delete.none_on", name=name, day=day_text(day))
+    if not as_json:
+        click.echo(_("wellbeing.delete.understood", name=name, day=day_text(day)))
+    if not yes and not confirm(_("wellbeing.delete.confirm")):
+        click.echo(_("wellbeing.delete.not_done"))
+        raise SystemExit(1)
+    info = delete_checkin(db, member_id, day, changed_by=recorder(app, recorded_by))
+    if as_json:
+        echo_json(info)
+        return
+    click.echo(_("wellbeing.delete.done"))
+    if not info["compacted"]:
+        click.echo(_("privacy.compact_busy"), err=True)
 
 
 @wellbeing.command("chart", help="help.wellbeing.chart")

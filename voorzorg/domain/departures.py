@@ -104,6 +104,13 @@ def withdraw_consent(
     result = get_consent(db, row[0])
     result["needs_removed"] = removed
     result["checkins_removed"] = checkins_removed
+    # Needs and check-ins are health data: make them leave the file's bytes (and the
+    # WAL) now, as an erasure does, not only at the nightly purge.
+    result["compacted"] = True
+    if (removed or checkins_removed) and not db.conn.in_transaction:
+        from voorzorg.storage.store import compact
+
+        result["compacted"] = compact(db)
     result["requests_closed"] = []
     if purpose == "matching":
         result["requests_closed"] = close_for_member(

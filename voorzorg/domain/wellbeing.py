@@ -11,9 +11,10 @@ Withdrawing the consent deletes the check-ins (``departures.withdraw_consent``).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from voorzorg import clock
+from voorzorg.clock import DEFAULT_TIMEZONE
 from voorzorg.dates import format_day
 from voorzorg.domain.consents import active_purposes
 from voorzorg.domain.members import get_member
@@ -160,6 +161,62 @@ def require_consent(db, member_id: int) -> dict:
     return member
 
 
+def check_day(
+    db,
+    member: dict,
+    taken_on: date,
+    *,
+    today: date,
+    timezone: str,
+    interval_months: int = DEFAULT_INTERVAL_MONTHS,
+    exclude_id: int | None = None,
+) -> None:
+    """Refuse a check-in day that cannot be: in the future, before the member joined,
+    before their ``wellbeing`` consent was given (a health record may not predate its
+    consent), or within ``interval_months`` of another of their check-ins. Called before
+    anything is asked, and again inside the transaction that stores the check-in."""
+    from voorzorg.dates import zone
+
+    if taken_on > today:
+        raise VoorzorgError("wellbeing.in_future", on=format_day(taken_on))
+    joined = member.get("joined_on")
+    if joined and taken_on < date.fromisoformat(str(joined)[:10]):
+        raise VoorzorgError("wellbeing.before_joined", name=member["name"],
+                            on=format_day(taken_on),
+                            joined=format_day(date.fromisoformat(str(joined)[:10])))  # fmt: skip
+    row = db.execute(
+        """SELECT max(given_at) FROM consents
+           WHERE member_id = ? AND purpose = 'wellbeing' AND withdrawn_at IS NULL""",
+        [member["id"]],
+    ).fetchone()
+    if row and row[0]:
+        given = datetime.fromisoformat(row[0]).astimezone(zone(timezone)).date()
+        if taken_on < given:
+            raise VoorzorgError("wellbeing.before_consent", name=member["name"],
+                                on=format_day(taken_on), given=format_day(given))  # fmt: skip
+    if interval_months <= 0:
+        return
+    rows = db.execute(
+        "SELECT id, taken_on FROM wellbeing_checkins WHERE member_id = ?", [member["id"]]
+    ).fetchall()
+    for other_id, other in rows:
+        if other_id == exclude_id:
+            continue
+        other_day = date.fromisoformat(other)
+        earlier, later = sorted([other_day, taken_on])
+        if add_months(earlier, interval_months) > later:
+            if taken_on < other_day:
+                raise VoorzorgError("wellbeing.too_close", name=member["name"],
+                                    last=format_day(other_day), months=interval_months)  # fmt: skip
+            raise VoorzorgError(
+                "wellbeing.too_soon",
+                name=member["name"],
+                last=format_day(other_day),
+                months=interval_months,
+                allowed=format_day(add_months(other_day, interval_months)),
+            )
+
+
 def record_checkin(
     db,
     member_id: int,
@@ -169,33 +226,19 @@ def record_checkin(
     note: str | None = None,
     taken_on: date,
     today: date,
+    timezone: str = DEFAULT_TIMEZONE,
     interval_months: int = DEFAULT_INTERVAL_MONTHS,
     recorded_by: str | None = None,
 ) -> dict:
     """Store one check-in (one transaction) and return it with its scores."""
     member = require_consent(db, member_id)
-    if taken_on > today:
-        raise VoorzorgError("wellbeing.in_future", on=format_day(taken_on))
     values = {d: parse_rating(ratings.get(d, ""), dimension=d) for d in DIMENSIONS}
     answers = {i: parse_answer(loneliness.get(i), item=i) for i in ITEMS}
     note = clean_line(note, field="note", max_length=NOTE_MAX) or None
     recorded_by = clean_line(recorded_by, field="recorded-by", max_length=80)
     with db.atomic():
-        if interval_months > 0:
-            rows = db.execute(
-                "SELECT taken_on FROM wellbeing_checkins WHERE member_id = ?", [member_id]
-            ).fetchall()
-            for (other,) in rows:
-                earlier, later = sorted([date.fromisoformat(other), taken_on])
-                if add_months(earlier, interval_months) > later:
-                    allowed = add_months(date.fromisoformat(other), interval_months)
-                    raise VoorzorgError(
-                        "wellbeing.too_soon",
-                        name=member["name"],
-                        last=format_day(date.fromisoformat(other)),
-                        months=interval_months,
-                        allowed=format_day(allowed),
-                    )
+        check_day(db, member, taken_on, today=today, timezone=timezone,
+                  interval_months=interval_months)  # fmt: skip
         cursor = db.execute(
             f"""INSERT INTO wellbeing_checkins ({", ".join(_COLUMNS[1:])})
                 VALUES ({", ".join("?" * (len(_COLUMNS) - 1))})""",
@@ -224,6 +267,30 @@ def purge_checkins(db, before: date, *, dry_run: bool = False) -> int:
         with db.atomic():
             db.execute("DELETE FROM wellbeing_checkins WHERE taken_on < ?", [day])
     return count
+
+
+def delete_checkin(db, member_id: int, taken_on: date, *, changed_by: str | None = None) -> dict:
+    """Delete the member's check-in of ``taken_on`` (a form typed in wrongly, or the
+    member's wish), note the change (never the values) in the member's history, and
+    compact the file so the deleted answers leave its bytes. Allowed whatever the
+    member's consent or status: deleting never needs a reason."""
+    from voorzorg.domain.changes import log_change
+    from voorzorg.storage.store import compact
+
+    member = get_member(db, member_id)
+    changed_by = clean_line(changed_by, field="recorded-by", max_length=80)
+    with db.atomic():
+        cursor = db.execute(
+            "DELETE FROM wellbeing_checkins WHERE member_id = ? AND taken_on = ?",
+            [member_id, taken_on.isoformat()],
+        )
+        if cursor.rowcount == 0:
+            raise VoorzorgError("wellbeing.delete.none_on", name=member["name"],
+                                day=format_day(taken_on))  # fmt: skip
+        log_change(db, member_id, ["wellbeing"], clock.stamp(), changed_by)
+    compacted = True if db.conn.in_transaction else compact(db)
+    return {"member_id": member_id, "member_name": member["name"],
+            "taken_on": taken_on.isoformat(), "compacted": compacted}  # fmt: skip
 
 
 def delete_checkins(db, member_id: int) -> int:

@@ -1779,7 +1779,10 @@ MESSAGES = {
         "organisation. Nothing about me as a person ever leaves the circle."
     ),
     "paper.consent.wellbeing": (
-        "I agree to be asked short questions now and then about how I am doing."
+        "I agree to be asked short questions now and then about how I am doing, and to my "
+        "answers being kept so that we can look back on them together. If I also agreed to "
+        "the figures, my answers (never my note) count in anonymised figures of at least 3 "
+        "circles together."
     ),
     "paper.consent.emergency_card": (
         "I agree that an emergency card is printed for me with my name, address and phone "
@@ -2256,4 +2259,30 @@ MESSAGES = {
         "one": "{circle}: 1 wellbeing check-in older than {months} months removed.",
         "other": "{circle}: {n} wellbeing check-ins older than {months} months removed.",
     },
+    # Wellbeing: checking the day first, deleting one check-in
+    "wellbeing.before_joined": (
+        "{on} is before {joined}, the day {name} joined the circle; a check-in can only come "
+        "after that."
+    ),
+    "wellbeing.before_consent": (
+        "{on} is before {given}, the day {name} gave the wellbeing consent; a check-in from "
+        "before the consent is not recorded."
+    ),
+    "wellbeing.too_close": (
+        "A check-in of {name} was already recorded on {last}. Check-ins are at least {months}"
+        " months apart; choose another date."
+    ),
+    "wellbeing.delete.understood": (
+        "Delete the check-in of {name} on {day} (six ratings, six answers and the note)."
+    ),
+    "wellbeing.delete.confirm": "Delete?",
+    "wellbeing.delete.done": "Deleted.",
+    "wellbeing.delete.not_done": "Not deleted.",
+    "wellbeing.delete.none_on": "No check-in of {name} was recorded on {day}.",
+    "help.wellbeing.delete": (
+        "Delete one check-in of a member, for instance a form typed in wrongly; it can then "
+        "be recorded again."
+    ),
+    "opt.wellbeing.delete_on": "Date of the check-in to delete.",
+    "opt.wellbeing.delete_yes": "Do not ask for confirmation.",
 }

@@ -1887,7 +1887,10 @@ MESSAGES = {
         "welzijnsorganisatie. Er gaat nooit iets over mij als persoon naar buiten."
     ),
     "paper.consent.wellbeing": (
-        "Ik geef toestemming om mij af en toe korte vragen te stellen over hoe het met mij gaat."
+        "Ik geef toestemming om mij af en toe korte vragen te stellen over hoe het met mij gaat, "
+        "en mijn antwoorden te bewaren om later samen op terug te kijken. Gaf ik ook "
+        "toestemming voor de cijfers, dan tellen mijn antwoorden (nooit mijn notitie) mee in "
+        "geanonimiseerde cijfers van minstens 3 cirkels samen."
     ),
     "paper.consent.emergency_card": (
         "Ik geef toestemming om een noodkaart voor mij af te drukken met mijn naam, adres en "
@@ -2399,4 +2402,29 @@ MESSAGES = {
         "one": "{circle}: 1 welbevinden-gesprek ouder dan {months} maanden verwijderd.",
         "other": "{circle}: {n} welbevinden-gesprekken ouder dan {months} maanden verwijderd.",
     },
+    # Wellbeing: checking the day first, deleting one check-in
+    "wellbeing.before_joined": (
+        "{on} ligt vóór {joined}, de dag dat {name} bij de cirkel kwam; een gesprek kan pas daarna."
+    ),
+    "wellbeing.before_consent": (
+        "{on} ligt vóór {given}, de dag dat {name} toestemming voor welbevinden gaf; een "
+        "gesprek van vóór de toestemming wordt niet vastgelegd."
+    ),
+    "wellbeing.too_close": (
+        "Voor {name} is op {last} al een gesprek vastgelegd. Tussen twee gesprekken liggen "
+        "minstens {months} maanden; kies een andere datum."
+    ),
+    "wellbeing.delete.understood": (
+        "Gesprek van {name} op {day} verwijderen (zes cijfers, zes antwoorden en de notitie)."
+    ),
+    "wellbeing.delete.confirm": "Verwijderen?",
+    "wellbeing.delete.done": "Verwijderd.",
+    "wellbeing.delete.not_done": "Niet verwijderd.",
+    "wellbeing.delete.none_on": "Voor {name} is op {day} geen gesprek vastgelegd.",
+    "help.wellbeing.delete": (
+        "Verwijder één gesprek van een deelnemer, bijvoorbeeld een verkeerd overgetypt "
+        "formulier; daarna kan het opnieuw worden vastgelegd."
+    ),
+    "opt.wellbeing.delete_on": "Datum van het gesprek dat weg moet.",
+    "opt.wellbeing.delete_yes": "Niet om bevestiging vragen.",
 }

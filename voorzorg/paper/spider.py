@@ -390,7 +390,10 @@ def member_chart(db, member_id: int, *, fmt: str, circle: str, today: date) -> b
     PDF's footer names ``circle`` and ``today``); refuses when there is none."""
     from voorzorg.domain.members import get_member
 
-    name = get_member(db, member_id)["name"]
+    member = get_member(db, member_id)
+    name = member["name"]
+    if member["restricted"]:  # Art. 18: kept, not processed further
+        raise VoorzorgError("member.restricted", name=name)
     checkins = list_checkins(db, member_id)
     if not checkins:
         raise VoorzorgError("wellbeing.chart.need_one", name=name)

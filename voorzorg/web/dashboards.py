@@ -33,7 +33,9 @@ OUTCOMES_EXPLANATION = (
     "**niet** dat een verandering door de cirkel komt: er is geen controlegroep van "
     "vergelijkbare mensen zonder cirkel; wie meedoet en toestemming geeft, heeft zichzelf "
     "gekozen en is geen willekeurige groep; en wie het bij een gesprek slecht ging, gaat "
-    "het later vaak vanzelf wat beter (regressie naar het gemiddelde). Er staan geen "
+    "het later vaak vanzelf wat beter (regressie naar het gemiddelde). De uitspraken over "
+    "eenzaamheid zijn in eigen woorden gesteld, niet de officiële vragen: vergelijk de "
+    "groepen dus niet met cijfers van het CBS of de GGD. Er staan geen "
     "gemiddelden in, alleen aantallen mensen per groep, beschermd als alle cijfers hier."
 )
 # The outcomes have a dashboard of their own: each chart is a request on the statistics,
