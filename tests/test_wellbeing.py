@@ -434,3 +434,70 @@ def test_withdrawal_and_delete_leave_no_answer_in_the_file_or_its_wal(members, c
         _ok(cli("consent", "withdraw", "Marie", "wellbeing"))
     assert b"GEHEIMWOORD" not in raw()
     reader.close()
+
+
+def test_a_withdrawn_consent_stays_withdrawn_when_an_older_backup_is_restored(circle, cli,
+                                                                             tmp_path):  # fmt: skip
+    """Withdrawing matching deletes the needs and wellbeing the check-ins; a backup made
+    before still holds both, and restoring it must not bring them back."""
+    from voorzorg.deploy.withdrawals import REGISTER
+
+    _ok(cli("member", "add", "Marie Jansen", "--consent", "matching,wellbeing",
+            "--needs", "boodschappen"))  # fmt: skip
+    _ok(cli("wellbeing", "record", "Marie", "--note", "GEHEIMWOORD", "--yes",
+            *[f"--{o.replace('_', '-')}=6" for o in ("body", "mental", "meaning", "quality",
+                                                     "participation", "daily")],
+            input="nee\n" * 6))  # fmt: skip
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    _ok(cli("backup", str(usb), "--no-encrypt"))
+    archive = next(usb.glob("voorzorg-backup-*.tar.gz"))
+    for purpose in ("wellbeing", "matching"):
+        _ok(cli("consent", "withdraw", "Marie", purpose))
+    register = (circle / "data" / REGISTER).read_text(encoding="utf-8")
+    assert "Marie" not in register and register.count("\n") == 2
+
+    restored = _ok(cli("restore", str(archive), "--yes"))
+    assert "2 eerder ingetrokken toestemmingen" in restored.err
+    shown = _ok(cli("member", "show", "Marie", "--json")).json
+    assert shown["consents"] == [] and shown["needs"] == []
+    assert count(circle, 1) == 0
+
+    def live_bytes() -> bytes:
+        return b"".join(p.read_bytes() for p in (circle / "data").glob(f"{CIRCLE}.db*"))
+
+    assert b"GEHEIMWOORD" not in live_bytes()
+    # Given again after the withdrawal, a consent stands, also through the nightly net.
+    _ok(cli("consent", "give", "Marie", "wellbeing"))
+    purged = _ok(cli("purge", "--json")).json
+    assert purged["withdrawn_again"] == 0
+    assert _ok(cli("member", "show", "Marie", "--json")).json["consents"] == ["wellbeing"]
+
+
+def test_a_registered_withdrawal_reaches_the_withdrawn_consent_and_older_ones_only(circle, cli):
+    """Told apart by row id and the moment given: the withdrawn consent and an older one
+    are withdrawn again; one given again afterwards stands, also in a file restored from
+    before the withdrawn one (where its id can be lower)."""
+    from voorzorg.deploy.withdrawals import _due
+
+    _ok(cli("member", "add", "Marie Jansen"))
+    db = store.open_circle(db_file(circle))
+    try:
+        ref = db.execute("SELECT ref FROM members WHERE id = 1").fetchone()[0]
+
+        def case(consent_id, given_at, registered_id, registered_given):
+            db.execute("DELETE FROM consents")
+            db.execute("INSERT INTO consents (id, member_id, purpose, given_at) "
+                       "VALUES (?, 1, 'wellbeing', ?)", [consent_id, given_at])  # fmt: skip
+            entry = {"circle": CIRCLE, "ref": ref, "purpose": "wellbeing",
+                     "consent_id": registered_id, "given_at": registered_given,
+                     "withdrawn_at": "2026-06-01T10:00:00+00:00"}  # fmt: skip
+            return bool(_due(db, [entry]))
+
+        t0, t1 = "2026-01-01T10:00:00+00:00", "2026-07-01T10:00:00+00:00"
+        assert case(5, t0, 5, t0)  # the withdrawn consent itself
+        assert case(3, "2025-01-01T10:00:00+00:00", 5, t0)  # an older one
+        assert not case(6, t0, 5, t0)  # given again (even within the same second)
+        assert not case(4, t1, 5, t0)  # given again in a file from before consent 5
+    finally:
+        db.close()

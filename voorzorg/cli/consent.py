@@ -57,13 +57,14 @@ def withdraw(app, circle_id, member_ref, purpose, recorded_by, as_json) -> None:
     from voorzorg.categories import label
     from voorzorg.cli.member import recorder
     from voorzorg.domain.consents import parse_purpose
-    from voorzorg.domain.departures import withdraw_consent
     from voorzorg.domain.members import resolve_member
+    from voorzorg.privacy.withdraw import withdraw as withdraw_and_register
 
     purpose = parse_purpose(purpose)
-    _entry, db = app.open_circle(circle_id)
+    entry, db = app.open_circle(circle_id)
     member_id = resolve_member(db, " ".join(member_ref))
-    info = withdraw_consent(db, member_id, purpose, recorded_by=recorder(recorded_by))
+    info = withdraw_and_register(app.config, entry.id, db, member_id, purpose,
+                                 recorded_by=recorder(recorded_by))  # fmt: skip
     if as_json:
         echo_json(info)
         return

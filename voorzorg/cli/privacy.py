@@ -31,6 +31,8 @@ def purge(app, dry_run, as_json) -> None:
     click.echo(_("privacy.purge.access_log", n=report["access_log"]))
     if report["erased_again"]:
         click.echo(_("privacy.erased_again", n=report["erased_again"]))
+    if report.get("withdrawn_again"):
+        click.echo(_("privacy.withdrawn_again", n=report["withdrawn_again"]))
 
 
 @command("register", help="help.register")

@@ -50,6 +50,7 @@ def restore(app, archive, from_replica, timestamp, to, code_stdin, identity, yes
         archive_obj, deploy_dir, new_folder=bool(to), progress=Progress(quiet=as_json)
     )
     _erase_again(deploy_dir, result)
+    _withdrawn_again(result)
     if as_json:
         echo_json(result)
         return
@@ -77,12 +78,21 @@ def _from_replica(app, archive, timestamp, to, yes, as_json) -> None:
         archive_obj, deploy_dir, new_folder=False, progress=Progress(quiet=as_json), partial=True
     )
     _erase_again(deploy_dir, result)
+    _withdrawn_again(result)
     if as_json:
         echo_json(result)
         return
     click.echo(_("restore.done", path=result["deployment"]))
     if result["replace"]:
         click.echo(_("restore.kept", path=result["replaced_kept_in"]))
+
+
+def _withdrawn_again(result: dict) -> None:
+    """Consents withdrawn after the archive was made were withdrawn again (with the needs
+    or check-ins resting on them): say so, with counts only."""
+    done = result.get("withdrawals_reapplied") or []
+    if done:
+        click.echo(_("privacy.withdrawn_again", n=len(done)), err=True)
 
 
 def _erase_again(deploy_dir, result: dict) -> None:

@@ -38,7 +38,7 @@ from pathlib import Path
 from voorzorg import __version__, clock
 from voorzorg.deploy import backup as backup_mod
 from voorzorg.deploy import config as config_mod
-from voorzorg.deploy import erasures
+from voorzorg.deploy import erasures, withdrawals
 from voorzorg.deploy.faults import crash_point
 from voorzorg.errors import VoorzorgError, os_error_text
 from voorzorg.storage import store
@@ -350,6 +350,7 @@ def _restore_new(archive: Archive, target: Path, progress) -> dict:
 
     _fsync_dir(parent)
     result["erasures_reapplied"] = _reapply_erasures(final, [])
+    result["withdrawals_reapplied"] = _reapply_withdrawals(final, [])
     return result
 
 
@@ -403,6 +404,8 @@ def _restore_in_place(archive: Archive, deploy_dir: Path, progress, partial: boo
                 # The erasure register as it stands now: an older archive must not
                 # bring an erased member back (merged and applied again on finishing).
                 "erasures": erasures.read_register(data_dir),
+                # The same for withdrawn consents (needs, check-ins).
+                "withdrawals": withdrawals.read_register(data_dir),
             }
             config_mod.atomic_write(
                 deploy_dir / JOURNAL, json.dumps(journal).encode("utf-8"), mode=0o600
@@ -411,7 +414,8 @@ def _restore_in_place(archive: Archive, deploy_dir: Path, progress, partial: boo
             for folder in staging.values():
                 shutil.rmtree(folder, ignore_errors=True)
             raise _failed(exc, staging[deploy_dir]) from None
-        result["erasures_reapplied"] = _finish(deploy_dir) or []
+        finished = _finish(deploy_dir) or ([], [])
+        result["erasures_reapplied"], result["withdrawals_reapplied"] = finished
     result["replaced_kept_in"] = str(deploy_dir / REPLACED / stamp)
     return result
 
@@ -449,6 +453,15 @@ def _reapply_erasures(deploy_dir: Path, earlier: list[dict]) -> list[dict]:
     return reapplied
 
 
+def _reapply_withdrawals(deploy_dir: Path, earlier: list[dict]) -> list[dict]:
+    """Merge the withdrawal register kept from before the restore into the restored one,
+    and withdraw again every registered consent the restored circles hold as given
+    before its withdrawal (with the needs or check-ins resting on it)."""
+    config = config_mod.load(Path(deploy_dir) / config_mod.CONFIG_NAME)
+    entries = withdrawals.merge_register(config.data_dir, earlier)
+    return withdrawals.reapply(config, entries) if entries else []
+
+
 def finish_pending(deploy_dir: Path) -> bool:
     """Roll forward a restore that was cut off after its commit; clear aborted staging.
 
@@ -458,8 +471,9 @@ def finish_pending(deploy_dir: Path) -> bool:
     return _finish(deploy_dir) is not None
 
 
-def _finish(deploy_dir: Path) -> list[dict] | None:
-    """``finish_pending``; the members erased again (None when there was no journal)."""
+def _finish(deploy_dir: Path) -> tuple[list[dict], list[dict]] | None:
+    """``finish_pending``; the members erased again and the consents withdrawn again
+    (None when there was no journal)."""
     deploy_dir = Path(deploy_dir)
     journal_path = deploy_dir / JOURNAL
     finished = None
@@ -475,7 +489,8 @@ def _finish(deploy_dir: Path) -> list[dict] | None:
                 "restore.finish_failed", path=str(journal_path), error=os_error_text(exc)
             ) from None
         # Before the journal goes: a crash here erases again on the next command.
-        finished = _reapply_erasures(deploy_dir, journal.get("erasures", []))
+        finished = (_reapply_erasures(deploy_dir, journal.get("erasures", [])),
+                    _reapply_withdrawals(deploy_dir, journal.get("withdrawals", [])))  # fmt: skip
         os.unlink(journal_path)
         from voorzorg.deploy.config import _fsync_dir
 

@@ -1448,8 +1448,9 @@ MESSAGES = {
         "Passwords with scrypt; login attempts slowed down; sessions end after 8 hours."
     ),
     "privacy.register.security.delete": (
-        "Erasure with secure_delete, WAL checkpoint and VACUUM; an erasure register without "
-        "personal data erases again after restoring an old backup."
+        "Erasure and withdrawal with secure_delete, WAL checkpoint and VACUUM; an erasure "
+        "register and a register of withdrawn consents, without personal data, erase and "
+        "withdraw again after restoring an old backup."
     ),
     "privacy.register.security.backups": "Backups encrypted with age (recovery code or key).",
     "privacy.register.security.web": (
@@ -2285,4 +2286,15 @@ MESSAGES = {
     ),
     "opt.wellbeing.delete_on": "Date of the check-in to delete.",
     "opt.wellbeing.delete_yes": "Do not ask for confirmation.",
+    # Withdrawn consents stay withdrawn across a restore
+    "privacy.withdrawn_again": {
+        "one": (
+            "1 consent withdrawn earlier was still in the backup and has been withdrawn again"
+            " (with the data resting on it)."
+        ),
+        "other": (
+            "{n} consents withdrawn earlier were still in the backup and have been withdrawn "
+            "again (with the data resting on it)."
+        ),
+    },
 }

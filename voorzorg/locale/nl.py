@@ -1532,8 +1532,9 @@ MESSAGES = {
         "Wachtwoorden met scrypt; inlogpogingen vertraagd; sessies verlopen na 8 uur."
     ),
     "privacy.register.security.delete": (
-        "Wissen met secure_delete, WAL-checkpoint en VACUUM; een wisregister zonder "
-        "persoonsgegevens wist opnieuw na herstel van een oude back-up."
+        "Wissen en intrekken met secure_delete, WAL-checkpoint en VACUUM; een wisregister "
+        "en een register van ingetrokken toestemmingen, zonder persoonsgegevens, wissen en "
+        "trekken opnieuw in na herstel van een oude back-up."
     ),
     "privacy.register.security.backups": "Back-ups versleuteld met age (herstelcode of sleutel).",
     "privacy.register.security.web": (
@@ -2427,4 +2428,15 @@ MESSAGES = {
     ),
     "opt.wellbeing.delete_on": "Datum van het gesprek dat weg moet.",
     "opt.wellbeing.delete_yes": "Niet om bevestiging vragen.",
+    # Withdrawn consents stay withdrawn across a restore
+    "privacy.withdrawn_again": {
+        "one": (
+            "1 eerder ingetrokken toestemming stond nog in de back-up en is opnieuw "
+            "ingetrokken (met de gegevens die erop rustten)."
+        ),
+        "other": (
+            "{n} eerder ingetrokken toestemmingen stonden nog in de back-up en zijn opnieuw "
+            "ingetrokken (met de gegevens die erop rustten)."
+        ),
+    },
 }

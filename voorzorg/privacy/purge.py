@@ -19,7 +19,7 @@ from datetime import UTC
 
 def purge(config, *, dry_run: bool = False) -> dict:
     from voorzorg import clock
-    from voorzorg.deploy import accesslog, accounts, erasures
+    from voorzorg.deploy import accesslog, accounts, erasures, withdrawals
     from voorzorg.deploy.circles import db_path
     from voorzorg.deploy.retention import months_before, policy
     from voorzorg.privacy.erase import erase_member, finish_pending
@@ -41,6 +41,9 @@ def purge(config, *, dry_run: bool = False) -> dict:
         # And the copies a restore set aside (.voorzorg-replaced/): an erasure made after
         # that restore must reach them as well.
         report["erased_in_set_aside"] = erasures.erase_in_set_aside(config)
+        # The same net for withdrawn consents: their needs and check-ins stay gone.
+        report["withdrawn_again"] = len(withdrawals.reapply(config))
+        report["withdrawn_in_set_aside"] = withdrawals.reapply_in_set_aside(config)
     for entry in config.circles.values():
         path = db_path(config, entry)
         if not path.exists():
