@@ -36,6 +36,7 @@ COMMANDS = {
     "print": "voorzorg.cli.paper:print_",
     "belcirkel": "voorzorg.cli.belcirkel:belcirkel",
     "text": "voorzorg.cli.text:text",
+    "hub": "voorzorg.cli.hub:hub",
 }
 
 
