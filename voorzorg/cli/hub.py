@@ -127,6 +127,28 @@ def _print_report(report: dict) -> None:
         click.echo(_("hub.without_parts", centre=item["centre"], period=item["period"]))
 
 
+@hub.command("check", help="help.hub.check")
+@json_option
+@pass_app
+def check(app, as_json) -> None:
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.federation.city import check as audit
+    from voorzorg.federation.hub import require_hub
+    from voorzorg.stats.audit import describe
+
+    require_hub(app.config)
+    findings = audit(app.config)
+    if as_json:
+        echo_json(findings)
+    elif not findings:
+        click.echo(_("stats.check_ok"))
+    else:
+        for finding in findings:
+            click.echo(f"{finding.get('series', '')} {describe(finding)}".strip())
+    if findings:
+        raise VoorzorgError("stats.check_failed", n=len(findings))
+
+
 @hub.command("serve", help="help.hub.serve")
 @option("--host", default="127.0.0.1", show_default=True, metavar="HOST", help="opt.host")
 @option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="opt.port")

@@ -191,10 +191,7 @@ def rebuild(config, conn) -> dict:
     periods = sorted({period for _fp, period in latest})
     city_entries = ledger.read(data_dir)
     city_known = [e["content"] for e in city_entries]
-    sources = {
-        (r["period"], r["version"]): [tuple(s) for s in json.loads(r["sources"])]
-        for r in conn.execute("SELECT period, version, sources FROM city")
-    }
+    sources = _sources(conn)
     report = {"published": [], "unchanged": [], "refused": [], "without_parts": []}
     for period in periods:
         chosen = [r for (fp, p), r in sorted(latest.items()) if p == period]
@@ -364,3 +361,26 @@ def write_city_db(config, conn, active: list[dict], city_entries: list[dict]) ->
             raise
     finally:
         db.close()
+
+
+def check(config) -> list[dict]:
+    """`hub check`: the auditor over everything the hub ever received and published."""
+    from voorzorg.stats import ledger
+    from voorzorg.stats.audit import findings_for
+
+    conn = hubdb.connect(config.data_dir)
+    try:
+        every = hubdb.releases_of(conn, include_revoked=True)
+        sources = _sources(conn)
+    finally:
+        conn.close()
+    city_known = [e["content"] for e in ledger.read(config.data_dir)]
+    known, sums = attack_set(every, city_known, sources)
+    return findings_for(known, sums=sums) if known else []
+
+
+def _sources(conn) -> dict:
+    return {
+        (r[0], r[1]): [tuple(s) for s in json.loads(r[2])]
+        for r in conn.execute("SELECT period, version, sources FROM city")
+    }

@@ -2204,4 +2204,5 @@ MESSAGES = {
     "hub.refusal.broken_chain": "the bundle does not follow on from this centre's previous one",
     "hub.refusal.history_rewritten": "figures published before were left out or changed",
     "hub.refusal.pool_mismatch": "the encrypted parts do not belong to the releases in the bundle",
+    "help.hub.check": "Audit all figures of all centres and the city together for disclosure.",
 }

@@ -2355,4 +2355,7 @@ MESSAGES = {
     "hub.refusal.broken_chain": "de bundel sluit niet aan op de vorige van dit buurthuis",
     "hub.refusal.history_rewritten": "eerder gepubliceerde cijfers zijn weggelaten of veranderd",
     "hub.refusal.pool_mismatch": "de versleutelde delen horen niet bij de publicaties in de bundel",
+    "help.hub.check": (
+        "Controleer alle cijfers van alle buurthuizen en de stad samen op onthulling."
+    ),
 }
