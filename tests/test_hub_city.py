@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import test_browser
 from tests.attacker import narrow_in_federation
 from tests.test_federation import (
     BUCKET,
@@ -36,6 +37,8 @@ from voorzorg.stats.builder import build_release
 from voorzorg.stats.ledger import read_pool
 
 CENTRES = 20
+ARTIFACTS = test_browser.ARTIFACTS
+browser = test_browser.browser  # the headless Chromium fixture
 
 
 @pytest.fixture(scope="module")
@@ -276,3 +279,79 @@ def test_a_centre_superseding_its_release_makes_a_new_audited_city_version(tmp_p
     ledger = [json.loads(line) for line in (hub.data_dir / "stats-ledger.jsonl").read_text()
               .splitlines()]  # fmt: skip
     assert [e["content"]["period"] for e in ledger].count("2026-H1") >= 1
+
+
+# --- served: the dashboards in headless Chromium ------------------------------------------
+
+
+def test_the_hub_serves_city_and_centres_on_the_welfare_dashboard(tmp_path, federation, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from tests.serving import PASSWORD, Server, voorzorg
+
+    hub, centres, _report = federation
+    result = voorzorg(hub.path, "user", "add", "gemeente", "--welfare", "--password-stdin",
+                      input=PASSWORD + "\n")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    server = Server(hub.path, tmp_path / "serve.log")
+    try:
+        browser.get(f"{server.base}/-/login")
+        browser.find_element(By.ID, "vz-name").send_keys("gemeente")
+        browser.find_element(By.ID, "vz-password").send_keys(PASSWORD)
+        browser.find_element(By.CSS_SELECTOR, "input[type=submit]").click()
+        WebDriverWait(browser, 15).until(lambda d: "/-/login" not in d.current_url)
+        browser.get(f"{server.base}/-/dashboards/welzijn?release=2026-H1&centrum=Hele+stad")
+        assert "Gemeente Teststad" in browser.find_element(By.TAG_NAME, "h1").text
+
+        def table_rows(driver):
+            rows = driver.find_elements(By.CSS_SELECTOR, "#chart-centra tbody tr")
+            return rows if len(rows) == CENTRES + 1 else False
+
+        rows = WebDriverWait(browser, 30).until(table_rows)
+        shown = {}
+        for row in rows:
+            cells = [td.text.strip() for td in row.find_elements(By.TAG_NAME, "td")]
+            shown[cells[0]] = (int(cells[1]), int(cells[3]))
+        # The city's totals are the sums of the centres' own published (protected) figures.
+        expected = {}
+        for name, config in centres.items():
+            own = config.data_dir / "stats.db"
+            members = query(own, "SELECT sum(leden) FROM leden_per_cirkel "
+                            "WHERE release_id = '2026-H1'")[0][0]  # fmt: skip
+            times = query(own, "SELECT sum(keren) FROM activiteit_keren "
+                          "WHERE release_id = '2026-H1'")[0][0]  # fmt: skip
+            expected[name] = (int(members), int(times or 0))
+            assert shown[name] == expected[name], name
+        assert shown["Hele stad"] == (
+            sum(m for m, _t in expected.values()),
+            sum(t for _m, t in expected.values()),
+        )
+
+        def drawn(driver):
+            return all(
+                driver.find_elements(By.CSS_SELECTOR, f"#chart-{c} canvas, #chart-{c} svg")
+                for c in ("leeftijd", "hulp", "leden", "bereik")
+            )
+
+        WebDriverWait(browser, 30).until(drawn)
+        body = browser.find_element(By.TAG_NAME, "body").text
+        assert "niet publiceerbaar" in body or "%" in body
+        ARTIFACTS.mkdir(exist_ok=True)
+        browser.set_window_size(1280, 2600)
+        assert browser.save_screenshot(str(ARTIFACTS / "hub-stad.png"))
+
+        # One centre: its own figures; a topic it could not publish says so.
+        small = query(hub.data_dir / "stats.db", "SELECT centrum FROM afgeschermd WHERE "
+                      "release_id = '2026-H1' AND tabel = 'hulpvragen_per_soort' "
+                      "AND centrum != 'Hele stad' LIMIT 1")[0][0]  # fmt: skip
+        browser.get(f"{server.base}/-/dashboards/welzijn?release=2026-H1&centrum="
+                    + small.replace(" ", "+"))  # fmt: skip
+        WebDriverWait(browser, 30).until(
+            lambda d: "niet publiceerbaar" in d.find_element(By.ID, "chart-hulp_tabel").text
+        )
+        errors = [e for e in browser.get_log("browser")
+                  if e["level"] == "SEVERE" and "favicon" not in e["message"]]  # fmt: skip
+        assert errors == [], errors
+    finally:
+        server.stop()
