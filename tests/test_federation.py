@@ -419,3 +419,18 @@ def test_publish_and_collect_through_a_real_s3_server(tmp_path, s3, hub_identity
     assert publish(a)["uploaded"] == [name]
     listing = objectstore.from_config(hub)[0].list("stad/centres/")
     assert {n for n, _s, _e in listing} >= {first, name}
+
+
+def test_timers_publish_from_a_centre_and_collect_on_a_hub(tmp_path, hub_identity):
+    from voorzorg.deploy.service import units
+
+    centre = make_centre(tmp_path / "centre", [10, 11, 12], 41, hub_identity[1])
+    assert "voorzorg-publish.timer" not in units(centre, backup_dest=str(tmp_path))
+    centre = use_store(centre, "https://s3.gemeente.example")
+    files = units(centre, backup_dest=str(tmp_path))
+    assert "stats publish" in files["voorzorg-publish.service"]
+    assert "04:10" in files["voorzorg-publish.timer"]
+    hub = make_hub(tmp_path / "hub", hub_identity[0], "https://s3.gemeente.example")
+    files = units(hub, backup_dest=str(tmp_path))
+    assert "hub collect" in files["voorzorg-collect.service"]
+    assert "voorzorg-publish.timer" not in files

@@ -71,9 +71,14 @@ def _b64(text, name: str) -> bytes:
     if not isinstance(text, str):
         raise Refused("malformed", part=name)
     try:
-        return base64.b64decode(text.encode("ascii"), validate=True)
+        raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (ValueError, UnicodeEncodeError):
         raise Refused("malformed", part=name) from None
+    if base64.b64encode(raw).decode() != text:
+        # Base64 can spell the same bytes differently (the unused low bits of its last
+        # character): only the one canonical spelling is a bundle.
+        raise Refused("malformed", part=name)
+    return raw
 
 
 def open_signed(blob: bytes) -> tuple[str, bytes, dict]:

@@ -160,11 +160,13 @@ def attack_set(all_releases: list[dict], city: list[dict], sources: dict) -> tup
     return known, sums
 
 
-def _audit(all_releases, city_known, sources, candidate) -> list[dict]:
+def _audit(all_releases, city_known, sources, candidates: list[dict]) -> list[dict]:
+    """Findings on the new city versions, all audited at once (one integer program over
+    everything, instead of one per half-year)."""
     from voorzorg.stats.audit import findings_for, intervals, release_id
 
-    known, sums = attack_set(all_releases, [*city_known, candidate], sources)
-    target = release_id({**candidate, "series": SERIES})
+    known, sums = attack_set(all_releases, [*city_known, *candidates], sources)
+    targets = {release_id({**c, "series": SERIES}) for c in candidates}
 
     class Baseline(dict):
         done = False
@@ -173,15 +175,17 @@ def _audit(all_releases, city_known, sources, candidate) -> list[dict]:
             if not self.done:
                 self.done = True
                 before, before_sums = attack_set(all_releases, city_known, sources)
-                self.update(intervals(before, before_sums)[0])
+                if before:
+                    self.update(intervals(before, before_sums)[0])
             return super().get(key, default)
 
-    return findings_for(known, only={target}, baseline=Baseline(), sums=sums)
+    return findings_for(known, only=targets, baseline=Baseline(), sums=sums)
 
 
 def rebuild(config, conn) -> dict:
     """Make new city versions where the centres' figures changed, then write stats.db."""
     from voorzorg.stats import ledger
+    from voorzorg.stats.audit import describe
     from voorzorg.stats.builder import LINKED
 
     data_dir = config.data_dir
@@ -193,6 +197,7 @@ def rebuild(config, conn) -> dict:
     city_known = [e["content"] for e in city_entries]
     sources = _sources(conn)
     report = {"published": [], "unchanged": [], "refused": [], "without_parts": []}
+    pending = {}
     for period in periods:
         chosen = [r for (fp, p), r in sorted(latest.items()) if p == period]
         with_parts = [r for r in chosen if r["parts"]]
@@ -204,38 +209,59 @@ def rebuild(config, conn) -> dict:
         previous = ledger.latest(city_entries, period)
         version = (previous["content"]["version"] + 1) if previous else 1
         release, tables, withheld = _candidate(period, version, with_parts, rules.DEFAULT_K)
-        used = sorted((r["fingerprint"], r["hash"]) for r in with_parts)
-        content = _content(release, tables, withheld)
-        if previous and previous["hash"] == ledger.content_hash(content):
-            report["unchanged"].append(period)
-            continue
-        sources[(period, version)] = used
-        findings = []
-        for _round in range(6):
-            content = _content(release, tables, withheld)
-            if previous and previous["hash"] == ledger.content_hash(content):
-                break
-            findings = _audit(every, city_known, sources, content)
-            extra = set()
-            for finding in findings:
-                for table in LINKED.get(finding["table"], (finding["table"],)):
-                    if table in tables and table not in withheld:
-                        extra.add(table)
-                        break
-            if not findings or not extra:
-                break
-            withheld |= extra
-        if findings:
-            sources.pop((period, version), None)
-            from voorzorg.stats.audit import describe
+        pending[period] = {
+            "release": release, "tables": tables, "withheld": withheld, "previous": previous,
+            "used": sorted((r["fingerprint"], r["hash"]) for r in with_parts), "findings": [],
+        }  # fmt: skip
 
-            report["refused"].append({"period": period, "first": describe(findings[0]),
-                                      "findings": len(findings)})  # fmt: skip
+    def unchanged(item, content) -> bool:
+        previous = item["previous"]
+        return bool(previous) and previous["hash"] == ledger.content_hash(content)
+
+    contents = {}
+    for _round in range(6):
+        contents = {}
+        for period, item in list(pending.items()):
+            content = _content(item["release"], item["tables"], item["withheld"])
+            if unchanged(item, content):
+                report["unchanged"].append(period)
+                del pending[period]
+                continue
+            contents[period] = content
+            item["findings"] = []
+        if not contents:
+            break
+        trial = dict(sources)
+        for period, content in contents.items():
+            trial[(period, content["version"])] = pending[period]["used"]
+        findings = _audit(every, city_known, trial, list(contents.values()))
+        if not findings:
+            break
+        grew = False
+        for finding in findings:
+            # A finding on a centre's cell is laid at the city version of its half-year;
+            # with none that half-year, at every new city version.
+            blamed = [finding["release"]] if finding["release"] in pending else list(pending)
+            for period in blamed:
+                item = pending[period]
+                item["findings"].append(finding)
+                for table in LINKED.get(finding["table"], (finding["table"],)):
+                    if table in item["tables"] and table not in item["withheld"]:
+                        item["withheld"].add(table)
+                        grew = True
+                        break
+        if not grew:
+            break
+    for period, item in sorted(pending.items()):
+        if item["findings"]:
+            first = item["findings"][0]
+            report["refused"].append({"period": period, "first": describe(first),
+                                      "findings": len(item["findings"])})  # fmt: skip
             continue
-        if previous and previous["hash"] == ledger.content_hash(content):
-            sources.pop((period, version), None)
-            report["unchanged"].append(period)
+        content = contents.get(period)
+        if content is None:
             continue
+        previous, used, version = item["previous"], item["used"], content["version"]
         entry = ledger.entry(
             content, action="superseded" if previous else "published", at=clock.stamp(),
             by="hub", reason="centres changed" if previous else None,
@@ -245,8 +271,8 @@ def rebuild(config, conn) -> dict:
             "INSERT INTO city VALUES (?, ?, ?, ?, ?)",
             [period, version, entry["hash"], json.dumps(used), entry["at"]],
         )
+        sources[(period, version)] = used
         city_entries.append(entry)
-        city_known.append(content)
         report["published"].append(
             {"period": period, "version": version, "centres": len(used),
              "withheld": content["withheld"]}
