@@ -185,9 +185,10 @@ def build(work: Path, centres: int, periods: int, endpoint: str):
             entries.append({"action": "published", "at": "", "reason": None, "hash": digest,
                             "content": content})  # fmt: skip
             parts.append(part)
+            pool = bundle.encrypt_pool(parts, recipient)
             payload = {"fingerprint": fingerprint, "centre": "", "sequence": sequence,
                        "previous": previous, "created": "2027-12-31T00:00:00+00:00",
-                       "entries": entries, "pool": bundle.encrypt_pool(parts, recipient)}  # fmt: skip
+                       "entries": entries, "pool": pool}  # fmt: skip
             blob = bundle.make(private, payload)
             previous = bundle.payload_hash(bundle.canonical(payload))
             client.put_object(Bucket=BUCKET, Body=blob,
@@ -295,8 +296,9 @@ def main() -> int:
               f"({med['collect']:.1f} s vs {med['boto3']:.1f} s)")  # fmt: skip
         print(f"hub serve start-up   {med['serve'] / med['datasette']:6.1f}x datasette serve  "
               f"({med['serve'] * 1000:.0f} ms vs {med['datasette'] * 1000:.0f} ms)")  # fmt: skip
-        print(f"hub serve memory     {med['serve_rss'] / med['datasette_rss']:6.1f}x datasette "
-              f"serve  ({med['serve_rss']:.0f} MB vs {med['datasette_rss']:.0f} MB RSS)")  # fmt: skip
+        ratio = med["serve_rss"] / med["datasette_rss"]
+        print(f"hub serve memory     {ratio:6.1f}x datasette serve  "
+              f"({med['serve_rss']:.0f} MB vs {med['datasette_rss']:.0f} MB RSS)")  # fmt: skip
     return 0
 
 
