@@ -12,12 +12,13 @@ import json
 import re
 import shutil
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from tests.conftest import local_today
 from voorzorg.demo.build import build_demo
 from voorzorg.privacy.export import SCHEMA, SECTIONS
 
@@ -313,7 +314,9 @@ def test_purge_applies_the_retention_policy_and_reports_counts(history, cli):
         "OR closing_note IS NOT NULL OR referred_to IS NOT NULL"
     )
     notes_before = query(deployment, notes)[0][0]
-    _ok(cli("member", "leave", str(member_id), "--on", "2025-01-15"))
+    # Left 13 months ago (from the real today: purge measures from the real clock).
+    left_on = (local_today() - timedelta(days=400)).isoformat()
+    _ok(cli("member", "leave", str(member_id), "--on", left_on))
     dry = _ok(cli("purge", "--dry-run", "--json")).json
     assert dry["circles"][CIRCLE]["members_erased"] == 0  # 24 months have not passed
     config = deployment / "config.toml"

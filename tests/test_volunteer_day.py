@@ -14,9 +14,11 @@ MONDAY = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # ma 30 november 2026, 09:00 
 
 
 @pytest.fixture
-def day(circle):
+def day(request):
+    """The circle made on that Monday too: a card version adopted on the real day would
+    lie after the frozen Monday once the calendar moves on."""
     with clock.frozen(MONDAY):
-        yield circle
+        yield request.getfixturevalue("circle")
 
 
 def ok(cli, *args, input=None):
