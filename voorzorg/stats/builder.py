@@ -324,8 +324,11 @@ def build_release(
             known = ledger.known_releases(config.data_dir, in_db)
             content = _protected(release, tables, withheld, known, protect)
         created = clock.stamp()
-        ledger.append(
-            config.data_dir, ledger.entry(content, action=action, at=created, by=by, reason=reason)
+        written = ledger.entry(content, action=action, at=created, by=by, reason=reason)
+        ledger.append(config.data_dir, written)
+        ledger.append_pool(
+            config.data_dir,
+            pool_parts(release, written["hash"], tables, len(contributing), data),
         )
         row = {
             "release_id": release_id,
@@ -349,6 +352,27 @@ def build_release(
         "suppressed": hidden,
         "action": action,
         "path": str(path),
+    }
+
+
+def pool_parts(release: dict, content_hash: str, tables: dict, circles: int, data: dict) -> dict:
+    """What a hub needs to pool this release with other centres' (see
+    voorzorg/federation/city.py): for every count table not per circle, each cell's exact
+    count, cell key, distinct persons and largest share of one person. Kept beside the
+    ledger (``stats-pool.jsonl``), sent to the hub only encrypted to its key."""
+    parts = {}
+    for table, cells in tables.items():
+        dims = stats_store.TABLES.get(table, (("cirkel",), ""))[0]
+        if "cirkel" in dims or not cells or any(c.key is None for c in cells):
+            continue
+        parts[table] = [[*c.dims, int(c.raw or 0), c.key, c.persons, c.top] for c in cells]
+    return {
+        "period": release["period"],
+        "version": release["version"],
+        "hash": content_hash,
+        "circles": circles,
+        "members": len(data["pool_members"]),
+        "tables": parts,
     }
 
 
