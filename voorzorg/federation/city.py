@@ -50,10 +50,15 @@ def pooled_tables(sources: list[dict], k: int) -> tuple[dict[str, list], dict]:
     """Pool the parts of one period's centre releases into city cells."""
     sums: dict[str, dict[tuple, list]] = {}
     circles = members = 0
+    table_circles: dict[str, int] = {}
     for source in sources:
         parts = source["parts"]
         circles += parts["circles"]
         members += parts["members"]
+        # Circles belong to one centre: the circles behind an outcome table add up.
+        for table, n in (parts.get("table_circles") or {}).items():
+            if isinstance(n, int) and n > 0:
+                table_circles[table] = table_circles.get(table, 0) + n
         for table, cells in parts["tables"].items():
             if table not in stats_store.TABLES:
                 continue  # a table this hub does not know yet: served per centre only
@@ -75,12 +80,17 @@ def pooled_tables(sources: list[dict], k: int) -> tuple[dict[str, list], dict]:
             if n and not cell.suppressed and not rules.pooled(cell_circles, cell_members):
                 cell.value, cell.suppressed = None, True
             tables[table].append(cell)
-    return tables, {"circles": circles, "members": members}
+    return tables, {"circles": circles, "members": members, "table_circles": table_circles}
 
 
-def _rule_withheld(tables: dict, members: int) -> set[str]:
-    """Rule 5 city-wide: one cell holding its whole group withholds the table."""
-    found = set()
+def _rule_withheld(tables: dict, members: int, table_circles: dict | None = None) -> set[str]:
+    """Rules 5 and 6 city-wide: one cell holding its whole group withholds the table; an
+    outcome table needs 3 circles among the people it counts and a published total of
+    50 + the noise, like a centre's (``stats.builder``)."""
+    from voorzorg.stats.builder import outcomes_covering_everyone, outcomes_unpooled
+
+    found = set(outcomes_covering_everyone(tables))
+    found |= outcomes_unpooled(tables, table_circles or {})
     bands = [c for c in tables.get("leeftijd", []) if c.dims != (AGE_TOTAL,)]
     if rules.covers_everyone(bands, sum(int(c.raw or 0) for c in bands)):
         found.add("leeftijd")
@@ -129,7 +139,7 @@ def _candidate(period: str, version: int, sources: list[dict], k: int):
         "version": version,
         "k_reason": None,
     }
-    withheld = _rule_withheld(tables, size["members"])
+    withheld = _rule_withheld(tables, size["members"], size["table_circles"])
     if not release["pooled"]:
         withheld |= set(tables)
     return release, tables, withheld

@@ -482,24 +482,32 @@ def _scope(query: str) -> str:
     )
 
     def replace(match) -> str:
+        # rowid carried along: charts keep the order the rows were written in.
         alias = match.group(4) or match.group(2)
         return (
-            f"{match.group(1)} (SELECT * FROM {match.group(2)} WHERE centrum = :centrum) AS {alias}"
+            f"{match.group(1)} (SELECT rowid AS rowid, * FROM {match.group(2)} "
+            f"WHERE centrum = :centrum) AS {alias}"
         )
 
     return clause.sub(replace, query)
 
 
-def hub_dashboards(latest_release: str | None = None, title: str | None = None) -> dict:
-    """The welfare dashboard for a hub: the same charts, for the whole city or one centre
-    (filter "Centrum"), and a table of the centres side by side."""
-    base = dashboards(latest_release)["welzijn"]
-    charts = {}
-    for key, chart in base["charts"].items():
+def _scoped(charts: dict) -> dict:
+    found = {}
+    for key, chart in charts.items():
         chart = dict(chart)
         if "query" in chart:
             chart["query"] = _scope(chart["query"])
-        charts[key] = chart
+        found[key] = chart
+    return found
+
+
+def hub_dashboards(latest_release: str | None = None, title: str | None = None) -> dict:
+    """The welfare dashboards for a hub: the same charts, for the whole city or one centre
+    (filter "Centrum"), a table of the centres side by side, and the outcomes page."""
+    every = dashboards(latest_release)
+    base = every["welzijn"]
+    charts = _scoped(base["charts"])
     charts["centra"] = {
         "title": "Per buurthuis: deelnemers en activiteiten (gepubliceerde cijfers opgeteld)",
         "db": "stats",
@@ -537,6 +545,7 @@ def hub_dashboards(latest_release: str | None = None, title: str | None = None) 
         "query": "SELECT DISTINCT cirkel FROM leden_per_cirkel "
         f"WHERE centrum = '{CITY}' ORDER BY cirkel",
     }
+    outcomes = every["uitkomsten"]
     return {
         "welzijn": {
             **base,
@@ -547,5 +556,15 @@ def hub_dashboards(latest_release: str | None = None, title: str | None = None) 
             "layout": layout,
             "filters": filters,
             "charts": charts,
-        }
+        },
+        "uitkomsten": {
+            **outcomes,
+            "description": "De hele stad (alle buurthuizen samen) of één buurthuis (filter "
+            "Centrum); alleen deelnemers met toestemming voor welbevinden én statistiek; "
+            "aantallen mensen, beschermd als alle publicaties. Per buurthuis zijn ze vaak "
+            "afgeschermd (te weinig cirkels of mensen); samengevoegd voor de hele stad "
+            "kunnen ze wel gepubliceerd worden. Nooit een gemiddelde.",
+            "filters": {"centrum": filters["centrum"], "release": filters["release"]},
+            "charts": _scoped(outcomes["charts"]),
+        },
     }
