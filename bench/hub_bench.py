@@ -149,6 +149,16 @@ def centre_releases(rng: random.Random, periods: list[str]):
     return out
 
 
+WORKERS = 2
+
+
+def _one_centre(job: tuple[int, int]):
+    seed, periods = job
+    REFUSED.clear()
+    releases = centre_releases(random.Random(seed), PERIODS[:periods])
+    return releases, list(REFUSED)
+
+
 def build(work: Path, centres: int, periods: int, endpoint: str):
     """The hub (trusting every centre) and the bucket filled with every centre's bundles."""
     import boto3
@@ -184,14 +194,20 @@ def build(work: Path, centres: int, periods: int, endpoint: str):
     conn = hubdb.connect(config.data_dir)
     rng = random.Random(18)
     count = size = 0
+    # Each centre's releases (with its own audit) in two worker processes.
+    from multiprocessing import get_context
+
+    seeds = [(rng.randrange(2**63), periods) for _ in range(centres)]
+    workers = get_context("fork").Pool(WORKERS)
+    made = workers.imap(_one_centre, seeds, chunksize=4)
     for number in range(centres):
         private = keys._private(rng.randbytes(32))
         fingerprint = keys.fingerprint(keys.public_bytes(private))
         hubdb.trust(conn, fingerprint, f"Buurthuis {number:03d}")
         entries, parts, previous = [], [], None
-        for sequence, (content, digest, part) in enumerate(
-            centre_releases(rng, PERIODS[:periods]), start=1
-        ):
+        releases, refused = next(made)
+        REFUSED.extend(refused)
+        for sequence, (content, digest, part) in enumerate(releases, start=1):
             entries.append({"action": "published", "at": "", "reason": None, "hash": digest,
                             "content": content})  # fmt: skip
             parts.append(part)
@@ -207,6 +223,8 @@ def build(work: Path, centres: int, periods: int, endpoint: str):
             size += len(blob)
         if number % 50 == 49:
             print(f"  {number + 1} centres", file=sys.stderr)
+    workers.close()
+    workers.join()
     conn.close()
     return config, client, count, size
 

@@ -165,3 +165,18 @@ def test_a_narrowing_only_the_sum_across_centres_reveals_is_refused(monkeypatch)
     # The independent attacker agrees (its sums name the parts by index).
     (attacked,) = [f for f in attack(known, [(3, *cell, [0, 1, 2])]) if f["series"] == "A"]
     assert (attacked["min"], attacked["max"]) == (8, 9)
+
+
+def test_exact_counts_follow_the_centre_when_two_centres_publish_the_same_figures():
+    def parts(raw):
+        return {"tables": {"leeftijd": [["90 en ouder", raw, 0, raw, 1]]}}
+
+    every = [
+        {"fingerprint": "A", "hash": "same", "parts": parts(4)},
+        {"fingerprint": "B", "hash": "same", "parts": parts(7)},
+    ]
+    known = [{"series": "A", "_hash": "same"}, {"series": "B", "_hash": "same"}]
+    assert city.exact_counts(known, every) == {
+        (0, "leeftijd", ("90 en ouder",)): 4,
+        (1, "leeftijd", ("90 en ouder",)): 7,
+    }

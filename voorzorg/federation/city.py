@@ -165,10 +165,11 @@ def exact_counts(known: list[dict], all_releases: list[dict]) -> dict:
     for that cell. The auditor uses them only to find a first reading of the figures that
     fits (``audit.intervals``); which values the attacker can exclude it decides from the
     published figures alone."""
-    parts = {r["hash"]: r["parts"] for r in all_releases if r.get("parts")}
+    # By centre and hash: two centres may publish the very same figures.
+    parts = {(r["fingerprint"], r["hash"]): r["parts"] for r in all_releases if r.get("parts")}
     hint = {}
     for index, release in enumerate(known):
-        own = parts.get(release.get("_hash"))
+        own = parts.get((release["series"], release.get("_hash")))
         for table, cells in (own or {}).get("tables", {}).items():
             for cell in cells:
                 hint[(index, table, tuple(cell[:-4]))] = cell[-4]

@@ -314,6 +314,7 @@ LOCAL_ABOVE = 4000
 # whole component.
 GROUP = 4
 HELPERS = (2, 6)
+WITNESS_GAP = 0.1
 
 
 class _Arrays:
@@ -545,7 +546,11 @@ class _Restrict:
             rlo, rhi = np.append(rlo, -BIG), np.append(rhi, w0[columns][slacks].sum() + 1e-6)
             rr = np.concatenate([rr, np.full(len(slacks), len(rows))])
             cc, vv = np.concatenate([cc, slacks]), np.concatenate([vv, np.ones(len(slacks))])
-        return columns, _pair(lower, upper, rlo, rhi, rr, cc, vv)
+        relaxed, exact = _pair(lower, upper, rlo, rhi, rr, cc, vv)
+        # Any integer solution is a witness here (only inner intervals are taken from these
+        # programs), so the integer search may stop near the optimum.
+        exact.setOptionValue("mip_rel_gap", WITNESS_GAP)
+        return columns, (relaxed, exact)
 
 
 def _own(a: _Arrays, owners: list[int], fixed: dict, objective_owner: int, w0=None):
