@@ -1,18 +1,24 @@
 """City-wide figures: `hub collect` for many centres, and the hub's serve against Datasette.
 
-Builds CENTRES signed centres with PERIODS half-year releases each (made by the release
-builder's own table and protection code from generated members and requests, so the
-cells, cell keys and pooling parts are real; each centre's own audit is left out, it
-runs at the centre), publishes one cumulative bundle per half-year per centre into a
-real S3 server on loopback (moto's server mode), then measures, in the same run:
+Builds CENTRES signed centres with PERIODS half-year releases each, made as a real
+centre makes them: the release builder's own table and protection code on generated
+members and requests (so the cells, cell keys and pooling parts are real), and each
+centre's own auditor before every release (tables it can narrow are withheld, a
+half-year it refuses is not published), in two worker processes. One cumulative bundle
+per half-year per centre goes into a real S3 server on loopback (moto's server mode).
+Then, in the same run:
 
 - ``hub collect`` (a process, as the timer starts it: list, fetch, verify every
-  signature and chain, store, pool, audit across centres, write stats.db) against
-  copying the same bundles out of the bucket with boto3 alone (list + get, no checks);
+  signature and chain, store, pool, audit across centres and versions, write stats.db)
+  against copying the same bundles out of the bucket with boto3 alone (list + get, no
+  checks);
 - start-up time (to the first answered request) and resident memory of ``voorzorg
   serve`` on the hub against plain ``datasette serve`` of the same stats.db.
 
     .venv/bin/python bench/hub_bench.py [--centres 500] [--periods 8] [--runs 3]
+
+The audit across centres is what makes collect slower than a copy; how it stays exact
+at this size is in docs/federation.md ("How the audit scales").
 """
 
 from __future__ import annotations
