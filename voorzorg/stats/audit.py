@@ -12,6 +12,12 @@ withdrawn, members are restricted): each link has a slack, and the attacker firs
 the smallest total slack that explains the figures, then assumes no more than that
 (the most informed reading that fits). The same soft treatment applies to "a suppressed
 count of persons is below k".
+
+The program is solved per connected component (``intervals``); a large component (a
+hub's centres tied by the city's sums) series by series around a first reading, with
+inner intervals from solutions of the whole and outer ones from relaxations
+(``_local``). The findings are those of one program over everything; why is in
+docs/federation.md ("How the audit scales").
 """
 
 from __future__ import annotations
@@ -553,7 +559,9 @@ class _Restrict:
         return columns, (relaxed, exact)
 
 
-def _own(a: _Arrays, owners: list[int], fixed: dict, objective_owner: int, w0=None):
+def _own(
+    a: _Arrays, owners: list[int], fixed: dict, objective_owner: int, w0=None, near=None, cap=0.0
+):
     """A solution for the columns of ``owners`` with the rest fixed to ``w0`` (or, without
     w0, over the rows inside those series only), ``fixed`` columns held at their value,
     the slacks of ``objective_owner`` as small as they can be. (columns, values) or None."""
@@ -583,14 +591,32 @@ def _own(a: _Arrays, owners: list[int], fixed: dict, objective_owner: int, w0=No
     for column, value in fixed.items():
         if local[column] >= 0 and lower[local[column]] <= value <= upper[local[column]]:
             lower[local[column]] = upper[local[column]] = value
-    bounds = (a.rlo[rows] - rest[rows], a.rhi[rows] - rest[rows])
-    entries = (row_local[a.rr[keep]], local[a.cc[keep]], a.vv[keep])
-    exact = _program(lower, upper, *bounds, *entries, integer=True)
-    costs = (a.slack[columns] & (a.owner[columns] == objective_owner)).astype(float)
+    rlo, rhi = a.rlo[rows] - rest[rows], a.rhi[rows] - rest[rows]
+    rr, cc, vv = row_local[a.rr[keep]], local[a.cc[keep]], a.vv[keep]
+    mine = a.slack[columns] & (a.owner[columns] == objective_owner)
+    costs = mine.astype(float)
+    n = len(columns)
+    if near is not None:
+        # As close to ``near`` as the rows allow (|x - value| summed, with two more
+        # columns per cell), the own slack at most ``cap``.
+        items = [(local[c], v) for c, v in near.items() if local[c] >= 0]
+        k, m = len(items), len(rows)
+        lower = np.concatenate([lower, np.zeros(2 * k)])
+        upper = np.concatenate([upper, np.full(2 * k, BIG)])
+        at = np.array([i for i, _v in items], dtype=np.int64)
+        plus, minus = n + 2 * np.arange(k), n + 2 * np.arange(k) + 1
+        rr = np.concatenate([rr, np.repeat(m + np.arange(k), 3), np.full(mine.sum(), m + k)])
+        cc = np.concatenate([cc, np.column_stack([at, plus, minus]).ravel(), np.flatnonzero(mine)])
+        vv = np.concatenate([vv, np.tile([1.0, -1.0, 1.0], k), np.ones(mine.sum())])
+        values = np.array([v for _i, v in items], dtype=float)
+        rlo = np.concatenate([rlo, values, [-BIG]])
+        rhi = np.concatenate([rhi, values, [cap + 1e-6]])
+        costs = np.concatenate([np.zeros(n), np.ones(2 * k)])
+    exact = _program(lower, upper, rlo, rhi, rr, cc, vv, integer=True)
     value, point = _solve(exact, costs, maximize=False)
     if value is None or point is None:
         return None
-    return columns, point
+    return columns, point[:n]
 
 
 def _start(a: _Arrays, hint: dict):
@@ -604,9 +630,17 @@ def _start(a: _Arrays, hint: dict):
     w0 = np.zeros(a.n)
     bases = [o for o in range(len(a.names)) if o not in a.wholes]
     for o in bases:
-        made = _own(a, [o], hint, o) or _own(a, [o], {}, o)
-        if made is None:
-            return None
+        made = _own(a, [o], hint, o)
+        slack = None if made is None else made[1][a.slack[made[0]]].sum()
+        if made is None or slack > 0:
+            # The exact counts need more slack than this centre's least (or do not fit):
+            # take a reading with its least slack, as close to the exact counts as can be.
+            alone = _own(a, [o], {}, o)
+            if alone is None:
+                return None
+            least = alone[1][a.slack[alone[0]]].sum()
+            if made is None or least < slack:
+                made = _own(a, [o], {}, o, near=hint, cap=least) or alone
         w0[made[0]] = made[1]
     for o in sorted(a.wholes):
         made = _own(a, [o], {}, o, w0=w0)
