@@ -170,26 +170,46 @@ def attack_set(all_releases: list[dict], city: list[dict], sources: dict) -> tup
     return known, sums
 
 
+def exact_counts(known: list[dict], all_releases: list[dict]) -> dict:
+    """(index in ``known``, table, dims) -> the exact count a centre's pooling parts give
+    for that cell. The auditor uses them only to find a first reading of the figures that
+    fits (``audit.intervals``); which values the attacker can exclude it decides from the
+    published figures alone."""
+    # By centre and hash: two centres may publish the very same figures.
+    parts = {(r["fingerprint"], r["hash"]): r["parts"] for r in all_releases if r.get("parts")}
+    hint = {}
+    for index, release in enumerate(known):
+        own = parts.get((release["series"], release.get("_hash")))
+        for table, cells in (own or {}).get("tables", {}).items():
+            for cell in cells:
+                hint[(index, table, tuple(cell[:-4]))] = cell[-4]
+    return hint
+
+
 def _audit(all_releases, city_known, sources, candidates: list[dict]) -> list[dict]:
-    """Findings on the new city versions, all audited at once (one integer program over
-    everything, instead of one per half-year)."""
+    """Findings on the new city versions, all audited at once. Only the parts of the
+    program that a new city version touches are solved (``appended``: a city version is
+    always the newest of its half-year), each on its own (``audit.intervals``)."""
     from voorzorg.stats.audit import findings_for, intervals, release_id
 
     known, sums = attack_set(all_releases, [*city_known, *candidates], sources)
     targets = {release_id({**c, "series": SERIES}) for c in candidates}
 
     class Baseline(dict):
-        done = False
+        """The intervals before the new versions, of the cells that come out narrow."""
 
-        def get(self, key, default=None):
-            if not self.done:
-                self.done = True
-                before, before_sums = attack_set(all_releases, city_known, sources)
-                if before:
-                    self.update(intervals(before, before_sums)[0])
-            return super().get(key, default)
+        def prepare(self, keys) -> None:
+            before, before_sums = attack_set(all_releases, city_known, sources)
+            if keys and before:
+                found, _feasible = intervals(
+                    before, before_sums, wanted=set(keys), hint=exact_counts(before, all_releases)
+                )
+                self.update(found)
 
-    return findings_for(known, only=targets, baseline=Baseline(), sums=sums)
+    hint = exact_counts(known, all_releases)
+    return findings_for(
+        known, only=targets, baseline=Baseline(), sums=sums, appended=True, hint=hint
+    )
 
 
 def rebuild(config, conn) -> dict:
@@ -412,7 +432,7 @@ def check(config) -> list[dict]:
         conn.close()
     city_known = [e["content"] for e in ledger.read(config.data_dir)]
     known, sums = attack_set(every, city_known, sources)
-    return findings_for(known, sums=sums) if known else []
+    return findings_for(known, sums=sums, hint=exact_counts(known, every)) if known else []
 
 
 def _sources(conn) -> dict:
