@@ -96,21 +96,27 @@ class Program:
         self.soft += [up, down]
         self.add({**coefs, up: 1, down: -1}, 0, 0)
 
-    def solve(self, objective: dict, sense: int):
+    def solve(self, objective: dict, sense: int, point: bool = False):
         from scipy.optimize import Bounds, LinearConstraint, milp
+        from scipy.sparse import lil_matrix
 
         n = len(self.lo)
         c = np.zeros(n)
         for var, w in objective.items():
             c[var] = sense * w
-        a = np.zeros((len(self.rows), n))
-        for i, (coefs, _lo, _hi) in enumerate(self.rows):
-            for var, w in coefs.items():
-                a[i, var] += w
+        if getattr(self, "_built", (None,))[0] != (len(self.rows), n):
+            a = lil_matrix((len(self.rows), n))
+            for i, (coefs, _lo, _hi) in enumerate(self.rows):
+                for var, w in coefs.items():
+                    a[i, var] += w
+            self._built = ((len(self.rows), n), a.tocsr())
+        a = self._built[1]
         constraints = [LinearConstraint(a, [r[1] for r in self.rows], [r[2] for r in self.rows])]
         res = milp(c, integrality=np.ones(n), bounds=Bounds(self.lo, self.hi),
                    constraints=constraints if self.rows else [])  # fmt: skip
-        return None if res.status != 0 else sense * res.fun
+        if res.status != 0:
+            return (None, None) if point else None
+        return (sense * res.fun, np.round(res.x)) if point else sense * res.fun
 
 
 def _cell_range(release, table, value, flag):
@@ -140,8 +146,13 @@ def _after(period: str) -> str:
     return f"{y}-H2" if h == "1" else f"{int(y) + 1}-H1"
 
 
-def attack(releases: list[dict]) -> list[dict]:
-    """For every protected cell: {release, version, table, cell, min, max}."""
+def attack(releases: list[dict], sums=()) -> list[dict]:
+    """For every protected cell: {release, version, table, cell, min, max}.
+
+    Releases may carry a ``series`` (a centre of a federation, or the city): the links
+    between half-years hold within a series only. ``sums``: (n, table, dims, [m, ...]):
+    the cell of release n is the sum of the same cell of releases m (a city cell and
+    the centres it pools)."""
     prog = Program()
     var, targets = {}, []
     for n, rel in enumerate(releases):
@@ -159,6 +170,8 @@ def attack(releases: list[dict]) -> list[dict]:
         _inside(prog, var, n)
     for n in range(1, len(releases)):
         a, b = releases[n - 1], releases[n]
+        if a.get("series") != b.get("series"):
+            continue
         if a["period"] == b["period"]:  # a superseded version: same figure, same persons
             shown = [{(t, tuple(c[:-2])): c[-2:] for t, cs in r["tables"].items() for c in cs}
                      for r in (a, b)]  # fmt: skip
@@ -168,15 +181,47 @@ def attack(releases: list[dict]) -> list[dict]:
                     prog.roughly({x: 1, var[(n - 1, table, dims)]: -1})
         elif b["period"] == _after(a["period"]):
             _between(prog, var, n - 1, n, ageing=b["period"].endswith("H2"))
+    for n, table, dims, parts in sums:
+        if (n, table, dims) not in var:
+            continue
+        found = [var.get((m, table, dims)) for m in parts]
+        if prog.hi[var[(n, table, dims)]] == 0:  # a city zero: each centre's part is zero
+            for x in found:
+                if x is not None:
+                    prog.hi[x] = 0
+        coefs = {var[(n, table, dims)]: 1.0}
+        for x in found:
+            if x is not None:
+                coefs[x] = coefs.get(x, 0) - 1
+        prog.add(coefs, 0, 0 if None not in found else HUGE)
     least = prog.solve(dict.fromkeys(prog.soft, 1.0), 1) if prog.soft else 0
     assert least is not None, "the published figures admit no explanation at all"
     if prog.soft:
         prog.add(dict.fromkeys(prog.soft, 1.0), -HUGE, round(least) + 1e-6)
+    # Integer solutions pushing all targets at once (and in random mixes): a target whose
+    # values across them already lie 3 apart is wide enough; only the rest are solved
+    # one by one. Their min and max are then inner bounds, already 3 wide.
+    columns = [var[t] for t in targets]
+    seen_lo = np.full(len(columns), np.inf)
+    seen_hi = np.full(len(columns), -np.inf)
+    rng = np.random.default_rng(1)
+    for round_ in range(8 if columns else 0):
+        signs = np.ones(len(columns)) if round_ == 0 else rng.choice([-1.0, 1.0], len(columns))
+        for sense in (1, -1):
+            _value, x = prog.solve(dict(zip(columns, signs, strict=True)), sense, point=True)
+            seen_lo = np.minimum(seen_lo, x[columns])
+            seen_hi = np.maximum(seen_hi, x[columns])
     found = []
-    for n, table, dims in targets:
+    for index, (n, table, dims) in enumerate(targets):
         x = var[(n, table, dims)]
-        low, high = prog.solve({x: 1.0}, 1), prog.solve({x: 1.0}, -1)
-        found.append({"release": releases[n]["period"], "version": releases[n]["version"],
+        if prog.lo[x] == prog.hi[x]:
+            low = high = prog.lo[x]
+        elif seen_hi[index] - seen_lo[index] >= 3:
+            low, high = seen_lo[index], seen_hi[index]
+        else:
+            low, high = prog.solve({x: 1.0}, 1), prog.solve({x: 1.0}, -1)
+        found.append({"series": releases[n].get("series"),
+                      "release": releases[n]["period"], "version": releases[n]["version"],
                       "table": table, "cell": list(dims), "min": round(low),
                       "max": round(high)})  # fmt: skip
     return found
@@ -286,3 +331,53 @@ def narrow_cells(stats_db: Path, ledger: Path | None = None, width: int = 3) -> 
     exactly 0 is not counted: zeros may be published (SDC-1 rule 2)."""
     found = attack(read_published(stats_db, ledger))
     return [f for f in found if f["max"] - f["min"] < width and f["max"] > 0]
+
+
+def read_federation(hub_data: Path) -> tuple[list[dict], list[tuple]]:
+    """Everything a hub ever published or received: every centre's release versions (each
+    centre a series), every city version from the hub's ledger, and which centre
+    releases each city version pooled (the sums). Read from the files, not through
+    voorzorg's code."""
+    conn = sqlite3.connect(f"file:{hub_data / 'hub.db'}?mode=ro", uri=True)
+    keep = PERSONS | EVENTS | DERIVED
+    releases, where = [], {}
+    for fingerprint, digest, content in conn.execute(
+        "SELECT fingerprint, hash, content FROM releases ORDER BY fingerprint, position"
+    ):
+        c = json.loads(content)
+        releases.append({"series": fingerprint, "period": c["period"], "k": c["k"],
+                         "method": c.get("method") or "onderdrukking",
+                         "noise": c.get("noise") or 0, "version": c.get("version") or 1,
+                         "withheld": c.get("withheld") or [], "_hash": digest,
+                         "tables": _kept(c["tables"], keep)})  # fmt: skip
+    sources = {(p, v): json.loads(s) for p, v, s in conn.execute(
+        "SELECT period, version, sources FROM city")}  # fmt: skip
+    conn.close()
+    ledger = hub_data / "stats-ledger.jsonl"
+    for line in ledger.read_text().splitlines() if ledger.exists() else []:
+        c = json.loads(line)["content"]
+        releases.append({"series": "~city", "period": c["period"], "k": c["k"],
+                         "method": c["method"], "noise": c["noise"], "version": c["version"],
+                         "withheld": c["withheld"],
+                         "tables": _kept(c["tables"], keep)})  # fmt: skip
+    releases.sort(key=lambda r: (r["series"], r["period"], r["version"]))
+    for n, r in enumerate(releases):
+        where[(r["series"], r.get("_hash"))] = n
+    sums = []
+    for n, r in enumerate(releases):
+        if r["series"] != "~city":
+            continue
+        parts = [where[(fp, h)] for fp, h in sources.get((r["period"], r["version"]), [])]
+        for table, cells in r["tables"].items():
+            for cell in cells:
+                sums.append((n, table, tuple(cell[:-2]), parts))
+    return releases, sums
+
+
+def narrow_in_federation(hub_data: Path, width: int = 3) -> list[dict]:
+    found = attack(*read_federation(hub_data))
+    return [f for f in found if f["max"] - f["min"] < width and f["max"] > 0]
+
+
+def _kept(tables: dict, keep: set) -> dict:
+    return {t: v for t, v in tables.items() if t in keep and v}

@@ -38,6 +38,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("deploy", ("voorzorg.deploy",)),
     ("calendar", ("voorzorg.calendar",)),
     ("stats", ("voorzorg.stats",)),
+    ("federation", ("voorzorg.federation",)),
     ("integrations", ("voorzorg.integrations",)),
     ("privacy", ("voorzorg.privacy",)),
     ("paper", ("voorzorg.paper",)),

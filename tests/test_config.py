@@ -176,7 +176,8 @@ def test_atomic_write_failure_leaves_old_file_and_no_temp(tmp_path, monkeypatch)
 
 def test_secrets_readable_by_others_are_refused(deployment):
     secrets = deployment / "secrets.toml"
-    assert config_mod.load_secrets(secrets) == {}
+    # A new deployment holds only its signing key (statistics bundles; see federation/).
+    assert set(config_mod.load_secrets(secrets)) == {"federation_signing_key"}
     os.chmod(secrets, 0o644)
     with pytest.raises(ConfigError) as info:
         config_mod.load_secrets(secrets)

@@ -37,6 +37,7 @@ COMMANDS = {
     "belcirkel": "voorzorg.cli.belcirkel:belcirkel",
     "text": "voorzorg.cli.text:text",
     "wellbeing": "voorzorg.cli.wellbeing:wellbeing",
+    "hub": "voorzorg.cli.hub:hub",
 }
 
 

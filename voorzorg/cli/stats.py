@@ -44,9 +44,12 @@ def _login_name() -> str:
 @pass_app
 def release(app, period, k, allow_small_k, k_reason, supersede, reason, by, as_json) -> None:
     from voorzorg.cli.base import local_today
+    from voorzorg.errors import VoorzorgError
     from voorzorg.stats.builder import build_release
     from voorzorg.stats.periods import last_finished
 
+    if isinstance(app.config.data.get("hub"), dict):
+        raise VoorzorgError("hub.no_release_on_hub", hint="hub.collect_hint")
     period = period or last_finished(local_today())
     summary = build_release(
         app.config,
@@ -183,3 +186,53 @@ def check(app, as_json) -> None:
             click.echo(describe(finding))
     if findings:
         raise VoorzorgError("stats.check_failed", n=len(findings))
+
+
+@stats.command("key", help="help.stats.key")
+@json_option
+@pass_app
+def key(app, as_json) -> None:
+    from voorzorg.federation import keys
+
+    private = keys.load(app.config.secrets_path)
+    fingerprint = keys.fingerprint(keys.public_bytes(private))
+    if as_json:
+        echo_json({"fingerprint": fingerprint})
+        return
+    click.echo(_("federation.fingerprint", fingerprint=fingerprint))
+    click.echo(_("federation.fingerprint_hint"))
+
+
+@stats.command("publish", help="help.stats.publish")
+@option("--to-file", "to_file", metavar="PATH", help="opt.to_file")
+@json_option
+@pass_app
+def publish(app, to_file, as_json) -> None:
+    from pathlib import Path
+
+    from voorzorg.errors import VoorzorgError
+    from voorzorg.federation.publish import publish as do_publish
+
+    if isinstance(app.config.data.get("hub"), dict):
+        raise VoorzorgError("hub.no_release_on_hub", hint="hub.collect_hint")
+    has_store = bool((app.config.data.get("federation") or {}).get("endpoint"))
+    if not to_file and not has_store:
+        raise VoorzorgError("federation.no_store", hint="federation.store_hint")
+    summary = do_publish(app.config, to_file=Path(to_file) if to_file else None, upload=has_store)
+    if as_json:
+        echo_json(summary)
+        return
+    click.echo(
+        _(
+            "federation.published" if summary["new"] else "federation.unchanged",
+            sequence=summary["sequence"],
+            fingerprint=summary["fingerprint"],
+            releases=summary["releases"],
+        )
+    )
+    if summary.get("file"):
+        click.echo(_("federation.written", path=summary["file"]))
+    if has_store:
+        click.echo(_("federation.uploaded", n=len(summary["uploaded"])))
+    if not summary["pooled"]:
+        click.echo(_("federation.not_pooled"))

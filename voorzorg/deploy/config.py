@@ -38,6 +38,23 @@ TOP_KEYS: dict[str, tuple[type, bool]] = {
     "replica": (dict, False),
     "volunteer": (str, False),
     "privacy": (dict, False),
+    "federation": (dict, False),
+    "hub": (dict, False),
+}
+# [federation]: the S3-compatible bucket where centres drop their signed statistics and
+# a hub collects them (see voorzorg/federation/); credentials live in secrets.toml.
+FEDERATION_KEYS: dict[str, tuple[type, bool]] = {
+    "endpoint": (str, False),
+    "bucket": (str, False),
+    "prefix": (str, False),
+    "region": (str, False),
+    "centre": (str, False),
+    "hub_recipient": (str, False),
+}
+# [hub]: this deployment collects the centres' bundles and serves the city's figures.
+HUB_KEYS: dict[str, tuple[type, bool]] = {
+    "name": (str, True),
+    "recipient": (str, False),
 }
 # [privacy]: the retention policy and the coordinators' view period, in months
 # (see deploy/retention.py; defaults there). 0 for a retention period: keep.
@@ -248,6 +265,13 @@ def _validated(path: Path, text: str, data: dict[str, Any]) -> Config:
                 _fail(path, text, ("backup", key), "config.negative", key=f"backup.{key}")
     if isinstance(data.get("replica"), dict):
         _check_table(path, text, data["replica"], REPLICA_KEYS, ("replica",))
+    if isinstance(data.get("federation"), dict):
+        _check_table(path, text, data["federation"], FEDERATION_KEYS, ("federation",))
+        endpoint = data["federation"].get("endpoint")
+        if endpoint is not None and not endpoint.startswith(("http://", "https://")):
+            _fail(path, text, ("federation", "endpoint"), "config.bad_url", value=endpoint)
+    if isinstance(data.get("hub"), dict):
+        _check_table(path, text, data["hub"], HUB_KEYS, ("hub",))
     if isinstance(data.get("privacy"), dict):
         _check_table(path, text, data["privacy"], PRIVACY_KEYS, ("privacy",))
         for key, value in data["privacy"].items():

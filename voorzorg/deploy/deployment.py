@@ -15,6 +15,23 @@ SECRETS_TEMPLATE = b"""\
 """
 
 
+# The deployment's own Ed25519 signing key (32 random bytes, base64) for the statistics
+# bundles it publishes (voorzorg/federation/keys.py reads it; made here so every new
+# deployment has one from the start, without importing any cryptography).
+SIGNING_SECRET = "federation_signing_key"
+
+
+def signing_secret_line() -> bytes:
+    import base64
+    import secrets
+
+    value = base64.b64encode(secrets.token_bytes(32)).decode()
+    return (
+        b"\n# The key that signs the statistics this deployment publishes (stats publish).\n"
+        + f'{SIGNING_SECRET} = "{value}"\n'.encode()
+    )
+
+
 def init_deployment(directory: Path, language: str | None = None) -> dict:
     """Create ``directory/config.toml``, ``secrets.toml`` and ``data/``; never overwrite."""
     directory = Path(directory)
@@ -34,7 +51,7 @@ def init_deployment(directory: Path, language: str | None = None) -> dict:
     text = config_mod.EXAMPLE.read_text(encoding="utf-8")
     if language:
         text = text.replace('language = "nl"', f'language = "{language}"', 1)
-    config_mod.atomic_write(secrets_path, SECRETS_TEMPLATE, mode=0o600)
+    config_mod.atomic_write(secrets_path, SECRETS_TEMPLATE + signing_secret_line(), mode=0o600)
     config_mod.atomic_write(config_path, text.encode("utf-8"), mode=0o644)
     os.chmod(secrets_path, 0o600)
     return {

@@ -4,7 +4,9 @@
 restarted when it fails), and a service plus timer for ``remind`` (hourly), ``backup``
 (nightly, to the configured folder, usually a USB stick), ``purge`` (nightly, before
 the backup: the retention policy of ``[privacy]``) and ``check`` (every morning,
-telling the operator through the notify integration when something is wrong). Each
+telling the operator through the notify integration when something is wrong), and for
+city-wide figures ``stats publish`` (nightly, a centre with a bucket) or ``hub collect``
+(hourly, a hub). Each
 service runs as the deployment's own user with systemd's hardening: no new privileges,
 the whole file system read-only except the deployment (and the backup folder), private
 /tmp and devices, no kernel tunables, a umask that keeps new files private.
@@ -55,6 +57,13 @@ TIMERS = {
     "backup": ("backup", "*-*-* 03:15:00", "voorzorg backup: nachtelijke reservekopie"),
     "check": ("check --notify", "*-*-* 07:30:00", "voorzorg check: dagelijkse controle"),
     "purge": ("purge", "*-*-* 02:45:00", "voorzorg purge: bewaartermijnen toepassen"),
+}
+
+# City-wide figures (voorzorg/federation): a centre with a bucket sends its signed
+# releases every night (idempotent: nothing new, nothing sent); a hub collects hourly.
+FEDERATION_TIMERS = {
+    "publish": ("stats publish", "*-*-* 04:10:00", "voorzorg stats publish: cijfers naar de stad"),
+    "collect": ("hub collect", "hourly", "voorzorg hub collect: cijfers van de buurthuizen"),
 }
 
 
@@ -143,7 +152,12 @@ def units(
             f"{common}\n"
             "[Install]\nWantedBy=multi-user.target\n"
         )
-    for name, (args, when, description) in TIMERS.items():
+    timers = dict(TIMERS)
+    if isinstance(config.data.get("hub"), dict):
+        timers["collect"] = FEDERATION_TIMERS["collect"]
+    elif (config.data.get("federation") or {}).get("endpoint"):
+        timers["publish"] = FEDERATION_TIMERS["publish"]
+    for name, (args, when, description) in timers.items():
         if name == "remind" and not _uses_notify(config):
             continue  # `voorzorg remind` exists only with the notify integration
         command = f"backup {_quote(dest_path)}" if name == "backup" else args

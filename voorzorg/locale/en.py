@@ -2297,4 +2297,129 @@ MESSAGES = {
             "again (with the data resting on it)."
         ),
     },
+    # City-wide figures across community centres (stats publish, hub)
+    "help.stats.key": "Show the fingerprint of the key this deployment signs figures with.",
+    "help.stats.publish": (
+        "Send the published figures, signed, to the municipality's bucket or write them to a "
+        "file (USB stick). Safe to run often."
+    ),
+    "opt.to_file": "Also write the bundle to this file or folder (a USB stick, say).",
+    "federation.fingerprint": "Fingerprint of this deployment: {fingerprint}",
+    "federation.fingerprint_hint": (
+        "Read this fingerprint over the phone to the municipality's operator, who then "
+        "trusts your figures with it (voorzorg hub trust)."
+    ),
+    "federation.bad_fingerprint": (
+        "'{text}' is not a fingerprint: expected five groups of four letters or digits, "
+        "like K7QF-3MZA-TX2P-4C4B-R6DE."
+    ),
+    "federation.no_key": "This deployment has no signing key yet.",
+    "federation.bad_key": "The signing key in {path} is damaged (federation_signing_key).",
+    "federation.bad_recipient": "hub_recipient in [federation] is not an age key: {recipient}",
+    "federation.bad_endpoint": (
+        "endpoint in [federation] is not an http or https address: {endpoint}"
+    ),
+    "federation.store_unreachable": "The store at {endpoint} cannot be reached: {error}",
+    "federation.store_error": (
+        "The store refuses {what} (HTTP {status}, {code}); is the bucket '{bucket}' right, "
+        "and may your keys write and read it?"
+    ),
+    "federation.no_store": "No store is set up: [federation] endpoint and bucket are missing.",
+    "federation.store_hint": (
+        "Put endpoint, bucket and hub_recipient under [federation] in config.toml and the "
+        "keys federation_access_key_id and federation_secret_access_key in secrets.toml, "
+        "or use --to-file PATH."
+    ),
+    "federation.no_credentials": (
+        "federation_access_key_id and federation_secret_access_key are missing in {path}."
+    ),
+    "federation.nothing_published": "Nothing has been published yet to send.",
+    "federation.release_first": "Make a release first: voorzorg stats release",
+    "federation.published": (
+        "Bundle {sequence} made ({releases} half-years), signed with {fingerprint}."
+    ),
+    "federation.unchanged": "Nothing new: bundle {sequence} is still current ({fingerprint}).",
+    "federation.written": "Written to {path}.",
+    "federation.uploaded": {
+        "one": "1 bundle sent to the store.",
+        "other": "{n} bundles sent to the store.",
+    },
+    "federation.not_pooled": (
+        "Note: without hub_recipient in [federation] this centre does not count in the "
+        "pooled city figures; only its own releases go along."
+    ),
+    "help.hub": "A hub: collects the signed figures of community centres and shows the city.",
+    "help.hub.init": "Create a new deployment as a hub in DIRECTORY.",
+    "help.hub.trust": "Trust the figures of a community centre with this fingerprint.",
+    "help.hub.revoke": "Stop trusting a community centre (it leaves, or its key leaked).",
+    "help.hub.list": "Show the trusted and revoked community centres.",
+    "help.hub.collect": "Fetch new bundles, check every signature and make the city's figures.",
+    "help.hub.serve": "Show the city's figures and each centre's (like voorzorg serve).",
+    "opt.hub_name": "Name of the hub, e.g. the municipality or welfare organisation.",
+    "opt.centre_name": "Name of the community centre as it appears in the city's figures.",
+    "opt.revoke_reason": "Why trust is withdrawn (goes into the record).",
+    "opt.collect_from": (
+        "Read the bundles from this folder (a USB stick, say) instead of the store."
+    ),
+    "col.fingerprint": "fingerprint",
+    "col.sequence": "bundle",
+    "col.last_bundle": "last received",
+    "hub.not_a_hub": "This deployment is not a hub.",
+    "hub.init_hint": 'Create a hub with: voorzorg hub init DIRECTORY --name "Municipality ..."',
+    "hub.trust_revoked": (
+        "{name} ({fingerprint}) was revoked; a revoked key is not trusted again. Have the "
+        "centre make a new key."
+    ),
+    "hub.name_taken": "The name '{name}' already belongs to {fingerprint}.",
+    "hub.unknown_centre": "No community centre with fingerprint {fingerprint}.",
+    "hub.no_folder": "{path} is not a folder.",
+    "hub.no_release_on_hub": "A hub makes no releases itself; it pools those of the centres.",
+    "hub.collect_hint": "Use: voorzorg hub collect",
+    "hub.initialised": "Hub '{name}' created: {config}",
+    "hub.recipient": (
+        "Key for the centres (put it in each one's [federation] as hub_recipient):\n  {recipient}"
+    ),
+    "hub.next": (
+        "Fill in [federation] endpoint and bucket, the read keys in secrets.toml, and trust "
+        'each centre with: voorzorg hub trust FINGERPRINT --name "..."'
+    ),
+    "hub.trusted": "{name} ({fingerprint}) is trusted.",
+    "hub.renamed": "{fingerprint} is now called {name}.",
+    "hub.revoked": (
+        "{name} ({fingerprint}) is revoked: new bundles are refused and this centre's figures "
+        "leave the next city version. Figures published before stay in the ledger."
+    ),
+    "hub.state_trusted": "trusted",
+    "hub.state_revoked": "revoked",
+    "hub.no_centres": "No community centres trusted yet.",
+    "hub.collect_refusals": {
+        "one": "1 bundle or city release refused; see above.",
+        "other": "{n} bundles or city releases refused; see above.",
+    },
+    "hub.collected": "{accepted} accepted, {seen} already known.",
+    "count.new_bundles": {"one": "1 new bundle", "other": "{n} new bundles"},
+    "hub.refused_line": "Refused: {source}: {reason}",
+    "hub.city_published": "City figures {period} version {version} made ({centres} centres).",
+    "hub.city_refused": "City figures {period} not made: {first}",
+    "hub.without_parts": (
+        "{centre} does not count in the city figures for {period}: its bundle has no "
+        "encrypted parts (no hub_recipient, or released before this version)."
+    ),
+    "hub.refusal.too_big": "too large for a bundle",
+    "hub.refusal.malformed": "not a valid bundle (damaged, or not a bundle)",
+    "hub.refusal.format": "unknown bundle format",
+    "hub.refusal.bad_signature": "the signature does not hold: the bundle was altered",
+    "hub.refusal.wrong_fingerprint": "the bundle names another key than the one that signed it",
+    "hub.refusal.entry_hash": "a release in the bundle does not match its checksum",
+    "hub.refusal.pool_unreadable": "the encrypted parts cannot be read with this hub's key",
+    "hub.refusal.wrong_folder": "the bundle sits in another centre's folder",
+    "hub.refusal.unknown_key": "signed with a key this hub does not trust",
+    "hub.refusal.revoked_key": "signed with a revoked key",
+    "hub.refusal.replayed": "an old bundle offered again",
+    "hub.refusal.wrong_name": "the sequence number does not match the file name",
+    "hub.refusal.out_of_order": "an earlier bundle than the last accepted, with other content",
+    "hub.refusal.broken_chain": "the bundle does not follow on from this centre's previous one",
+    "hub.refusal.history_rewritten": "figures published before were left out or changed",
+    "hub.refusal.pool_mismatch": "the encrypted parts do not belong to the releases in the bundle",
+    "help.hub.check": "Audit all figures of all centres and the city together for disclosure.",
 }

@@ -2439,4 +2439,147 @@ MESSAGES = {
             "ingetrokken (met de gegevens die erop rustten)."
         ),
     },
+    # City-wide figures across community centres (stats publish, hub)
+    "help.stats.key": (
+        "Toon de vingerafdruk van de sleutel waarmee deze installatie cijfers ondertekent."
+    ),
+    "help.stats.publish": (
+        "Stuur de gepubliceerde cijfers, ondertekend, naar de bucket van de gemeente of "
+        "schrijf ze naar een bestand (USB-stick). Veilig om vaak te draaien."
+    ),
+    "opt.to_file": (
+        "Schrijf de bundel ook naar dit bestand of deze map (bijvoorbeeld een USB-stick)."
+    ),
+    "federation.fingerprint": "Vingerafdruk van deze installatie: {fingerprint}",
+    "federation.fingerprint_hint": (
+        "Lees deze vingerafdruk aan de telefoon voor aan de beheerder van de gemeente; die "
+        "vertrouwt er dan uw cijfers mee (voorzorg hub trust)."
+    ),
+    "federation.bad_fingerprint": (
+        "'{text}' is geen vingerafdruk: verwacht vijf groepjes van vier letters of cijfers, "
+        "zoals K7QF-3MZA-TX2P-4C4B-R6DE."
+    ),
+    "federation.no_key": "Deze installatie heeft nog geen ondertekensleutel.",
+    "federation.bad_key": "De ondertekensleutel in {path} is beschadigd (federation_signing_key).",
+    "federation.bad_recipient": "hub_recipient in [federation] is geen age-sleutel: {recipient}",
+    "federation.bad_endpoint": "endpoint in [federation] is geen http- of https-adres: {endpoint}",
+    "federation.store_unreachable": "De opslag op {endpoint} is niet bereikbaar: {error}",
+    "federation.store_error": (
+        "De opslag weigert {what} (HTTP {status}, {code}); klopt de bucket '{bucket}' en "
+        "mogen uw sleutels erin schrijven en lezen?"
+    ),
+    "federation.no_store": (
+        "Er is geen opslag ingesteld: [federation] endpoint en bucket ontbreken."
+    ),
+    "federation.store_hint": (
+        "Zet endpoint, bucket en hub_recipient onder [federation] in config.toml en de "
+        "sleutels federation_access_key_id en federation_secret_access_key in secrets.toml, "
+        "of gebruik --to-file PAD."
+    ),
+    "federation.no_credentials": (
+        "federation_access_key_id en federation_secret_access_key ontbreken in {path}."
+    ),
+    "federation.nothing_published": "Er is nog niets gepubliceerd om te versturen.",
+    "federation.release_first": "Maak eerst een publicatie: voorzorg stats release",
+    "federation.published": (
+        "Bundel {sequence} gemaakt ({releases} halfjaren), ondertekend met {fingerprint}."
+    ),
+    "federation.unchanged": "Niets nieuws: bundel {sequence} is nog actueel ({fingerprint}).",
+    "federation.written": "Geschreven naar {path}.",
+    "federation.uploaded": {
+        "one": "1 bundel naar de opslag gestuurd.",
+        "other": "{n} bundels naar de opslag gestuurd.",
+    },
+    "federation.not_pooled": (
+        "Let op: zonder hub_recipient in [federation] telt dit centrum niet mee in de "
+        "samengevoegde stadscijfers; alleen de eigen publicaties gaan mee."
+    ),
+    "help.hub": "Een hub: verzamelt de ondertekende cijfers van buurthuizen en toont de stad.",
+    "help.hub.init": "Maak een nieuwe installatie als hub in MAP.",
+    "help.hub.trust": "Vertrouw de cijfers van een buurthuis met deze vingerafdruk.",
+    "help.hub.revoke": (
+        "Trek het vertrouwen in een buurthuis in (het centrum stopt of de sleutel lekte)."
+    ),
+    "help.hub.list": "Toon de vertrouwde en ingetrokken buurthuizen.",
+    "help.hub.collect": (
+        "Haal nieuwe bundels op, controleer elke handtekening en maak de stadscijfers."
+    ),
+    "help.hub.serve": "Toon de stadscijfers en die per buurthuis (zoals voorzorg serve).",
+    "opt.hub_name": "Naam van de hub, bijvoorbeeld de gemeente of welzijnsorganisatie.",
+    "opt.centre_name": "Naam van het buurthuis zoals die in de stadscijfers staat.",
+    "opt.revoke_reason": "Waarom het vertrouwen wordt ingetrokken (komt in het register).",
+    "opt.collect_from": (
+        "Lees de bundels uit deze map (bijvoorbeeld een USB-stick) in plaats van de opslag."
+    ),
+    "col.fingerprint": "vingerafdruk",
+    "col.sequence": "bundel",
+    "col.last_bundle": "laatst ontvangen",
+    "hub.not_a_hub": "Deze installatie is geen hub.",
+    "hub.init_hint": 'Maak een hub met: voorzorg hub init MAP --name "Gemeente ..."',
+    "hub.trust_revoked": (
+        "{name} ({fingerprint}) is ingetrokken; een ingetrokken sleutel wordt niet opnieuw "
+        "vertrouwd. Laat het buurthuis een nieuwe sleutel maken."
+    ),
+    "hub.name_taken": "De naam '{name}' hoort al bij {fingerprint}.",
+    "hub.unknown_centre": "Geen buurthuis met vingerafdruk {fingerprint}.",
+    "hub.no_folder": "{path} is geen map.",
+    "hub.no_release_on_hub": (
+        "Een hub maakt zelf geen publicaties; hij voegt die van de buurthuizen samen."
+    ),
+    "hub.collect_hint": "Gebruik: voorzorg hub collect",
+    "hub.initialised": "Hub '{name}' gemaakt: {config}",
+    "hub.recipient": (
+        "Sleutel voor de buurthuizen (zet bij elk onder [federation] als "
+        "hub_recipient):\n  {recipient}"
+    ),
+    "hub.next": (
+        "Vul [federation] endpoint en bucket in, de leessleutels in secrets.toml, en "
+        'vertrouw elk buurthuis met: voorzorg hub trust VINGERAFDRUK --name "..."'
+    ),
+    "hub.trusted": "{name} ({fingerprint}) wordt vertrouwd.",
+    "hub.renamed": "{fingerprint} heet nu {name}.",
+    "hub.revoked": (
+        "{name} ({fingerprint}) is ingetrokken: nieuwe bundels worden geweigerd en de cijfers "
+        "van dit buurthuis gaan uit de volgende stadsversie. Eerder gepubliceerde blijven in "
+        "het register."
+    ),
+    "hub.state_trusted": "vertrouwd",
+    "hub.state_revoked": "ingetrokken",
+    "hub.no_centres": "Nog geen buurthuizen vertrouwd.",
+    "hub.collect_refusals": {
+        "one": "1 bundel of stadspublicatie geweigerd; zie hierboven.",
+        "other": "{n} bundels of stadspublicaties geweigerd; zie hierboven.",
+    },
+    "hub.collected": "{accepted} aanvaard, {seen} al bekend.",
+    "count.new_bundles": {"one": "1 nieuwe bundel", "other": "{n} nieuwe bundels"},
+    "hub.refused_line": "Geweigerd: {source}: {reason}",
+    "hub.city_published": "Stadscijfers {period} versie {version} gemaakt ({centres} buurthuizen).",
+    "hub.city_refused": "Stadscijfers {period} niet gemaakt: {first}",
+    "hub.without_parts": (
+        "{centre} telt voor {period} niet mee in de stadscijfers: de bundel bevat geen "
+        "versleutelde delen (hub_recipient ontbreekt of publicatie van voor deze versie)."
+    ),
+    "hub.refusal.too_big": "te groot voor een bundel",
+    "hub.refusal.malformed": "geen geldige bundel (beschadigd of geen bundel)",
+    "hub.refusal.format": "onbekend bundelformaat",
+    "hub.refusal.bad_signature": "de handtekening klopt niet: de bundel is veranderd",
+    "hub.refusal.wrong_fingerprint": (
+        "de bundel noemt een andere sleutel dan waarmee hij is ondertekend"
+    ),
+    "hub.refusal.entry_hash": "een publicatie in de bundel klopt niet met haar controlegetal",
+    "hub.refusal.pool_unreadable": (
+        "de versleutelde delen zijn niet te lezen met de sleutel van deze hub"
+    ),
+    "hub.refusal.wrong_folder": "de bundel staat in de map van een ander buurthuis",
+    "hub.refusal.unknown_key": "ondertekend met een sleutel die deze hub niet vertrouwt",
+    "hub.refusal.revoked_key": "ondertekend met een ingetrokken sleutel",
+    "hub.refusal.replayed": "een oude bundel opnieuw aangeboden",
+    "hub.refusal.wrong_name": "het volgnummer past niet bij de naam van het bestand",
+    "hub.refusal.out_of_order": "een eerdere bundel dan de laatst aanvaarde, met andere inhoud",
+    "hub.refusal.broken_chain": "de bundel sluit niet aan op de vorige van dit buurthuis",
+    "hub.refusal.history_rewritten": "eerder gepubliceerde cijfers zijn weggelaten of veranderd",
+    "hub.refusal.pool_mismatch": "de versleutelde delen horen niet bij de publicaties in de bundel",
+    "help.hub.check": (
+        "Controleer alle cijfers van alle buurthuizen en de stad samen op onthulling."
+    ),
 }

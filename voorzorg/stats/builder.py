@@ -324,8 +324,11 @@ def build_release(
             known = ledger.known_releases(config.data_dir, in_db)
             content = _protected(release, tables, withheld, known, protect)
         created = clock.stamp()
-        ledger.append(
-            config.data_dir, ledger.entry(content, action=action, at=created, by=by, reason=reason)
+        written = ledger.entry(content, action=action, at=created, by=by, reason=reason)
+        ledger.append(config.data_dir, written)
+        ledger.append_pool(
+            config.data_dir,
+            pool_parts(release, written["hash"], tables, len(contributing), data),
         )
         row = {
             "release_id": release_id,
@@ -349,6 +352,30 @@ def build_release(
         "suppressed": hidden,
         "action": action,
         "path": str(path),
+    }
+
+
+def pool_parts(release: dict, content_hash: str, tables: dict, circles: int, data: dict) -> dict:
+    """What a hub needs to pool this release with other centres' (see
+    voorzorg/federation/city.py): for every count table not per circle, each cell's exact
+    count, cell key, distinct persons and largest share of one person. Kept beside the
+    ledger (``stats-pool.jsonl``), sent to the hub only encrypted to its key."""
+    parts = {}
+    for table, cells in tables.items():
+        dims = stats_store.TABLES.get(table, (("cirkel",), ""))[0]
+        if "cirkel" in dims or not cells or any(c.key is None for c in cells):
+            continue
+        parts[table] = [[*c.dims, int(c.raw or 0), c.key, c.persons, c.top] for c in cells]
+    return {
+        "period": release["period"],
+        "version": release["version"],
+        "hash": content_hash,
+        "circles": circles,
+        "members": len(data["pool_members"]),
+        "tables": parts,
+        # The outcome tables count people of their own (rule 6 per table): how many
+        # circles those people come from, for the hub's city-wide rule 6.
+        "table_circles": {table: len(found) for table, found in _outcome_circles(data).items()},
     }
 
 
@@ -393,36 +420,63 @@ def _to_withhold(findings: list[dict], withheld: set) -> set:
     return extra
 
 
-def _outcomes_unpooled(tables: dict, data: dict) -> set[str]:
+def _outcome_circles(data: dict) -> dict[str, set]:
+    """Per outcome table, the circles of the people it counts."""
+    return {
+        table: {person[0] for person in data[group]}
+        for table, group in (
+            ("welbevinden_verdeling", "wellbeing"),
+            ("eenzaamheid", "wellbeing"),
+            ("welbevinden_verandering", "wellbeing_pairs"),
+        )
+    }
+
+
+def outcomes_unpooled(tables: dict, circles: dict[str, int]) -> set[str]:
     """Rule 6 per outcome table: at least 3 circles among the people it counts, and a
-    published total of at least 50 + the noise (``rules.pooled_table``)."""
+    published total of at least 50 + the noise (``rules.pooled_table``). Also the hub's
+    rule for the city (``federation/city.py``), with the centres' circles added up."""
     found = set()
-    for table, group in (
-        ("welbevinden_verdeling", "wellbeing"),
-        ("eenzaamheid", "wellbeing"),
-        ("welbevinden_verandering", "wellbeing_pairs"),
-    ):
-        circles = {person[0] for person in data[group]}
-        if not rules.pooled_table(len(circles), _total(tables[table])):
+    for table in OUTCOMES:
+        if table not in tables:
+            continue
+        total = _total(tables[table])
+        if total is None or not rules.pooled_table(circles.get(table, 0), total):
             found.add(table)
     return found
 
 
-def _total(cells: list[Cell]) -> Cell:
-    [total] = [c for c in cells if set(c.dims) == {stats_store.TOTAL}]
-    return total
+def _outcomes_unpooled(tables: dict, data: dict) -> set[str]:
+    return outcomes_unpooled(
+        tables, {table: len(found) for table, found in _outcome_circles(data).items()}
+    )
 
 
-def _rule_withheld(tables: dict, data: dict) -> list[str]:
-    """Rule 5: a table where one cell holds everyone in its group is withheld whole."""
+def _total(cells: list[Cell]) -> Cell | None:
+    found = [c for c in cells if set(c.dims) == {stats_store.TOTAL}]
+    return found[0] if found else None
+
+
+def outcomes_covering_everyone(tables: dict) -> list[str]:
+    """Rule 5 for the outcome tables: one cell holding everyone of its group (a
+    dimension, a topic) withholds the table whole. Also the hub's rule for the city."""
     found = []
     for table in OUTCOMES:
+        if table not in tables:
+            continue
+        total = _total(tables[table])
         groups = defaultdict(list)
         for cell in tables[table]:
             if set(cell.dims) != {stats_store.TOTAL}:
                 groups[cell.dims[0] if len(cell.dims) > 1 else None].append(cell)
-        if any(rules.covers_everyone(c, _total(tables[table]).raw) for c in groups.values()):
+        if total is not None and any(rules.covers_everyone(c, total.raw) for c in groups.values()):
             found.append(table)
+    return found
+
+
+def _rule_withheld(tables: dict, data: dict) -> list[str]:
+    """Rule 5: a table where one cell holds everyone in its group is withheld whole."""
+    found = outcomes_covering_everyone(tables)
     bands = [c for c in tables["leeftijd"] if c.dims != (stats_store.TOTAL,)]
     if rules.covers_everyone(
         bands, len(set().union(*data["ages"].values()) if data["ages"] else set())

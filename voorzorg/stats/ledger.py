@@ -18,6 +18,9 @@ import os
 from pathlib import Path
 
 LEDGER_NAME = "stats-ledger.jsonl"
+# Beside the ledger: per release, the exact parts a hub needs to pool it with other
+# centres (counts and cell keys, no persons). Never served; sent only encrypted to a hub.
+POOL_NAME = "stats-pool.jsonl"
 _CONTENT_KEYS = (
     "period",
     "start",
@@ -71,8 +74,23 @@ def read(data_dir: Path) -> list[dict]:
 
 
 def append(data_dir: Path, entry: dict) -> None:
-    line = json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n"
-    fd = os.open(ledger_path(data_dir), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o640)
+    _append_line(ledger_path(data_dir), entry, 0o640)
+
+
+def append_pool(data_dir: Path, parts: dict) -> None:
+    _append_line(Path(data_dir) / POOL_NAME, parts, 0o600)
+
+
+def read_pool(data_dir: Path) -> list[dict]:
+    path = Path(data_dir) / POOL_NAME
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _append_line(path: Path, record: dict, mode: int) -> None:
+    line = json.dumps(record, sort_keys=True, ensure_ascii=False) + "\n"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, mode)
     try:
         os.write(fd, line.encode())
         os.fsync(fd)

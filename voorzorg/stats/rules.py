@@ -63,6 +63,11 @@ class Cell:
     # Private, never written: the exact value behind the cell and its cell key.
     raw: float | None = None
     key: int | None = field(default=None, repr=False)
+    # Private too: the distinct persons behind a count and the most any one of them adds
+    # (1 for a count of persons). With ``raw`` and ``key`` they are all a hub needs to
+    # pool this cell with the same cell of other centres (``pooled_cell``).
+    persons: int | None = field(default=None, repr=False)
+    top: int | None = field(default=None, repr=False)
 
 
 def check_k(k: int, *, allow_small: bool = False, reason: str | None = None) -> int:
@@ -102,7 +107,9 @@ def perturbed(dims: tuple, n: int, key: int, k: int) -> Cell:
 
 def count_cell(dims: tuple, persons: dict, k: int) -> Cell:
     """A count of distinct persons; ``persons`` maps each person to their record key."""
-    return perturbed(dims, len(persons), cell_key(persons.values()), k)
+    cell = perturbed(dims, len(persons), cell_key(persons.values()), k)
+    cell.persons, cell.top = len(persons), 1 if persons else 0
+    return cell
 
 
 def event_cell(dims: tuple, events: list[tuple], k: int) -> Cell:
@@ -110,12 +117,26 @@ def event_cell(dims: tuple, events: list[tuple], k: int) -> Cell:
     persons, one person may not make more than half, the noise follows the events."""
     n = len(events)
     if n == 0:
-        return Cell(dims, 0, raw=0, key=0)
+        return Cell(dims, 0, raw=0, key=0, persons=0, top=0)
     per_person = Counter(person for person, _key in events)
     key = cell_key(key for _person, key in events)
-    if len(per_person) < k or dominated(per_person):
-        return Cell(dims, None, suppressed=True, raw=n, key=key)
-    return perturbed(dims, n, key, k)
+    return pooled_cell(dims, n, key, len(per_person), max(per_person.values()), k)
+
+
+def pooled_cell(dims: tuple, n: int, key: int, persons: int, top: int, k: int) -> Cell:
+    """A count from its parts: ``n`` counted (persons or events), their cell key, the
+    distinct persons behind them and the most one person adds. A cell of one centre, and
+    the same cell pooled across centres (the parts summed, the keys modulo KEY_MODULUS,
+    ``top`` the largest), are decided alike: the floor on the persons, dominance, noise.
+    """
+    if n == 0:
+        return Cell(dims, 0, raw=0, key=key, persons=0, top=0)
+    if persons < k or top * 2 > n:
+        cell = Cell(dims, None, suppressed=True, raw=n, key=key)
+    else:
+        cell = perturbed(dims, n, key, k)
+    cell.persons, cell.top = persons, top
+    return cell
 
 
 def dominated(per_person: Counter) -> bool:

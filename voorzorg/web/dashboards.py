@@ -459,3 +459,112 @@ def dashboards(latest_release: str | None = None) -> dict:
             "charts": _outcome_charts(),
         },
     }
+
+
+# --- a hub: the city and each community centre (voorzorg/federation/city.py) --------------
+
+CITY = "Hele stad"
+
+
+def _scope(query: str) -> str:
+    """The same query on the rows of the chosen centre (or the city): every release table
+    it reads becomes that table's rows for ``:centrum``. Written for whatever tables a
+    chart reads, so charts added later work on a hub unchanged."""
+    import re
+
+    from voorzorg.stats.store import TABLES, WITHHELD
+
+    names = "|".join(sorted((*TABLES, WITHHELD, "releases"), key=len, reverse=True))
+    clause = re.compile(
+        rf"\b(FROM|JOIN)\s+({names})\b(\s+(?!(?:WHERE|LEFT|JOIN|ON|UNION|ORDER|GROUP|INNER)\b)"
+        r"([a-z_]\w*))?",
+        re.IGNORECASE,
+    )
+
+    def replace(match) -> str:
+        # rowid carried along: charts keep the order the rows were written in.
+        alias = match.group(4) or match.group(2)
+        return (
+            f"{match.group(1)} (SELECT rowid AS rowid, * FROM {match.group(2)} "
+            f"WHERE centrum = :centrum) AS {alias}"
+        )
+
+    return clause.sub(replace, query)
+
+
+def _scoped(charts: dict) -> dict:
+    found = {}
+    for key, chart in charts.items():
+        chart = dict(chart)
+        if "query" in chart:
+            chart["query"] = _scope(chart["query"])
+        found[key] = chart
+    return found
+
+
+def hub_dashboards(latest_release: str | None = None, title: str | None = None) -> dict:
+    """The welfare dashboards for a hub: the same charts, for the whole city or one centre
+    (filter "Centrum"), a table of the centres side by side, and the outcomes page."""
+    every = dashboards(latest_release)
+    base = every["welzijn"]
+    charts = _scoped(base["charts"])
+    charts["centra"] = {
+        "title": "Per buurthuis: deelnemers en activiteiten (gepubliceerde cijfers opgeteld)",
+        "db": "stats",
+        # Sums of published (protected) counts only; the city row is the sum of the
+        # centres' rows, since per circle the city shows what each centre published.
+        "query": "SELECT centrum AS buurthuis, "
+        "(SELECT CAST(sum(leden) AS INTEGER) FROM leden_per_cirkel l "
+        "WHERE l.centrum = r.centrum AND l.release_id = r.release_id) AS deelnemers, "
+        "(SELECT count(*) FROM leden_per_cirkel l WHERE l.centrum = r.centrum "
+        "AND l.release_id = r.release_id) AS cirkels, "
+        "(SELECT CAST(coalesce(sum(keren), 0) AS INTEGER) FROM activiteit_keren a "
+        "WHERE a.centrum = r.centrum AND a.release_id = r.release_id) AS activiteiten "
+        f"FROM releases r WHERE r.release_id = :release ORDER BY r.centrum = '{CITY}', "
+        "r.centrum",
+        "library": "table",
+    }
+    layout = [["centra", "centra", "centra"], *base["layout"]]
+    filters = {
+        "centrum": {
+            "name": "Centrum",
+            "type": "select",
+            "db": "stats",
+            "query": f"SELECT DISTINCT centrum FROM releases ORDER BY centrum != '{CITY}', centrum",
+            "default": CITY,
+        },
+        **base["filters"],
+    }
+    filters["release"] = {
+        **filters["release"],
+        "query": f"SELECT DISTINCT release_id FROM releases WHERE centrum = '{CITY}' "
+        "ORDER BY release_id DESC",
+    }
+    filters["cirkel"] = {
+        **filters["cirkel"],
+        "query": "SELECT DISTINCT cirkel FROM leden_per_cirkel "
+        f"WHERE centrum = '{CITY}' ORDER BY cirkel",
+    }
+    outcomes = every["uitkomsten"]
+    return {
+        "welzijn": {
+            **base,
+            "title": f"Voorzorgcirkels in cijfers: {title}" if title else base["title"],
+            "description": "De hele stad en elk buurthuis, uit ondertekende publicaties van "
+            "de buurthuizen. Onderwerpen die per buurthuis te klein zijn, staan samengevoegd "
+            "bij de hele stad. " + base["description"],
+            "layout": layout,
+            "filters": filters,
+            "charts": charts,
+        },
+        "uitkomsten": {
+            **outcomes,
+            "description": "De hele stad (alle buurthuizen samen) of één buurthuis (filter "
+            "Centrum); alleen deelnemers met toestemming voor welbevinden én statistiek; "
+            "aantallen mensen, beschermd als alle publicaties. Per buurthuis zijn ze vaak "
+            "afgeschermd (te weinig cirkels of mensen); samengevoegd voor de hele stad "
+            "kunnen ze wel gepubliceerd worden. Nooit een gemiddelde.",
+            "filters": {"centrum": filters["centrum"], "release": filters["release"]},
+            "charts": _scoped(outcomes["charts"]),
+        },
+    }

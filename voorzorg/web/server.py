@@ -154,14 +154,20 @@ def metadata(config: Config) -> dict:
             "queries": queries,
             "tables": {name: {"title": title} for name, title in TABLE_TITLES.items()},
         }
-    from voorzorg.web.dashboards import dashboards
+    from voorzorg.web.dashboards import dashboards, hub_dashboards
 
     databases["stats"] = {"title": "Statistieken (geanonimiseerd)"}
+    hub = config.data.get("hub")
+    if isinstance(hub, dict):  # a hub (voorzorg/federation): the city and its centres
+        databases["stats"]["title"] = f"Stadscijfers (geanonimiseerd): {hub.get('name', '')}"
+        charts = hub_dashboards(_latest_release(config), hub.get("name"))
+    else:
+        charts = dashboards(_latest_release(config))
     return {
         "title": "voorzorg",
         "description": "Voorzorgcirkels: alleen-lezen overzicht",
         "databases": databases,
-        "plugins": {"datasette-dashboards": dashboards(_latest_release(config))},
+        "plugins": {"datasette-dashboards": charts},
     }
 
 
