@@ -420,6 +420,20 @@ def test_publish_and_collect_through_a_real_s3_server(tmp_path, s3, hub_identity
     listing = objectstore.from_config(hub)[0].list("stad/centres/")
     assert {n for n, _s, _e in listing} >= {first, name}
 
+    # Put back from an older backup, the centre knows of fewer bundles than the bucket
+    # holds: it refuses to make one (the hub would refuse every later one) and says why.
+    state = a.data_dir / "federation" / "state.json"
+    saved = state.read_bytes()
+    build_release(a, "2026-H1", today=TODAY, supersede=True, reason="correctie")
+    publish(a)
+    state.write_bytes(saved.replace(b'"sequence": 2', b'"sequence": 1'))
+    behind = cli("--config", a.path, "stats", "publish")
+    assert behind.code != 0 and "Traceback" not in behind.err
+    assert "teruggezet van een oudere back-up" in behind.err
+    state.write_text("{kapot", encoding="utf-8")
+    damaged = cli("--config", a.path, "stats", "publish")
+    assert damaged.code != 0 and "beschadigd" in damaged.err
+
 
 def test_timers_publish_from_a_centre_and_collect_on_a_hub(tmp_path, hub_identity):
     from voorzorg.deploy.service import units

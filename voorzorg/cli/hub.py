@@ -94,12 +94,17 @@ def list_(app, as_json) -> None:
 @json_option
 @pass_app
 def collect(app, source, as_json) -> None:
+    import sys
     from pathlib import Path
 
+    from voorzorg.cli.output import Progress
     from voorzorg.errors import VoorzorgError
     from voorzorg.federation.hub import collect as do_collect
 
-    report = do_collect(app.config, source=Path(source) if source else None)
+    # Progress on the terminal only: the hourly timer's log stays short.
+    quiet = as_json or not sys.stderr.isatty()
+    report = do_collect(app.config, source=Path(source) if source else None,
+                        progress=Progress(quiet=quiet))  # fmt: skip
     if as_json:
         echo_json(report)
     else:

@@ -88,7 +88,8 @@ def open_signed(blob: bytes) -> tuple[str, bytes, dict]:
         raise Refused("too_big")
     try:
         document = json.loads(blob.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # RecursionError: JSON nested deeper than Python's parser goes ("[[[[...").
         raise Refused("malformed", part="json") from None
     if not isinstance(document, dict) or set(document) != _TOP:
         raise Refused("malformed", part="fields")
@@ -106,7 +107,7 @@ def open_signed(blob: bytes) -> tuple[str, bytes, dict]:
         raise Refused("bad_signature")
     try:
         payload = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise Refused("malformed", part="payload") from None
     if not isinstance(payload, dict) or set(payload) != _PAYLOAD:
         raise Refused("malformed", part="payload")
@@ -122,7 +123,7 @@ def _check_shape(payload: dict) -> None:
     from voorzorg.stats.ledger import content_hash
 
     sequence = payload["sequence"]
-    if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1:
+    if not _whole(sequence, 1, MAX_SEQUENCE):
         raise Refused("malformed", part="sequence")
     previous = payload["previous"]
     if (sequence == 1) != (previous is None) or not (
@@ -136,9 +137,7 @@ def _check_shape(payload: dict) -> None:
         if not isinstance(entry, dict) or not isinstance(entry.get("content"), dict):
             raise Refused("malformed", part="entries")
         content = entry["content"]
-        if not isinstance(content.get("tables"), dict) or not isinstance(
-            content.get("period"), str
-        ):
+        if not valid_content(content):
             raise Refused("malformed", part="entries")
         try:
             digest = content_hash(content)
@@ -149,6 +148,78 @@ def _check_shape(payload: dict) -> None:
     pool = payload["pool"]
     if pool is not None and not (isinstance(pool, dict) and isinstance(pool.get("data"), str)):
         raise Refused("malformed", part="pool")
+
+
+MAX_SEQUENCE = 10**12
+MAX_LABEL = 200
+
+
+def _whole(value, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _label(value) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_LABEL
+
+
+def valid_content(content) -> bool:
+    """Whether a release's content has the shape every later step relies on: a real
+    half-year, bounded whole numbers, known tables as lists of cells of labels, a count
+    or nothing and the withheld flag. Checked when a bundle is accepted, so that nothing
+    a centre signed can make the hub's rebuild of the city fail later."""
+    import math
+
+    from voorzorg.errors import VoorzorgError as _Error
+    from voorzorg.stats import store as stats_store
+    from voorzorg.stats.periods import parse_period
+
+    if not isinstance(content, dict) or not _label(content.get("period")):
+        return False
+    try:
+        if parse_period(content["period"])[0] != content["period"]:
+            return False  # only the one spelling ("2026-H1") the builder writes
+    except (_Error, ValueError, TypeError):
+        return False
+    if not _whole(content.get("k"), 1, 1000):
+        return False
+    for name in ("version", "circles", "noise"):
+        if content.get(name) is not None and not _whole(content[name], 0, 10**9):
+            return False
+    for name in ("start", "end", "method", "k_reason"):
+        if content.get(name) is not None and not (
+            isinstance(content[name], str) and len(content[name]) <= 2000
+        ):
+            return False
+    withheld = content.get("withheld") or []
+    if not isinstance(withheld, list) or not all(_label(t) for t in withheld):
+        return False
+    tables = content.get("tables")
+    if not isinstance(tables, dict):
+        return False
+    for table, cells in tables.items():
+        if not _label(table) or not isinstance(cells, list):
+            return False
+        known = stats_store.TABLES.get(table)
+        for cell in cells:
+            if not isinstance(cell, list) or len(cell) < 2:
+                return False
+            if known is not None and len(cell) != len(known[0]) + 2:
+                return False
+            *labels, value, flag = cell
+            if not all(_label(v) for v in labels) or flag not in (0, 1) or isinstance(flag, bool):
+                return False
+            if value is None:
+                if flag != 1:
+                    return False
+            elif (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not math.isfinite(value)
+                or abs(value) > 10**9
+                or flag != 0
+            ):
+                return False
+    return True
 
 
 def object_name(prefix: str, fingerprint: str, sequence: int) -> str:
@@ -162,8 +233,11 @@ def parse_name(prefix: str, name: str) -> tuple[str, int] | None:
     head = f"{prefix.strip('/')}/" if prefix.strip("/") else ""
     if not name.startswith(head + "centres/"):
         return None
+    import re
+
     parts = name[len(head) + len("centres/") :].split("/")
-    if len(parts) != 2 or not parts[1].endswith(".json") or not parts[1][:-5].isdigit():
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+    if len(parts) != 2 or not re.fullmatch(r"[0-9]{1,12}\.json", parts[1]):
         return None
     return parts[0], int(parts[1][:-5])
 

@@ -212,7 +212,7 @@ def _audit(all_releases, city_known, sources, candidates: list[dict]) -> list[di
     )
 
 
-def rebuild(config, conn) -> dict:
+def rebuild(config, conn, *, progress=None) -> dict:
     """Make new city versions where the centres' figures changed, then write stats.db."""
     from voorzorg.stats import ledger
     from voorzorg.stats.audit import describe
@@ -225,7 +225,7 @@ def rebuild(config, conn) -> dict:
     periods = sorted({period for _fp, period in latest})
     city_entries = ledger.read(data_dir)
     city_known = [e["content"] for e in city_entries]
-    sources = _sources(conn)
+    sources = _sources(conn, city_entries)
     report = {"published": [], "unchanged": [], "refused": [], "without_parts": []}
     pending = {}
     for period in periods:
@@ -261,6 +261,10 @@ def rebuild(config, conn) -> dict:
             item["findings"] = []
         if not contents:
             break
+        if progress:
+            from voorzorg.i18n import _
+
+            progress(_round + 1, 6, _("hub.progress.audit", periods=", ".join(sorted(contents))))
         trial = dict(sources)
         for period, content in contents.items():
             trial[(period, content["version"])] = pending[period]["used"]
@@ -296,11 +300,14 @@ def rebuild(config, conn) -> dict:
             content, action="superseded" if previous else "published", at=clock.stamp(),
             by="hub", reason="centres changed" if previous else None,
         )  # fmt: skip
-        ledger.append(data_dir, entry)
+        # The sums that tie this version to its centres are stored before the version is
+        # published: a crash in between leaves an unpublished row (replaced next time),
+        # never a published version the auditor could not tie to its centres.
         conn.execute(
-            "INSERT INTO city VALUES (?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO city VALUES (?, ?, ?, ?, ?)",
             [period, version, entry["hash"], json.dumps(used), entry["at"]],
         )
+        ledger.append(data_dir, entry)
         sources[(period, version)] = used
         city_entries.append(entry)
         report["published"].append(
@@ -421,22 +428,35 @@ def write_city_db(config, conn, active: list[dict], city_entries: list[dict]) ->
 
 def check(config) -> list[dict]:
     """`hub check`: the auditor over everything the hub ever received and published."""
+    from voorzorg.errors import VoorzorgError
     from voorzorg.stats import ledger
     from voorzorg.stats.audit import findings_for
 
+    entries = ledger.read(config.data_dir)
     conn = hubdb.connect(config.data_dir)
     try:
         every = hubdb.releases_of(conn, include_revoked=True)
-        sources = _sources(conn)
+        sources = _sources(conn, entries)
     finally:
         conn.close()
-    city_known = [e["content"] for e in ledger.read(config.data_dir)]
+    untied = sorted(
+        f"{e['content']['period']} v{e['content']['version']}"
+        for e in entries
+        if (e["content"]["period"], e["content"]["version"]) not in sources
+    )
+    if untied:  # the attacker would know sums the audit cannot: never say "all clear"
+        raise VoorzorgError("hub.city_untied", versions=", ".join(untied))
+    city_known = [e["content"] for e in entries]
     known, sums = attack_set(every, city_known, sources)
     return findings_for(known, sums=sums, hint=exact_counts(known, every)) if known else []
 
 
-def _sources(conn) -> dict:
+def _sources(conn, city_entries: list[dict]) -> dict:
+    """The centres behind every published city version (rows of versions a crash kept
+    from being published are left out)."""
+    published = {(e["content"]["period"], e["content"]["version"], e["hash"]) for e in city_entries}
     return {
-        (r[0], r[1]): [tuple(s) for s in json.loads(r[2])]
-        for r in conn.execute("SELECT period, version, sources FROM city")
+        (r[0], r[1]): [tuple(s) for s in json.loads(r[3])]
+        for r in conn.execute("SELECT period, version, hash, sources FROM city")
+        if (r[0], r[1], r[2]) in published
     }

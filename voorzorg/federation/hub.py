@@ -15,6 +15,7 @@ reported) otherwise:
 from __future__ import annotations
 
 import base64
+from contextlib import contextmanager
 from pathlib import Path
 
 from voorzorg.errors import VoorzorgError
@@ -136,9 +137,10 @@ def accept(conn, blob: bytes, source: str, hub_identity: str | None, *, folder=N
 
 def _check_parts(parts: list[dict], hashes: set[str]) -> None:
     from voorzorg.stats.rules import KEY_MODULUS
+    from voorzorg.stats.store import TABLES
 
     def count(v) -> bool:
-        return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+        return isinstance(v, int) and not isinstance(v, bool) and 0 <= v < 2**62
 
     for part in parts:
         if (
@@ -150,11 +152,21 @@ def _check_parts(parts: list[dict], hashes: set[str]) -> None:
         tables = part.get("tables")
         if not isinstance(tables, dict):
             raise Refused("pool_mismatch")
-        for cells in tables.values():
+        circles = part.get("table_circles", {})
+        if not isinstance(circles, dict) or not all(
+            isinstance(t, str) and count(n) for t, n in circles.items()
+        ):
+            raise Refused("pool_mismatch")
+        for table, cells in tables.items():
             if not isinstance(cells, list):
                 raise Refused("pool_mismatch")
+            known = TABLES.get(table)
             for cell in cells:
                 if not isinstance(cell, list) or len(cell) < 4:
+                    raise Refused("pool_mismatch")
+                if known is not None and len(cell) != len(known[0]) + 4:
+                    raise Refused("pool_mismatch")
+                if not all(isinstance(v, str) and len(v) <= 200 for v in cell[:-4]):
                     raise Refused("pool_mismatch")
                 raw, key, persons, top = cell[-4:]
                 if not all(count(v) for v in (raw, key, persons, top)) or key >= KEY_MODULUS:
@@ -163,37 +175,70 @@ def _check_parts(parts: list[dict], hashes: set[str]) -> None:
                     raise Refused("pool_mismatch")
 
 
-def collect(config, *, source: Path | None = None, rebuild: bool = True) -> dict:
-    """Fetch and verify new bundles (from the bucket, or from a folder such as a USB
-    stick), then rebuild the city's stats.db. Returns what was accepted and refused."""
-    require_hub(config)
-    conn = hubdb.connect(config.data_dir)
-    report = {"accepted": [], "refused": [], "ignored": [], "seen": 0}
-    secret = identity(config)
-    try:
-        if source is None:
-            _from_store(config, conn, secret, report)
-        else:
-            _from_folder(Path(source), conn, secret, report)
-        if rebuild:
-            from voorzorg.federation.city import rebuild as rebuild_city
+LOCK = "hub-collect.lock"
 
-            report["city"] = rebuild_city(config, conn)
+
+@contextmanager
+def _only_one_collect(data_dir: Path):
+    """One collect at a time (the timer and a volunteer by hand): a second one is
+    refused at once with a clear message, never run alongside."""
+    import fcntl
+    import os
+
+    fd = os.open(Path(data_dir) / LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise VoorzorgError("hub.collect_busy") from None
+        yield
     finally:
-        conn.close()
+        os.close(fd)
+
+
+def collect(config, *, source: Path | None = None, rebuild: bool = True, progress=None) -> dict:
+    """Fetch and verify new bundles (from the bucket, or from a folder such as a USB
+    stick), then rebuild the city's stats.db. Returns what was accepted and refused.
+    ``progress(number, total, what)`` hears of long work (fetching, auditing)."""
+    require_hub(config)
+    with _only_one_collect(config.data_dir):
+        conn = hubdb.connect(config.data_dir)
+        report = {"accepted": [], "refused": [], "ignored": [], "seen": 0}
+        secret = identity(config)
+        try:
+            if source is None:
+                _from_store(config, conn, secret, report, progress)
+            else:
+                _from_folder(Path(source), conn, secret, report, progress)
+            if rebuild:
+                from voorzorg.federation.city import rebuild as rebuild_city
+
+                report["city"] = rebuild_city(config, conn, progress=progress)
+        finally:
+            conn.close()
     return report
+
+
+def _refuse(conn, report, source, fingerprint, reason, params=None) -> None:
+    params = params or {}
+    hubdb.record_refusal(conn, source, fingerprint, reason, repr(params))
+    report["refused"].append(
+        {"source": source, "fingerprint": fingerprint, "reason": reason,
+         **{k: str(v) for k, v in params.items()}}
+    )  # fmt: skip
 
 
 def _handle(conn, report, blob, source, secret, **where) -> None:
     try:
         outcome = accept(conn, blob, source, secret, **where)
+    except (RecursionError, ValueError, TypeError, KeyError):
+        # Whatever slipped past the checks of bundle.open_signed: this one bundle is
+        # refused; the others are still collected.
+        _refuse(conn, report, source, where.get("folder"), "malformed", {"part": "payload"})
+        return
     except Refused as refusal:
         fingerprint = refusal.params.get("fingerprint") or where.get("folder")
-        hubdb.record_refusal(conn, source, fingerprint, refusal.reason, repr(refusal.params))
-        report["refused"].append(
-            {"source": source, "fingerprint": fingerprint, "reason": refusal.reason,
-             **{k: str(v) for k, v in refusal.params.items()}}
-        )  # fmt: skip
+        _refuse(conn, report, source, fingerprint, refusal.reason, refusal.params)
         return
     if outcome == "seen":
         report["seen"] += 1
@@ -201,7 +246,7 @@ def _handle(conn, report, blob, source, secret, **where) -> None:
         report["accepted"].append({"source": source})
 
 
-def _from_store(config, conn, secret, report) -> None:
+def _from_store(config, conn, secret, report, progress=None) -> None:
     from voorzorg.federation.objectstore import from_config
 
     store, prefix = from_config(config)
@@ -210,12 +255,16 @@ def _from_store(config, conn, secret, report) -> None:
             bundle.object_name(prefix, "X", 0).rsplit("centres/", 1)[0] + "centres/"
         )
         folders: dict[str, list[tuple[int, str]]] = {}
-        for name, _size, _etag in listing:
+        sizes = {}
+        for name, size, _etag in listing:
             parsed = bundle.parse_name(prefix, name)
             if parsed is None:
                 report["ignored"].append(name)
                 continue
             folders.setdefault(parsed[0], []).append((parsed[1], name))
+            sizes[name] = size
+        total = sum(len(objects) for objects in folders.values())
+        done = 0
         for folder, objects in sorted(folders.items()):
             row = hubdb.centre(conn, folder)
             if row is None or row["revoked_at"]:
@@ -228,26 +277,55 @@ def _from_store(config, conn, secret, report) -> None:
                     )
                 continue
             for sequence, name in sorted(objects):
+                done += 1
                 if sequence <= row["sequence"]:
                     continue
-                _handle(conn, report, store.get(name), name, secret, folder=folder,
+                if progress:
+                    progress(done, total, name)
+                if sizes[name] > bundle.MAX_BYTES:  # not even fetched
+                    _refuse(conn, report, name, folder, "too_big")
+                    continue
+                try:
+                    blob = store.get(name)
+                except VoorzorgError as error:
+                    _refuse(conn, report, name, folder, "unreadable", {"error": error.message})
+                    continue
+                _handle(conn, report, blob, name, secret, folder=folder,
                         named=sequence)  # fmt: skip
                 row = hubdb.centre(conn, folder)
     finally:
         store.close()
 
 
-def _from_folder(source: Path, conn, secret, report) -> None:
+def _from_folder(source: Path, conn, secret, report, progress=None) -> None:
+    """Bundles from a folder (a USB stick), in chain order. Read twice (to order them,
+    then to accept them) rather than held in memory all at once."""
     if not source.is_dir():
         raise VoorzorgError("hub.no_folder", path=str(source))
-    blobs = []
+    order = []
     for path in sorted(source.rglob("*.json")):
-        blob = path.read_bytes()
         try:
-            _fp, _public, payload = bundle.open_signed(blob)
-            order = (payload["fingerprint"], payload["sequence"])
-        except Refused:
-            order = ("", 0)
-        blobs.append((order, str(path), blob))
-    for _order, name, blob in sorted(blobs, key=lambda b: b[0]):
-        _handle(conn, report, blob, name, secret)
+            if path.stat().st_size > bundle.MAX_BYTES:
+                _refuse(conn, report, str(path), None, "too_big")
+                continue
+            _fp, _public, payload = bundle.open_signed(path.read_bytes())
+            key = (payload["fingerprint"], payload["sequence"])
+        except OSError as error:
+            from voorzorg.errors import os_error_text
+
+            _refuse(conn, report, str(path), None, "unreadable", {"error": os_error_text(error)})
+            continue
+        except (Refused, RecursionError, ValueError, TypeError, KeyError):
+            key = ("", 0)
+        order.append((key, path))
+    for number, (_key, path) in enumerate(sorted(order, key=lambda b: b[0]), start=1):
+        if progress:
+            progress(number, len(order), path.name)
+        try:
+            blob = path.read_bytes()
+        except OSError as error:
+            from voorzorg.errors import os_error_text
+
+            _refuse(conn, report, str(path), None, "unreadable", {"error": os_error_text(error)})
+            continue
+        _handle(conn, report, blob, str(path), secret)

@@ -72,7 +72,18 @@ def path(data_dir: Path) -> Path:
 
 
 def connect(data_dir: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path(data_dir), timeout=10, isolation_level=None)
+    import os
+
+    # hub.db holds every centre's exact counts of pooled topics: readable by the hub's
+    # own user only, as a circle's file (SQLite gives -wal and -shm the same mode).
+    file = path(data_dir)
+    try:
+        os.close(os.open(file, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        for one in (file, Path(f"{file}-wal"), Path(f"{file}-shm")):
+            if one.exists() and one.stat().st_mode & 0o077:
+                os.chmod(one, 0o600)
+    conn = sqlite3.connect(file, timeout=10, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")

@@ -29,7 +29,17 @@ def _state(data_dir: Path) -> dict:
     path = folder(data_dir) / STATE
     if not path.exists():
         return {"sequence": 0, "payload_hash": None, "digest": None}
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        state = None
+    if not (
+        isinstance(state, dict)
+        and isinstance(state.get("sequence"), int)
+        and (state.get("payload_hash") is None or isinstance(state.get("payload_hash"), str))
+    ):
+        raise VoorzorgError("federation.state_bad", path=str(path))
+    return state
 
 
 def _entries(data_dir: Path) -> list[dict]:
@@ -135,6 +145,8 @@ def local_bundles(data_dir: Path) -> dict[int, Path]:
 
 
 def publish(config, *, to_file: Path | None = None, upload: bool = True) -> dict:
+    if upload:
+        _not_behind_the_bucket(config)
     summary = prepare(config)
     bundles = local_bundles(config.data_dir)
     latest = bundles[summary["sequence"]]
@@ -156,6 +168,44 @@ def publish(config, *, to_file: Path | None = None, upload: bool = True) -> dict
         finally:
             store.close()
     return summary
+
+
+def _not_behind_the_bucket(config) -> None:
+    """Refuse, before making anything, when the bucket holds a later bundle of this key
+    than this centre knows of: a centre put back from an older backup. Its next bundle
+    would take a number already used, and the hub would refuse every one after it; the
+    message says what to do instead (docs/federation.md, "A centre restored")."""
+    from voorzorg.federation.objectstore import from_config
+
+    fingerprint = keys.fingerprint(keys.public_bytes(keys.load(config.secrets_path)))
+    known = _state(config.data_dir)["sequence"]
+    store, prefix = from_config(config)
+    try:
+        mine = bundle.object_name(prefix, fingerprint, 0).rsplit("/", 1)[0] + "/"
+        later = sorted(
+            (
+                (parsed[1], name)
+                for name, size, _etag in store.list(mine)
+                if (parsed := bundle.parse_name(prefix, name))
+                and parsed[0] == fingerprint
+                and parsed[1] > known
+                and size <= bundle.MAX_BYTES
+            ),
+            reverse=True,
+        )
+        # Only a bundle this key really signed, with a later number inside, counts: a
+        # copy of an old bundle under a new name (which the hub refuses as a replay)
+        # must not stop the centre from publishing.
+        for _number, name in later[:3]:
+            try:
+                found, _public, payload = bundle.open_signed(store.get(name))
+            except (bundle.Refused, VoorzorgError):
+                continue
+            if found == fingerprint and payload["sequence"] > known:
+                raise VoorzorgError("federation.behind_bucket", bucket=payload["sequence"],
+                                    here=known, fingerprint=fingerprint)  # fmt: skip
+    finally:
+        store.close()
 
 
 def write_to(target: Path, latest: Path, summary: dict) -> Path:

@@ -2422,4 +2422,27 @@ MESSAGES = {
     "hub.refusal.history_rewritten": "figures published before were left out or changed",
     "hub.refusal.pool_mismatch": "the encrypted parts do not belong to the releases in the bundle",
     "help.hub.check": "Audit all figures of all centres and the city together for disclosure.",
+    # City hub: robustness of collect
+    "hub.collect_busy": (
+        "A hub collect is already running (for instance the timer's). Wait until it has "
+        "finished and try again."
+    ),
+    "hub.refusal.unreadable": "could not be read from the store or the disk",
+    "hub.progress.audit": "checking the city's figures ({periods})",
+    "hub.city_untied": (
+        "For city version(s) {versions} the hub does not know which centres they were "
+        "summed from; without those sums the check cannot be complete. Build the hub "
+        "again from the bundles (hub init in a new folder and hub collect)."
+    ),
+    # City hub: a centre behind the bucket
+    "federation.behind_bucket": (
+        "The store already holds bundle {bucket} of this centre (key {fingerprint}), but "
+        "this centre only knows of {here}: restored from an older backup? Nothing was "
+        "made or sent. Make a new key (see docs/federation.md, 'A centre restored') and "
+        "have the hub trust it."
+    ),
+    "federation.state_bad": (
+        "{path} is damaged. Nothing was sent. Put the file back from a backup, or start "
+        "with a new key (docs/federation.md)."
+    ),
 }

@@ -2582,4 +2582,27 @@ MESSAGES = {
     "help.hub.check": (
         "Controleer alle cijfers van alle buurthuizen en de stad samen op onthulling."
     ),
+    # City hub: robustness of collect
+    "hub.collect_busy": (
+        "Er loopt al een hub collect (bijvoorbeeld die van de timer). Wacht tot die klaar"
+        " is en probeer het dan opnieuw."
+    ),
+    "hub.refusal.unreadable": "niet te lezen uit de opslag of van de schijf",
+    "hub.progress.audit": "cijfers van de hele stad controleren ({periods})",
+    "hub.city_untied": (
+        "Van stadsversie(s) {versions} weet de hub niet uit welke buurthuizen ze zijn "
+        "opgeteld; zonder die sommen kan de controle niet volledig zijn. Maak de hub "
+        "opnieuw op uit de bundels (hub init in een nieuwe map en hub collect)."
+    ),
+    # City hub: a centre behind the bucket
+    "federation.behind_bucket": (
+        "De opslag heeft al bundel {bucket} van dit buurthuis (sleutel {fingerprint}), "
+        "maar dit buurthuis kent er maar {here}: teruggezet van een oudere back-up? Er is"
+        " niets gemaakt of verstuurd. Maak een nieuwe sleutel (zie docs/federation.md, "
+        "'Een buurthuis teruggezet') en laat de hub die vertrouwen."
+    ),
+    "federation.state_bad": (
+        "{path} is beschadigd. Er is niets verstuurd. Zet het bestand terug uit een back-"
+        "up, of begin met een nieuwe sleutel (docs/federation.md)."
+    ),
 }
