@@ -152,3 +152,17 @@ def test_a_city_version_is_tied_to_its_centres_before_it_is_published(pair, tmp_
     report = collect(hub, source=tmp_path / "stick")
     assert [p["period"] for p in report["city"]["published"]] == ["2025-H2"]
     assert city.check(hub) == []
+
+
+def test_hub_check_never_says_all_clear_without_the_sums_of_a_published_version(pair, tmp_path):
+    from voorzorg.errors import VoorzorgError
+
+    centre, hub = pair
+    drop(centre, tmp_path / "stick")
+    collect(hub, source=tmp_path / "stick")
+    conn = hubdb.connect(hub.data_dir)
+    conn.execute("DELETE FROM city")
+    conn.close()
+    with pytest.raises(VoorzorgError) as untied:
+        city.check(hub)
+    assert untied.value.key == "hub.city_untied" and "2025-H2 v1" in untied.value.message

@@ -117,11 +117,15 @@ def collect(app, source, as_json) -> None:
 
 
 def _print_report(report: dict) -> None:
+    from voorzorg.text import escape_control
+
     accepted = _("count.new_bundles", n=len(report["accepted"]))
     click.echo(_("hub.collected", accepted=accepted, seen=report["seen"]))
     for refusal in report["refused"]:
         reason = _("hub.refusal." + refusal["reason"])
-        click.echo(_("hub.refused_line", source=refusal["source"], reason=reason))
+        # Names come from the bucket or a stick: shown, never obeyed by the terminal.
+        source = escape_control(refusal["source"])
+        click.echo(_("hub.refused_line", source=source, reason=reason))
     city = report.get("city") or {}
     for item in city.get("published", []):
         click.echo(_("hub.city_published", period=item["period"], version=item["version"],

@@ -445,7 +445,7 @@ def check(config) -> list[dict]:
         if (e["content"]["period"], e["content"]["version"]) not in sources
     )
     if untied:  # the attacker would know sums the audit cannot: never say "all clear"
-        raise VoorzorgError("hub.city_untied", versions=", ".join(untied))
+        raise VoorzorgError("hub.city_untied", n=len(untied), versions=", ".join(untied))
     city_known = [e["content"] for e in entries]
     known, sums = attack_set(every, city_known, sources)
     return findings_for(known, sums=sums, hint=exact_counts(known, every)) if known else []

@@ -206,7 +206,9 @@ def from_config(config) -> tuple[Store, str]:
 
     table = config.data.get("federation") or {}
     if not table.get("endpoint") or not table.get("bucket"):
-        raise VoorzorgError("federation.no_store", hint="federation.store_hint")
+        on_hub = bool(config.data.get("hub"))
+        hint = "federation.store_hint_hub" if on_hub else "federation.store_hint"
+        raise VoorzorgError("federation.no_store", hint=hint)
     secrets = config_mod.load_secrets(config.secrets_path)
     access, secret = secrets.get(ACCESS_KEY), secrets.get(SECRET_KEY)
     if not access or not secret:

@@ -2429,11 +2429,18 @@ MESSAGES = {
     ),
     "hub.refusal.unreadable": "could not be read from the store or the disk",
     "hub.progress.audit": "checking the city's figures ({periods})",
-    "hub.city_untied": (
-        "For city version(s) {versions} the hub does not know which centres they were "
-        "summed from; without those sums the check cannot be complete. Build the hub "
-        "again from the bundles (hub init in a new folder and hub collect)."
-    ),
+    "hub.city_untied": {
+        "one": (
+            "For city version {versions} the hub does not know which centres it was summed "
+            "from; without those sums the check cannot be complete. Build the hub again "
+            "from the bundles (hub init in a new folder and hub collect)."
+        ),
+        "other": (
+            "For {n} city versions ({versions}) the hub does not know which centres they "
+            "were summed from; without those sums the check cannot be complete. Build the "
+            "hub again from the bundles (hub init in a new folder and hub collect)."
+        ),
+    },
     # City hub: a centre behind the bucket
     "federation.behind_bucket": (
         "The store already holds bundle {bucket} of this centre (key {fingerprint}), but "
@@ -2444,5 +2451,10 @@ MESSAGES = {
     "federation.state_bad": (
         "{path} is damaged. Nothing was sent. Put the file back from a backup, or start "
         "with a new key (docs/federation.md)."
+    ),
+    "federation.store_hint_hub": (
+        "Put endpoint and bucket under [federation] in config.toml and the keys "
+        "federation_access_key_id and federation_secret_access_key in secrets.toml, or "
+        "read bundles from a stick with voorzorg hub collect --from DIR."
     ),
 }

@@ -2589,11 +2589,18 @@ MESSAGES = {
     ),
     "hub.refusal.unreadable": "niet te lezen uit de opslag of van de schijf",
     "hub.progress.audit": "cijfers van de hele stad controleren ({periods})",
-    "hub.city_untied": (
-        "Van stadsversie(s) {versions} weet de hub niet uit welke buurthuizen ze zijn "
-        "opgeteld; zonder die sommen kan de controle niet volledig zijn. Maak de hub "
-        "opnieuw op uit de bundels (hub init in een nieuwe map en hub collect)."
-    ),
+    "hub.city_untied": {
+        "one": (
+            "Van stadsversie {versions} weet de hub niet uit welke buurthuizen ze is "
+            "opgeteld; zonder die sommen kan de controle niet volledig zijn. Maak de hub "
+            "opnieuw op uit de bundels (hub init in een nieuwe map en hub collect)."
+        ),
+        "other": (
+            "Van {n} stadsversies ({versions}) weet de hub niet uit welke buurthuizen ze "
+            "zijn opgeteld; zonder die sommen kan de controle niet volledig zijn. Maak de "
+            "hub opnieuw op uit de bundels (hub init in een nieuwe map en hub collect)."
+        ),
+    },
     # City hub: a centre behind the bucket
     "federation.behind_bucket": (
         "De opslag heeft al bundel {bucket} van dit buurthuis (sleutel {fingerprint}), "
@@ -2604,5 +2611,10 @@ MESSAGES = {
     "federation.state_bad": (
         "{path} is beschadigd. Er is niets verstuurd. Zet het bestand terug uit een back-"
         "up, of begin met een nieuwe sleutel (docs/federation.md)."
+    ),
+    "federation.store_hint_hub": (
+        "Zet endpoint en bucket onder [federation] in config.toml en de sleutels "
+        "federation_access_key_id en federation_secret_access_key in secrets.toml, of "
+        "lees bundels van een stick met voorzorg hub collect --from MAP."
     ),
 }
