@@ -196,7 +196,7 @@ def show(app, circle_id, member_ref, as_json) -> None:
 @circle_option
 @click.argument("member_ref", metavar="MEMBER", nargs=-1, required=True)
 @option("--on", "on", metavar="DATE", required=True, help="opt.wellbeing.delete_on")
-@option("--recorded-by", metavar="NAME", help="opt.recorded_by")
+@option("--recorded-by", metavar="NAME", help="opt.wellbeing.delete_by")
 @option("--yes", is_flag=True, help="opt.wellbeing.delete_yes")
 @json_option
 @pass_app

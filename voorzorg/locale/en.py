@@ -824,7 +824,8 @@ MESSAGES = {
     "help.consent": "Record and withdraw consents, with full history.",
     "help.consent.give": "Record a consent (matching, stats or wellbeing).",
     "help.consent.withdraw": (
-        "Withdraw a consent. Withdrawing matching also erases the help needs."
+        "Withdraw a consent. Withdrawing matching also erases the help needs, wellbeing "
+        "every wellbeing check-in; restoring an older backup does not bring them back."
     ),
     "help.consent.list": "Show consents, including withdrawn ones (history).",
     "help.card": "The agreements card: view, edit, adopt, see who has seen it.",
@@ -2261,6 +2262,7 @@ MESSAGES = {
         "other": "{circle}: {n} wellbeing check-ins older than {months} months removed.",
     },
     # Wellbeing: checking the day first, deleting one check-in
+    "opt.wellbeing.delete_by": "Who deletes the check-in (noted in the member's history).",
     "wellbeing.before_joined": (
         "{on} is before {joined}, the day {name} joined the circle; a check-in can only come "
         "after that."

@@ -856,7 +856,9 @@ MESSAGES = {
     "help.consent": "Toestemmingen vastleggen en intrekken, met volledige geschiedenis.",
     "help.consent.give": "Leg een toestemming vast (matching, stats of wellbeing).",
     "help.consent.withdraw": (
-        "Trek een toestemming in. Intrekken van matching wist ook de hulpvragen."
+        "Trek een toestemming in. Intrekken van matching wist ook de hulpvragen, van "
+        "wellbeing alle welbevinden-gesprekken; ook een oudere back-up terugzetten brengt "
+        "ze niet terug."
     ),
     "help.consent.list": "Toon toestemmingen, ook ingetrokken (geschiedenis).",
     "help.card": "De afsprakenkaart: bekijken, wijzigen, vaststellen, wie hem gezien heeft.",
@@ -2404,6 +2406,9 @@ MESSAGES = {
         "other": "{circle}: {n} welbevinden-gesprekken ouder dan {months} maanden verwijderd.",
     },
     # Wellbeing: checking the day first, deleting one check-in
+    "opt.wellbeing.delete_by": (
+        "Wie het gesprek verwijdert (komt in de geschiedenis van de deelnemer)."
+    ),
     "wellbeing.before_joined": (
         "{on} ligt vóór {joined}, de dag dat {name} bij de cirkel kwam; een gesprek kan pas daarna."
     ),
