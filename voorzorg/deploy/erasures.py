@@ -29,44 +29,55 @@ def register_path(data_dir: Path) -> Path:
     return Path(data_dir) / REGISTER
 
 
-def read_register(data_dir: Path) -> list[dict]:
-    """The entries of the register (empty when there is none); bad lines are skipped."""
+def read_lines(path: Path) -> list[dict]:
+    """The JSON objects of a register file, one a line (none when there is no file);
+    lines that are not an object are skipped. Also the withdrawal register's reader."""
     try:
-        text = register_path(data_dir).read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return []
     except OSError as exc:
         from voorzorg.errors import os_error_text
 
-        raise VoorzorgError(
-            "file.read_failed", path=str(register_path(data_dir)), error=os_error_text(exc)
-        ) from None
-    entries = []
+        raise VoorzorgError("file.read_failed", path=str(path), error=os_error_text(exc)) from None
+    items = []
     for line in text.splitlines():
         try:
             item = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
-        if isinstance(item, dict) and isinstance(item.get("ref"), str):
-            entries.append(
-                {"circle": str(item.get("circle", "")), "ref": item["ref"],
-                 "erased_on": str(item.get("erased_on", ""))}
-            )  # fmt: skip
-    return entries
+        if isinstance(item, dict):
+            items.append(item)
+    return items
 
 
-def _write(data_dir: Path, entries: list[dict]) -> None:
+def write_lines(path: Path, items: list[dict], key) -> None:
+    """A register file, atomically and 0600: one line per item, the first of each
+    ``key(item)`` kept. Also the withdrawal register's writer."""
     from voorzorg.deploy.config import atomic_write
 
     seen, lines = set(), []
-    for item in entries:
-        key = (item["circle"], item["ref"])
-        if key in seen:
+    for item in items:
+        if key(item) in seen:
             continue
-        seen.add(key)
+        seen.add(key(item))
         lines.append(json.dumps(item, sort_keys=True))
     body = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-    atomic_write(register_path(data_dir), body, mode=0o600)
+    atomic_write(path, body, mode=0o600)
+
+
+def read_register(data_dir: Path) -> list[dict]:
+    """The entries of the register (empty when there is none); bad lines are skipped."""
+    return [
+        {"circle": str(item.get("circle", "")), "ref": item["ref"],
+         "erased_on": str(item.get("erased_on", ""))}
+        for item in read_lines(register_path(data_dir))
+        if isinstance(item.get("ref"), str)
+    ]  # fmt: skip
+
+
+def _write(data_dir: Path, entries: list[dict]) -> None:
+    write_lines(register_path(data_dir), entries, lambda item: (item["circle"], item["ref"]))
 
 
 def add_to_register(data_dir: Path, circle: str, ref: str) -> dict:

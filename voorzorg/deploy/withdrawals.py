@@ -22,7 +22,6 @@ net, and for the copies a restore set aside (``.voorzorg-replaced/``).
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 
@@ -38,24 +37,10 @@ def register_path(data_dir: Path) -> Path:
 
 def read_register(data_dir: Path) -> list[dict]:
     """The entries of the register (empty when there is none); bad lines are skipped."""
-    try:
-        text = register_path(data_dir).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        from voorzorg.errors import os_error_text
+    from voorzorg.deploy.erasures import read_lines
 
-        raise VoorzorgError(
-            "file.read_failed", path=str(register_path(data_dir)), error=os_error_text(exc)
-        ) from None
     entries = []
-    for line in text.splitlines():
-        try:
-            item = json.loads(line)
-        except ValueError:
-            continue
-        if not isinstance(item, dict):
-            continue
+    for item in read_lines(register_path(data_dir)):
         fields = [item.get(k) for k in FIELDS]
         if not all(isinstance(v, str) and v for v in fields):
             continue
@@ -72,17 +57,10 @@ def read_register(data_dir: Path) -> list[dict]:
 
 
 def _write(data_dir: Path, entries: list[dict]) -> None:
-    from voorzorg.deploy.config import atomic_write
+    from voorzorg.deploy.erasures import write_lines
 
-    seen, lines = set(), []
-    for item in entries:
-        key = (*(item[k] for k in FIELDS), item["consent_id"])
-        if key in seen:
-            continue
-        seen.add(key)
-        lines.append(json.dumps(item, sort_keys=True))
-    body = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-    atomic_write(register_path(data_dir), body, mode=0o600)
+    write_lines(register_path(data_dir), entries,
+                lambda item: (*(item[k] for k in FIELDS), item["consent_id"]))  # fmt: skip
 
 
 def add_to_register(

@@ -444,6 +444,21 @@ def _program(lower, upper, rlo, rhi, rr, cc, vv, integer: bool):
     return h
 
 
+def _least_slack_row(a, columns, w0, row: int, program: tuple) -> tuple:
+    """``program`` (rlo, rhi, rr, cc, vv) with one more row, numbered ``row``: the slack
+    columns among ``columns`` together no more than they are in the reading ``w0`` (the
+    least total slack, kept in every sub-program)."""
+    import numpy as np
+
+    rlo, rhi, rr, cc, vv = program
+    slacks = np.flatnonzero(a.slack[columns])
+    if len(slacks):
+        rlo, rhi = np.append(rlo, -BIG), np.append(rhi, w0[columns][slacks].sum() + 1e-6)
+        rr = np.concatenate([rr, np.full(len(slacks), row)])
+        cc, vv = np.concatenate([cc, slacks]), np.concatenate([vv, np.ones(len(slacks))])
+    return rlo, rhi, rr, cc, vv
+
+
 def _pair(lower, upper, rlo, rhi, rr, cc, vv):
     """(relaxation, integer program) of the same rows."""
     args = (lower, upper, rlo, rhi, rr, cc, vv)
@@ -578,11 +593,7 @@ class _Restrict:
         lower, upper = a.lower[columns].copy(), a.upper[columns].copy()
         rlo, rhi = a.rlo[rows] - rest, a.rhi[rows] - rest
         rr, cc, vv = row_local[a.rr[mine]], local[a.cc[mine]], a.vv[mine]
-        slacks = np.flatnonzero(a.slack[columns])
-        if len(slacks):
-            rlo, rhi = np.append(rlo, -BIG), np.append(rhi, w0[columns][slacks].sum() + 1e-6)
-            rr = np.concatenate([rr, np.full(len(slacks), len(rows))])
-            cc, vv = np.concatenate([cc, slacks]), np.concatenate([vv, np.ones(len(slacks))])
+        rlo, rhi, rr, cc, vv = _least_slack_row(a, columns, w0, len(rows), (rlo, rhi, rr, cc, vv))
         relaxed, exact = _pair(lower, upper, rlo, rhi, rr, cc, vv)
         # Any integer solution is a witness here (only inner intervals are taken from these
         # programs), so the integer search may stop near the optimum.
@@ -731,11 +742,7 @@ def _outer(a: _Arrays, owner: int, w0, targets) -> list:
     cc = np.concatenate([local[a.cc[inside]], len(columns) + np.arange(len(with_rest))])
     vv = np.concatenate([a.vv[inside], np.ones(len(with_rest))])
     rlo, rhi = a.rlo[rows], a.rhi[rows]
-    slacks = np.flatnonzero(a.slack[columns])
-    if len(slacks):
-        rlo, rhi = np.append(rlo, -BIG), np.append(rhi, w0[columns][slacks].sum() + 1e-6)
-        rr = np.concatenate([rr, np.full(len(slacks), len(rows))])
-        cc, vv = np.concatenate([cc, slacks]), np.concatenate([vv, np.ones(len(slacks))])
+    rlo, rhi, rr, cc, vv = _least_slack_row(a, columns, w0, len(rows), (rlo, rhi, rr, cc, vv))
     relaxed, exact = _pair(lower, upper, rlo, rhi, rr, cc, vv)
     return [_extremes(relaxed, exact, n, local[t]) for t in targets]
 
